@@ -1,0 +1,61 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Everything the CLI needs from the outside world, so tests can run it in-process. */
+export interface Io {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  /** Writes a file atomically (a temporary file beside it, then a rename). */
+  writeFile(path: string, text: string): void;
+  /** Whether human output may be coloured, given the --no-color flag. */
+  colorFor(flag: boolean): boolean;
+  columns?: number;
+}
+
+/** Atomic write: readers see the old file or the new one, never half of one. */
+export function writeFileAtomic(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw error;
+  }
+}
+
+export function colorAllowed(flag: boolean, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY;
+}
+
+export function defaultIo(): Io {
+  const cwd = process.cwd();
+  return {
+    cwd,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    writeFile: (path, text) => writeFileAtomic(resolve(cwd, path), text),
+    colorFor: (flag) => colorAllowed(flag, process.env, Boolean(process.stdout.isTTY)),
+    columns: process.stdout.columns,
+  };
+}

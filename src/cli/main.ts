@@ -1,0 +1,212 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { LintResult } from '../engine/lint.js';
+import { lint, UsageError } from '../engine/lint.js';
+import { RuleCrash } from '../engine/process-file.js';
+import { resolveConfig } from '../config/resolve.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
+import type { FormatContext } from '../formatters/types.js';
+import type { Severity, SeveritySetting } from '../types.js';
+import { RULES_BY_ID } from '../rules/index.js';
+import { defaultIo, type Io } from './io.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes (SPEC §6). */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+interface LintFlags {
+  format: string[];
+  output?: string;
+  config?: string;
+  rule: string[];
+  failOn: FailOn;
+  maxWarnings?: number;
+  baseline?: string;
+  updateBaseline?: boolean;
+  ignorePattern: string[];
+  now?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  quiet?: boolean;
+  color: boolean;
+  debug?: boolean;
+}
+
+/** A usage problem found while reading flags: exit 2 with this message. */
+class FlagError extends Error {}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Runs the command line and returns the exit code. Only `bin/` touches `process`. */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    return handleError(error, io, argv.includes('--debug'));
+  }
+  return code;
+}
+
+function handleError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (help and version exit 0).
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError || error instanceof FlagError) {
+    io.stderr(`warranty-lint: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof RuleCrash) {
+    io.stderr(`warranty-lint: internal error in rule ${error.ruleId}: ${error.cause instanceof Error ? error.cause.message : String(error.cause)}\n`);
+    if (debug && error.cause instanceof Error && error.cause.stack) io.stderr(error.cause.stack + '\n');
+    else io.stderr('Run again with --debug for details, and please report it.\n');
+    return EXIT.usage;
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  io.stderr(`warranty-lint: internal error: ${e.message}\n`);
+  if (debug && e.stack) io.stderr(e.stack + '\n');
+  else io.stderr('Run again with --debug for details, and please report it.\n');
+  return EXIT.usage;
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('warranty-lint');
+  program
+    .description(
+      'Lint IT service definitions (YAML) for ITIL warranty: availability, capacity, continuity and\n' +
+        'security requirements that are missing, unmeasurable, placeholders, or deferred to Operation.',
+    )
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError('(run warranty-lint --help for usage)')
+    .enablePositionalOptions();
+
+  addLintOptions(program)
+    .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs', ['.'])
+    .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, flags, io)))
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  nothing at or above --fail-on (and warnings within --max-warnings)
+  1  findings at or above --fail-on (a file that cannot be parsed is one)
+  2  usage, config or internal error; a path that does not exist; a glob that matches nothing
+
+Examples:
+  $ warranty-lint services/                      lint a directory before you push
+  $ warranty-lint -f stylish -f sarif=wl.sarif .  console output and SARIF for code scanning
+  $ warranty-lint --fail-on warning --now 2026-11-26 services/
+  $ warranty-lint report services/ > gaps.txt     the portfolio report for a service manager
+  $ warranty-lint explain warranty-deferred-to-operation
+
+Formats: ${FORMAT_NAMES.join(', ')}.`,
+    );
+
+  program
+    .command('rules')
+    .description('list every rule: id, area, default severity, description')
+    .action(async () => {
+      const { listRules } = await import('./commands.js');
+      io.stdout(listRules());
+      setCode(EXIT.ok);
+    });
+
+  program
+    .command('explain')
+    .description('why a rule matters, a failing and a passing example, how to fix it')
+    .argument('<rule>', 'a rule id (see `warranty-lint rules`)')
+    .action(async (rule: string) => {
+      const { explainRule } = await import('./commands.js');
+      const text = explainRule(rule);
+      if (text === undefined) throw new FlagError(`unknown rule "${rule}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
+      io.stdout(text);
+      setCode(EXIT.ok);
+    });
+
+  return program;
+}
+
+function addLintOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <name[=file]>', `output format, repeatable; name=file writes to a file (${FORMAT_NAMES.join(' | ')})`).argParser(collect).default([]))
+    .option('-o, --output <file>', 'write the (single) format to a file')
+    .option('-c, --config <file>', 'use this config (the only way to load a .js/.ts config)')
+    .addOption(new Option('--rule <id=severity>', 'set a rule\'s severity (off | info | warning | error); repeatable').argParser(collect).default([]))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...FAIL_ON]).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when warnings exceed n', (v) => {
+      if (!/^\d+$/.test(v)) throw new FlagError(`--max-warnings takes a whole number (got "${v}")`);
+      return Number(v);
+    })
+    .option('--baseline <file>', 'findings recorded in this baseline do not count')
+    .option('--update-baseline', 'write the current findings to the --baseline file')
+    .addOption(new Option('--ignore-pattern <glob>', 'skip files matching this glob; repeatable').argParser(collect).default([]))
+    .option('--now <YYYY-MM-DD>', 'the date that date rules use (for reproducible runs)')
+    .option('--stdin', 'lint standard input')
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured; none when not a TTY)')
+    .option('--debug', 'print stack traces of internal errors');
+}
+
+function parseRuleFlags(flags: readonly string[]): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const f of flags) {
+    const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(f.trim());
+    if (!m) throw new FlagError(`--rule takes id=severity with severity off, info, warning or error (got "${f}")`);
+    if (!RULES_BY_ID.has(m[1] as string)) throw new FlagError(`--rule: unknown rule "${m[1]}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
+    out[m[1] as string] = m[2] as SeveritySetting;
+  }
+  return out;
+}
+
+async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  const config: ResolvedConfig = resolveConfig({});
+  Object.assign(config.rules, parseRuleFlags(flags.rule));
+  const formats = flags.format.length > 0 ? flags.format : ['stylish'];
+  const targets = formats.map((spec) => {
+    const eq = spec.indexOf('=');
+    const name = eq === -1 ? spec : spec.slice(0, eq);
+    const file = eq === -1 ? undefined : spec.slice(eq + 1);
+    if (!FORMAT_NAMES.includes(name)) throw new FlagError(`unknown format "${name}". Formats are: ${FORMAT_NAMES.join(', ')}`);
+    if (file === '') throw new FlagError(`-f ${spec}: a file name is needed after "="`);
+    return { name, file };
+  });
+  if (flags.output) {
+    if (targets.length > 1) throw new FlagError('--output writes a single format; with several, give each its file as -f name=file');
+    (targets[0] as { file?: string }).file = flags.output;
+  }
+  const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
+  const result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
+
+  const context: FormatContext = { color: io.colorFor(flags.color), cwd: io.cwd, version: VERSION, quiet: flags.quiet, width: io.columns };
+  for (const t of targets) {
+    const formatter = await loadFormatter(t.name);
+    if (!formatter) continue;
+    const text = formatter(t.file ? withoutColor(result) : result, t.file ? { ...context, color: false } : context);
+    if (t.file) io.writeFile(t.file, text);
+    else io.stdout(text);
+  }
+  return exitCodeFor(result, flags);
+}
+
+const withoutColor = (r: LintResult): LintResult => r;
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function exitCodeFor(result: LintResult, flags: Pick<LintFlags, 'failOn' | 'maxWarnings'>): number {
+  const counted = result.findings.filter((f) => !f.waived);
+  if (flags.failOn !== 'never') {
+    const threshold = RANK[flags.failOn];
+    if (counted.some((f) => RANK[f.severity] >= threshold)) return EXIT.findings;
+  }
+  if (flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}

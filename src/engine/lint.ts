@@ -1,0 +1,206 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { Finding, Range, Summary } from '../types.js';
+import { discover } from '../load/discover.js';
+import { parseDay } from '../model/units.js';
+import type { Service } from '../model/types.js';
+import { RULES } from '../rules/index.js';
+import type { CatalogContext, CatalogReport, CatalogRule, WaiverRule } from '../rules/types.js';
+import { compareFindings, makeFinding } from './finding.js';
+import { fileFinding, lintFile, lintText, RuleCrash, type FileOptions, type FileResult } from './process-file.js';
+import { severityFor } from './severity.js';
+import { applyWaivers } from './waivers.js';
+import { reactiveShare } from './portfolio.js';
+import { indexServices, serviceKey } from './service-index.js';
+
+export interface LintOptions {
+  /** Files, directories and globs; default ["."]. */
+  paths?: readonly string[];
+  cwd: string;
+  config: ResolvedConfig;
+  /** `YYYY-MM-DD`; default today (UTC). */
+  now?: string;
+  /** Lint this text instead of files (`--stdin`). */
+  stdin?: { text: string; filename?: string };
+  /** Extra ignore globs (`--ignore-pattern`), added to `config.ignore`. */
+  ignorePatterns?: readonly string[];
+  /** Fingerprints recorded in a baseline: matching findings do not count. */
+  baseline?: ReadonlySet<string>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  summary: Summary;
+  /** Every service read, in file order (for the report). */
+  services: Service[];
+  /** Every file read, in order. */
+  files: string[];
+  /** Today, as date rules saw it. */
+  today: string;
+}
+
+/** A problem with how the linter was called (exit 2): a missing path, a glob that matches nothing. */
+export class UsageError extends Error {}
+
+export function todayFrom(now: string | undefined): { day: number; iso: string } {
+  if (now === undefined) {
+    const iso = new Date().toISOString().slice(0, 10);
+    return { day: parseDay(iso) as number, iso };
+  }
+  const day = parseDay(now);
+  if (day === undefined) throw new UsageError(`--now must be a real date written YYYY-MM-DD (got "${now}")`);
+  return { day, iso: now };
+}
+
+/** The pure core: paths and config in, findings out. No console, no process, no colour. */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const { config } = options;
+  const { day: today, iso } = todayFrom(options.now);
+  const fileOptions: FileOptions = { config, today };
+  const results: FileResult[] = [];
+  if (options.stdin) {
+    const file = options.stdin.filename ?? '<stdin>';
+    results.push(lintText(options.stdin.text.replace(/^\uFEFF/, ''), { path: file, file, explicit: true }, fileOptions));
+  } else {
+    const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
+    const found = discover(paths, options.cwd, [...config.ignore, ...(options.ignorePatterns ?? [])]);
+    if (found.missing.length > 0) throw new UsageError(found.missing.join('\n'));
+    for (const u of found.unreadable) {
+      results.push({ file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 });
+    }
+    for (const ref of found.files) results.push(lintFile(ref, fileOptions));
+  }
+  return finish(results, options, today, iso);
+}
+
+/** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */
+export function finish(results: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
+  const { config } = options;
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const services = results.flatMap((r) => r.services);
+  const findings = results.flatMap((r) => r.findings);
+
+  const byName = new Map<string, Service>();
+  for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
+  const ctx: CatalogContext = { services, byName, config, today };
+
+  for (const rule of RULES) {
+    if (rule.scope !== 'catalog') continue;
+    findings.push(...catalogFindings(rule, runChecked(rule, () => rule.check(ctx)), options));
+  }
+
+  const used = applyWaivers(findings, services, today, config.waivers.maxDays);
+  for (const rule of RULES) {
+    if (rule.scope !== 'waivers') continue;
+    findings.push(...catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used })), options));
+  }
+
+  const index = indexServices(services);
+  const serviceOf = (f: Finding): Service | undefined => (f.file !== null && f.service !== null ? index.get(serviceKey(f.file, f.service)) : undefined);
+  let kept = findings.filter((f) => severityFor(f.ruleId, f.file, serviceOf(f)?.tier ?? null, config) !== 'off');
+  kept.sort(compareFindings);
+  kept = capPerDocument(kept, serviceOf, config);
+
+  let baselined = 0;
+  if (options.baseline) {
+    const base = options.baseline;
+    kept = kept.filter((f) => {
+      if (!base.has(f.fingerprint)) return true;
+      baselined++;
+      return false;
+    });
+  }
+
+  const counted = kept.filter((f) => !f.waived);
+  const summary: Summary = {
+    files: results.length,
+    services: services.length,
+    errors: counted.filter((f) => f.severity === 'error').length,
+    warnings: counted.filter((f) => f.severity === 'warning').length,
+    infos: counted.filter((f) => f.severity === 'info').length,
+    waived: kept.length - counted.length,
+    baselined,
+    reactiveShare: reactiveShare(services, config),
+  };
+  return { findings: kept, summary, services, files: results.map((r) => r.file), today: iso };
+}
+
+function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new RuleCrash(rule.meta.id, error);
+  }
+}
+
+function catalogFindings(rule: CatalogRule | WaiverRule, reports: CatalogReport[], options: LintOptions): Finding[] {
+  return reports.map((r) => {
+    const s = r.service;
+    const area = r.area !== undefined ? r.area : rule.meta.area;
+    const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
+    return makeFinding({
+      ruleId: rule.meta.id,
+      severity: severity === 'off' ? 'info' : severity,
+      message: r.message,
+      file: s ? s.file : null,
+      range: s ? anchorRange(s, r.pointer, r.at) : null,
+      service: s ? s.name : null,
+      area,
+      pointer: s ? r.pointer : null,
+    });
+  });
+}
+
+/** Positions for catalog findings come from the anchors resolved while the document was parsed. */
+function anchorRange(service: Service, pointer: string, at: 'key' | 'value' = 'value'): Range {
+  const a = service.anchors;
+  const exact = at === 'key' ? a[`key:${pointer}`] : a[pointer];
+  if (exact) return exact;
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+    const r = a[`key:${p}`] ?? a[p];
+    if (r) return r;
+  }
+  return a[''] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** After `limits.maxFindingsPerDocument` findings in one document, one `too-many-findings` says how many more. */
+function capPerDocument(findings: Finding[], serviceOf: (f: Finding) => Service | undefined, config: ResolvedConfig): Finding[] {
+  const max = config.limits.maxFindingsPerDocument;
+  if (findings.length <= max) return findings;
+  const docOf = (f: Finding): string => {
+    if (f.file === null) return '';
+    const owner = serviceOf(f);
+    return `${f.file}\u0000${owner ? owner.doc : f.line === null ? '' : 'file'}`;
+  };
+  const counts = new Map<string, number>();
+  const dropped = new Map<string, { count: number; first: Finding }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = docOf(f);
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (key === '' || n <= max) out.push(f);
+    else {
+      const d = dropped.get(key);
+      if (d) d.count++;
+      else dropped.set(key, { count: 1, first: f });
+    }
+  }
+  for (const { count, first } of dropped.values()) {
+    const severity = severityFor('too-many-findings', first.file, null, config);
+    if (severity === 'off') continue;
+    out.push(
+      makeFinding({
+        ruleId: 'too-many-findings',
+        severity,
+        message: `${count} more finding${count === 1 ? '' : 's'} in this document ${count === 1 ? 'was' : 'were'} left out after the first ${max} (limits.maxFindingsPerDocument).`,
+        file: first.file,
+        range: { line: first.line ?? 1, column: first.column ?? 1, endLine: first.endLine ?? 1, endColumn: first.endColumn ?? 1 },
+        service: first.service,
+        area: null,
+        pointer: null,
+      }),
+    );
+  }
+  return out.sort(compareFindings);
+}
+

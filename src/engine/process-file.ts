@@ -1,0 +1,271 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Area, Finding, Range, Tier } from '../types.js';
+import { decode } from '../load/decode.js';
+import { FILE_START, LineIndex } from '../load/lines.js';
+import { parseDocuments, type ParsedDocument } from '../load/parse.js';
+import { preflight } from '../load/preflight.js';
+import { buildService, findPlaceholders, type ServiceLayout } from '../model/build.js';
+import { isNativeDocument, nativeLayout } from '../model/native.js';
+import { classifyBackstage, backstageLayout } from '../model/backstage.js';
+import type { Service } from '../model/types.js';
+import { validateAgainst, type SchemaProblem } from '../schema/validate.js';
+import { RULES } from '../rules/index.js';
+import type { ServiceRule } from '../rules/types.js';
+import { named } from '../rules/types.js';
+import { makeFinding } from './finding.js';
+import { severityFor } from './severity.js';
+
+/** A file to lint: `file` is what findings show (relative, `/`-separated); `path` is what is read. */
+export interface FileRef {
+  path: string;
+  file: string;
+  /** Named on the command line (not found by walking a directory). */
+  explicit: boolean;
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  services: Service[];
+  /** Documents that could not be parsed (they count in nothing but their own findings). */
+  brokenDocuments: number;
+}
+
+export interface FileOptions {
+  config: ResolvedConfig;
+  today: number;
+}
+
+const SERVICE_RULES = RULES.filter((r): r is ServiceRule => r.scope === 'service');
+
+/** Reads, decodes and lints one file. Never throws for anything the file contains. */
+export function lintFile(ref: FileRef, options: FileOptions): FileResult {
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(ref.path, options.config.limits.maxFileSize);
+  } catch (error) {
+    const message = error instanceof TooLarge ? error.message : `cannot read the file: ${describeIoError(error)}`;
+    const ruleId = error instanceof TooLarge ? 'yaml-syntax' : 'file-unreadable';
+    return { file: ref.file, findings: [fileFinding(ruleId, ref.file, message, options)], services: [], brokenDocuments: 0 };
+  }
+  return lintBytes(bytes, ref, options);
+}
+
+export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions): FileResult {
+  if (bytes.length > options.config.limits.maxFileSize) {
+    return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, tooLargeMessage(bytes.length, options.config.limits.maxFileSize), options)], services: [], brokenDocuments: 0 };
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const range = byteRange(bytes, decoded.offset);
+    return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, decoded.message, options, range)], services: [], brokenDocuments: 0 };
+  }
+  return lintText(decoded.text, ref, options);
+}
+
+export function lintText(text: string, ref: FileRef, options: FileOptions): FileResult {
+  const { config } = options;
+  const refused = preflight(text, config.limits);
+  if (refused) {
+    const range = new LineIndex(text).range(refused.offset, refused.offset);
+    return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, refused.message, options, range)], services: [], brokenDocuments: 0 };
+  }
+  const docs = parseDocuments(text, config.limits);
+  const findings: Finding[] = [];
+  const services: Service[] = [];
+  let brokenDocuments = 0;
+
+  const kinds = docs.map((d) => (d.syntax.length > 0 ? 'broken' : classify(d.value, config)));
+  const holdsService = kinds.some((k) => k === 'native' || k === 'backstage');
+  // A walked file that fails to parse is reported only when it looks like one of ours: Helm
+  // templates and the like are not service definitions and must not fail the run.
+  const ours = holdsService || ref.explicit || /warranty-lint\/|backstage\.io\//.test(text);
+
+  docs.forEach((doc, i) => {
+    const kind = kinds[i];
+    if (kind === 'broken') {
+      brokenDocuments++;
+      if (!ours) return;
+      for (const p of doc.syntax) findings.push(finding('yaml-syntax', p.message, ref.file, p.range, null, null, null, null, options));
+      return;
+    }
+    if (kind === 'native' || kind === 'backstage') {
+      const layout = kind === 'native' ? nativeLayout(doc.value as Record<string, unknown>, ref.file, doc.index) : backstageLayout(doc.value as Record<string, unknown>, ref.file, doc.index);
+      const result = lintService(doc, layout, kind === 'native' ? 'service.schema.json' : 'backstage.schema.json', options);
+      findings.push(...result.findings);
+      services.push(result.service);
+      return;
+    }
+    if (kind === 'other' && holdsService) {
+      findings.push(
+        finding('schema', `document ${doc.index + 1} is ${describeValue(doc.value)}, not a service definition; a file that holds services may hold only services and Backstage entities`, ref.file, doc.start, null, null, '', null, options),
+      );
+    }
+  });
+
+  if (!holdsService && ref.explicit && findings.length === 0) {
+    const why = docs.length === 0 || kinds.every((k) => k === 'empty') ? 'it is empty or holds only comments' : 'none of its documents is a warranty-lint/v1 Service or a Backstage Component of a service type';
+    findings.push(fileFinding('no-service', ref.file, `${ref.file} holds no service definition: ${why}`, options));
+  }
+  return { file: ref.file, findings, services, brokenDocuments };
+}
+
+type DocKind = 'native' | 'backstage' | 'backstage-other' | 'empty' | 'other';
+
+function classify(value: unknown, config: ResolvedConfig): DocKind {
+  if (value === null || value === undefined) return 'empty';
+  if (isNativeDocument(value)) return 'native';
+  const b = classifyBackstage(value, config.backstage.serviceTypes);
+  if (b === 'service') return 'backstage';
+  if (b === 'other') return 'backstage-other';
+  return 'other';
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return `a scalar (${JSON.stringify(String(value).slice(0, 40))})`;
+}
+
+/** Schema, placeholders, model, then every service rule, with positions resolved while the document is at hand. */
+function lintService(doc: ParsedDocument, layout: ServiceLayout, schemaFile: string, options: FileOptions): { service: Service; findings: Finding[] } {
+  const { config } = options;
+  const subject = typeof layout.name === 'string' && layout.name !== '' ? `service "${layout.name}"` : `document ${doc.index + 1}`;
+  const placeholders = findPlaceholders(layout, config.placeholders);
+  const covered = (pointer: string): boolean => placeholders.some((p) => pointer === p.pointer || pointer.startsWith(p.pointer + '/'));
+  const emptyAreas = new Set(
+    (['availability', 'capacity', 'continuity', 'security'] as const)
+      .filter((a) => (layout.warranty as Record<string, unknown> | undefined)?.[a] === null)
+      .map((a) => `${layout.pointers.warranty}/${a}`),
+  );
+  const problems: Array<SchemaProblem & { range?: Range }> = [
+    ...doc.shape.map((s) => ({ ...s, spoils: s.pointer })),
+    ...validateAgainst(schemaFile, doc.value, subject).filter((p) => !covered(p.pointer) && !emptyAreas.has(p.pointer)),
+  ];
+  const reported = new Set(problems.map((p) => p.spoils));
+  for (const p of problems) reported.add(p.pointer);
+  const service = buildService(layout, placeholders, reported);
+
+  const findings: Finding[] = [];
+  const name = service.name;
+  const at = (pointer: string, where: 'key' | 'value' = 'value'): Range => doc.locate(pointer, where);
+  for (const p of problems) {
+    findings.push(finding('schema', p.message, layout.file, p.range ?? at(p.pointer, p.at), name, null, p.pointer, service.tier, options));
+  }
+  for (const rule of SERVICE_RULES) {
+    if (severityFor(rule.meta.id, layout.file, service.tier, config) === 'off') continue;
+    let reports;
+    try {
+      reports = rule.check({ service, config, today: options.today });
+    } catch (error) {
+      throw new RuleCrash(rule.meta.id, error);
+    }
+    for (const r of reports) {
+      const area = r.area !== undefined ? r.area : rule.meta.area;
+      findings.push(finding(rule.meta.id, r.message, layout.file, at(r.pointer, r.at), name, area, r.pointer, service.tier, options));
+    }
+  }
+  service.anchors = anchorsFor(service, at);
+  if (service.name === null && findings.length === 0) {
+    findings.push(finding('schema', `${named(service)} has no metadata.name`, layout.file, doc.start, null, null, layout.pointers.name, service.tier, options));
+  }
+  return { service, findings };
+}
+
+/** The nodes rules over the whole catalog point at, resolved now (the document is gone by then). */
+function anchorsFor(service: Service, at: (pointer: string, where?: 'key' | 'value') => Range): Record<string, Range> {
+  const anchors: Record<string, Range> = {};
+  const add = (p: string): void => {
+    anchors[p] = at(p);
+  };
+  add('');
+  add(service.pointers.name);
+  for (const a of Object.values(service.areas)) anchors[`key:${a.pointer}`] = at(a.pointer, 'key');
+  add(`${service.areas.availability.pointer}/target`);
+  add(`${service.areas.continuity.pointer}/rto`);
+  add(`${service.areas.continuity.pointer}/rpo`);
+  for (const d of service.dependsOn) add(d.pointer);
+  for (const w of service.waivers) add(w.pointer);
+  return anchors;
+}
+
+/** A rule threw: an internal error (exit 2), reported with the rule's id. */
+export class RuleCrash extends Error {
+  constructor(
+    readonly ruleId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`rule ${ruleId} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+function finding(ruleId: string, message: string, file: string, range: Range | null, service: string | null, area: Area | null, pointer: string | null, tier: Tier | null, options: FileOptions): Finding {
+  const severity = severityFor(ruleId, file, tier, options.config);
+  return makeFinding({ ruleId, severity: severity === 'off' ? 'info' : severity, message, file, range, service, area, pointer });
+}
+
+function fileFinding(ruleId: string, file: string, message: string, options: FileOptions, range: Range = FILE_START): Finding {
+  return finding(ruleId, message, file, range, null, null, null, null, options);
+}
+
+class TooLarge extends Error {}
+
+function tooLargeMessage(size: number, limit: number): string {
+  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `the file is ${mib(size)}, over the ${mib(limit)} limit (limits.maxFileSize); it was not read`;
+}
+
+/** Reads a regular file without ever blocking on a FIFO or reading past the size limit. */
+function readBounded(path: string, limit: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (st.size > limit) throw new TooLarge(tooLargeMessage(st.size, limit));
+    const buf = Buffer.allocUnsafe(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = readSync(fd, buf, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it does not exist (a broken link?)';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTREG':
+      return 'it is not a regular file';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+function byteRange(bytes: Uint8Array, offset: number): Range {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = offset - lineStart + 1;
+  return { line, column, endLine: line, endColumn: column };
+}
+
+export { fileFinding };

@@ -1,0 +1,38 @@
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Severity, SeveritySetting, Tier } from '../types.js';
+import { RULES_BY_ID } from '../rules/index.js';
+
+const RAISE: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
+const matchers = new WeakMap<ResolvedConfig, Array<(file: string) => boolean>>();
+
+function overrideMatchers(config: ResolvedConfig): Array<(file: string) => boolean> {
+  let m = matchers.get(config);
+  if (!m) {
+    m = config.overrides.map((o) => picomatch(o.files, { dot: true }));
+    matchers.set(config, m);
+  }
+  return m;
+}
+
+/**
+ * The severity of a rule for one file and tier: the last matching `overrides` entry, else
+ * `rules`, else the rule's (tier-dependent) default raised by the `strict` preset.
+ */
+export function severityFor(ruleId: string, file: string | null, tier: Tier | null, config: ResolvedConfig): SeveritySetting {
+  let setting: SeveritySetting | undefined = config.rules[ruleId];
+  if (file !== null && config.overrides.length > 0) {
+    const m = overrideMatchers(config);
+    config.overrides.forEach((o, i) => {
+      const s = o.rules[ruleId];
+      if (s !== undefined && (m[i] as (f: string) => boolean)(file)) setting = s;
+    });
+  }
+  if (setting !== undefined) return setting;
+  const meta = RULES_BY_ID.get(ruleId)?.meta;
+  if (!meta) return 'error';
+  const base = (tier !== null ? meta.tierSeverity?.[tier] : undefined) ?? meta.severity;
+  return config.extends === 'strict' ? RAISE[base] : base;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -1,0 +1,14 @@
+// The formatter registry: one name, one function. Heavy formats are loaded only when asked for.
+import type { Formatter } from './types.js';
+
+const LOADERS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish.js')).stylish,
+  json: async () => (await import('./json.js')).json,
+};
+
+export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
+
+export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+  const load = LOADERS[name];
+  return load ? load() : undefined;
+}

@@ -1,0 +1,17 @@
+import type { LintResult } from '../engine/lint.js';
+
+export interface FormatContext {
+  /** Colour is allowed (a TTY, no NO_COLOR, no --no-color); only human formats use it. */
+  color: boolean;
+  cwd: string;
+  /** Tool version, for SARIF and reports. */
+  version: string;
+  /** Terminal width, for the report. */
+  width?: number;
+  /** ASCII only (the report's bars and rules), for terminals that are not UTF-8. */
+  ascii?: boolean;
+  quiet?: boolean;
+}
+
+/** Every formatter: the result in, text out. */
+export type Formatter = (result: LintResult, context: FormatContext) => string;

@@ -1,0 +1,67 @@
+// Bytes → text. Strict: a byte that is not valid UTF-8 is a finding, never a silent U+FFFD.
+
+export type Decoded = { ok: true; text: string } | { ok: false; message: string; offset: number };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
+const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
+
+export function decode(bytes: Uint8Array): Decoded {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (bytes.length >= 4 && b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+    return { ok: false, message: 'the file is UTF-32, which is not supported; save it as UTF-8', offset: 0 };
+  }
+  if (bytes.length >= 4 && b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+    return { ok: false, message: 'the file is UTF-32, which is not supported; save it as UTF-8', offset: 0 };
+  }
+  let text: string;
+  try {
+    // TextDecoder drops a leading BOM of its own encoding.
+    if (b0 === 0xff && b1 === 0xfe) text = utf16le.decode(bytes);
+    else if (b0 === 0xfe && b1 === 0xff) text = utf16be.decode(bytes);
+    else text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    if (looksBinary(bytes)) return { ok: false, message: 'not a text file: the file holds binary data, not YAML', offset: 0 };
+    return {
+      ok: false,
+      message: `the file is not valid UTF-8 (invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8, or as UTF-16 with a BOM`,
+      offset,
+    };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    return looksBinary(bytes)
+      ? { ok: false, message: 'not a text file: the file holds binary data, not YAML', offset: 0 }
+      : { ok: false, message: 'the file contains a NUL character, which YAML does not allow', offset: nul };
+  }
+  return { ok: true, text };
+}
+
+/** A file with many NULs or control bytes in its first kilobytes is binary, whatever its name. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b === 0) return true;
+    if (b < 7 || (b > 13 && b < 32 && b !== 27)) odd++;
+  }
+  return n > 0 && odd / n > 0.1;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}

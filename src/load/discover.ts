@@ -1,0 +1,176 @@
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { FileRef } from '../engine/process-file.js';
+
+export interface Discovery {
+  /** Files to lint, sorted by their displayed path, each once. */
+  files: FileRef[];
+  /** Named paths that cannot be read as files (broken links, special files): `file-unreadable`. */
+  unreadable: Array<{ file: string; reason: string }>;
+  /** Named paths that do not exist, globs that match nothing, directories with no YAML: exit 2. */
+  missing: string[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**'];
+
+export function isGlob(pattern: string): boolean {
+  return picomatch.scan(pattern).isGlob;
+}
+
+/** Display form of a path: relative to cwd, `/`-separated. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  return shown.split(sep).join('/');
+}
+
+/**
+ * Expands paths, directories (recursive `*.yaml`, `*.yml`) and globs. A walk follows a link to a
+ * file once and never enters a directory twice, so a link loop is skipped silently.
+ */
+export function discover(paths: readonly string[], cwd: string, ignore: readonly string[]): Discovery {
+  const isIgnored = picomatch([...DEFAULT_IGNORES, ...ignore], { dot: true });
+  const ignored = (display: string): boolean => isIgnored(display) || isIgnored(display + '/');
+  const byFile = new Map<string, FileRef>();
+  const unreadable: Discovery['unreadable'] = [];
+  const missing: string[] = [];
+  const add = (abs: string, explicit: boolean): void => {
+    const file = displayPath(abs, cwd);
+    if (!explicit && ignored(file)) return;
+    const prior = byFile.get(file);
+    if (!prior || (explicit && !prior.explicit)) byFile.set(file, { path: abs, file, explicit });
+  };
+
+  for (const input of paths) {
+    if (isGlob(input)) {
+      const before = byFile.size;
+      expandGlob(input, cwd, ignored, (abs) => add(abs, false));
+      if (byFile.size === before) missing.push(`no file matches the pattern "${input}"`);
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      let isLink = false;
+      try {
+        isLink = lstatSync(abs).isSymbolicLink();
+      } catch {
+        /* absent: reported below */
+      }
+      if (isLink) unreadable.push({ file: displayPath(abs, cwd), reason: code === 'ELOOP' ? 'a symbolic link loop' : 'a broken symbolic link' });
+      else if (code === 'EACCES') unreadable.push({ file: displayPath(abs, cwd), reason: 'permission denied' });
+      else missing.push(`no such file or directory: ${input}`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = byFile.size;
+      walk(abs, new Set(), (f) => add(f, false), ignored, cwd, unreadable);
+      if (byFile.size === before) missing.push(`the directory ${input} holds no *.yaml or *.yml file`);
+    } else if (st.isFile()) {
+      add(abs, true);
+    } else {
+      unreadable.push({ file: displayPath(abs, cwd), reason: 'not a regular file (a FIFO, socket or device)' });
+    }
+  }
+  const files = [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, unreadable, missing };
+}
+
+function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    unreadable.push({ file: displayPath(dir, cwd), reason: (error as { code?: string }).code === 'EACCES' ? 'permission denied' : 'cannot list the directory' });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const abs = join(dir, e.name);
+    if (ignored(displayPath(abs, cwd))) continue;
+    if (e.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
+    else if (e.isFile()) {
+      if (YAML_FILE.test(e.name)) onFile(abs);
+    } else if (e.isSymbolicLink()) {
+      let st;
+      try {
+        st = statSync(abs);
+      } catch {
+        continue; // a broken link or a loop found by walking is skipped silently
+      }
+      if (st.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
+      else if (st.isFile() && YAML_FILE.test(e.name)) {
+        // Follow a link to a file once: the target's real path is what counts.
+        let target: string;
+        try {
+          target = realpathSync(abs);
+        } catch {
+          continue;
+        }
+        if (!seen.has('file:' + target)) {
+          seen.add('file:' + target);
+          onFile(abs);
+        }
+      }
+    }
+  }
+}
+
+function expandGlob(pattern: string, cwd: string, ignored: (display: string) => boolean, onFile: (abs: string) => void): void {
+  const scan = picomatch.scan(pattern);
+  const base = resolve(cwd, scan.base || '.');
+  const isMatch = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
+  const baseIsAbs = isAbsolute(pattern);
+  const seen = new Set<string>();
+  const visit = (dir: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const abs = join(dir, e.name);
+      const display = displayPath(abs, cwd);
+      if (ignored(display)) continue;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) visit(abs);
+      else if (isFile) {
+        const candidate = baseIsAbs ? abs.split(sep).join('/') : relative(cwd, abs).split(sep).join('/');
+        if (isMatch(candidate)) onFile(abs);
+      }
+    }
+  };
+  visit(base);
+}

@@ -1,0 +1,315 @@
+import {
+  parseAllDocuments,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+} from 'yaml';
+import type { Range } from '../types.js';
+import { LineIndex } from './lines.js';
+import { joinPointer, splitPointer } from './pointer.js';
+
+export interface ParseLimits {
+  maxDepth: number;
+  maxAliases: number;
+}
+
+/** A parse problem: it becomes a `yaml-syntax` finding. */
+export interface SyntaxProblem {
+  message: string;
+  range: Range;
+}
+
+/** A structural problem a parser accepts but a service definition cannot hold: a `schema` finding. */
+export interface ShapeProblem {
+  pointer: string;
+  message: string;
+  at: 'key' | 'value';
+  /** Set when the pointer cannot name the node (a key that is not a string). */
+  range?: Range;
+}
+
+export interface ParsedDocument {
+  /** 0-based position of the document in its file. */
+  index: number;
+  /** Plain data (objects, arrays, strings, numbers, booleans, null); undefined when `syntax` is not empty. */
+  value: unknown;
+  /** When not empty the document is unusable and gets only these findings. */
+  syntax: SyntaxProblem[];
+  /** Non-string keys and the like, reported as `schema` findings. */
+  shape: ShapeProblem[];
+  /** Where the document's content starts (for findings about the document as a whole). */
+  start: Range;
+  /** Maps a JSON pointer to the node's range; a missing node maps to its nearest existing parent key. */
+  locate(pointer: string, at?: 'key' | 'value'): Range;
+}
+
+const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  merge: false,
+  intAsBigInt: false,
+} as const;
+
+const MERGE_KEY = '<<';
+
+class LimitExceeded extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns text into documents with positions. Never throws on any input. */
+export function parseDocuments(text: string, limits: ParseLimits): ParsedDocument[] {
+  const lines = new LineIndex(text);
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [];
+  } catch (error) {
+    // The parser is not expected to throw; if it does, the file is still a finding, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    return [brokenDocument(0, `the YAML parser failed: ${message}`, lines.range(0, 0))];
+  }
+  return docs.map((doc, index) => toParsed(doc, index, lines, limits));
+}
+
+function brokenDocument(index: number, message: string, range: Range): ParsedDocument {
+  return { index, value: undefined, syntax: [{ message, range }], shape: [], start: range, locate: () => range };
+}
+
+function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ParsedDocument {
+  const contents = doc.contents as YamlNode | null;
+  const startOffset = contents?.range?.[0] ?? doc.range[0];
+  const start = lines.range(startOffset, startOffset);
+  const syntax: SyntaxProblem[] = [];
+  for (const e of doc.errors) syntax.push({ message: describeYamlError(e.code, e.message), range: lines.range(e.pos[0], e.pos[1]) });
+  for (const w of doc.warnings) {
+    // An unknown tag is not silently turned into a string: the author meant something we cannot honour.
+    if (w.code === 'TAG_RESOLVE_FAILED') syntax.push({ message: describeYamlError(w.code, w.message), range: lines.range(w.pos[0], w.pos[1]) });
+  }
+  if (doc.directives?.yaml?.explicit && doc.directives.yaml.version !== '1.2') {
+    syntax.unshift({
+      message: `the %YAML ${doc.directives.yaml.version} directive is not supported; warranty-lint reads YAML 1.2 only (remove the directive)`,
+      range: lines.range(doc.range[0], doc.range[0]),
+    });
+  }
+  const locate = (pointer: string, at: 'key' | 'value' = 'value'): Range => {
+    const [s, e] = locateOffsets(doc, contents, pointer, at);
+    return lines.range(s, e);
+  };
+  if (syntax.length > 0) return { index, value: undefined, syntax, shape: [], start, locate };
+
+  const found: Array<ShapeProblem & { offset?: number }> = [];
+  try {
+    const walker = new Walker(limits, found);
+    const value = walker.toValue(contents, '', 0);
+    const shape = found.map(({ offset, ...p }) => (offset === undefined ? p : { ...p, range: lines.range(offset, offset) }));
+    return { index, value, syntax, shape, start, locate };
+  } catch (error) {
+    if (error instanceof LimitExceeded) {
+      const r = lines.range(error.offset, error.offset);
+      return { index, value: undefined, syntax: [{ message: error.message, range: r }], shape: [], start, locate };
+    }
+    if (error instanceof RangeError) {
+      // Stack exhaustion on pathological nesting that slipped past the depth pre-check.
+      return { index, value: undefined, syntax: [{ message: `the document is nested too deeply to read`, range: start }], shape: [], start, locate };
+    }
+    throw error;
+  }
+}
+
+/** Plain-English wording for the parser's error codes. */
+function describeYamlError(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key: a mapping may hold each key once (the later one would silently win)';
+    case 'TAG_RESOLVE_FAILED':
+      return `${first.replace(/^Unresolved tag/, 'unknown tag')}; tags are not supported in service definitions (remove it)`;
+    case 'BAD_INDENT':
+      return `bad indentation: ${first}`;
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must fit on one line (is a colon or quote missing on the line above?)';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'a nested block cannot be used as a key (is a colon missing?)';
+    default:
+      return first.charAt(0).toLowerCase() + first.slice(1);
+  }
+}
+
+/**
+ * Converts the yaml AST to plain data, enforcing the limits the parser does not: depth and alias
+ * expansion. `<<` merge keys are applied as YAML 1.1 defined them (explicit keys win), because
+ * hand-written catalogs share warranty defaults that way.
+ */
+class Walker {
+  private readonly anchors = new Map<string, YamlNode>();
+  private aliases = 0;
+
+  constructor(
+    private readonly limits: ParseLimits,
+    private readonly shape: Array<ShapeProblem & { offset?: number }>,
+  ) {}
+
+  toValue(node: unknown, pointer: string, depth: number): unknown {
+    if (node === null || node === undefined) return null;
+    const n = node as YamlNode;
+    if (depth > this.limits.maxDepth) {
+      throw new LimitExceeded(`the document is nested more than ${this.limits.maxDepth} levels deep (limits.maxDepth)`, n.range?.[0] ?? 0);
+    }
+    if (n.anchor) this.anchors.set(n.anchor, n);
+    if (isAlias(n)) {
+      this.aliases += 1;
+      if (this.aliases > this.limits.maxAliases) {
+        throw new LimitExceeded(
+          `the document uses more than ${this.limits.maxAliases} aliases (limits.maxAliases); refusing to expand it`,
+          n.range?.[0] ?? 0,
+        );
+      }
+      const target = this.anchors.get(n.source);
+      if (!target) throw new LimitExceeded(`unknown alias *${n.source}: its anchor must be defined before it`, n.range?.[0] ?? 0);
+      return this.toValue(target, pointer, depth + 1);
+    }
+    if (isScalar(n)) return scalarValue(n.value);
+    if (isSeq(n)) {
+      const out: unknown[] = [];
+      n.items.forEach((item, i) => out.push(this.toValue(item, joinPointer(pointer, i), depth + 1)));
+      return out;
+    }
+    if (isMap(n)) {
+      const out: Record<string, unknown> = {};
+      const merges: unknown[] = [];
+      for (const pair of n.items) {
+        const key = this.keyOf(pair, pointer);
+        if (key === undefined) continue;
+        if (key === MERGE_KEY) {
+          merges.push(pair.value);
+          continue;
+        }
+        setOwn(out, key, this.toValue(pair.value, joinPointer(pointer, key), depth + 1));
+      }
+      for (const source of merges) this.merge(out, source, pointer, depth + 1);
+      return out;
+    }
+    return null;
+  }
+
+  private keyOf(pair: Pair, pointer: string): string | undefined {
+    const k = pair.key as YamlNode | null;
+    if (isScalar(k) && typeof k.value === 'string') return k.value;
+    const shown = isScalar(k) ? String(k.value) : k === null ? 'an empty key' : 'a collection';
+    this.shape.push({
+      pointer: joinPointer(pointer, shown),
+      message: `the key ${isScalar(k) ? JSON.stringify(shown) : shown} is not a string; keys must be strings (quote it)`,
+      at: 'key',
+      offset: k?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0],
+    });
+    return undefined;
+  }
+
+  private merge(out: Record<string, unknown>, source: unknown, pointer: string, depth: number): void {
+    const resolved = this.toValue(source, pointer, depth);
+    const maps = Array.isArray(resolved) ? resolved : [resolved];
+    for (const m of maps) {
+      if (m === null || typeof m !== 'object' || Array.isArray(m)) {
+        const node = source as YamlNode;
+        throw new LimitExceeded('a << merge key must refer to a mapping or a list of mappings', node?.range?.[0] ?? 0);
+      }
+      for (const [k, v] of Object.entries(m)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, v);
+    }
+  }
+}
+
+/** Assigns without ever touching a prototype (`__proto__` stays an ordinary key). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function scalarValue(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+// --- positions ----------------------------------------------------------------------------------
+
+function nodeRange(node: YamlNode | null | undefined): [number, number] | undefined {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+function findPair(map: YamlNode, key: string, doc: Document.Parsed, seen = 0): Pair | undefined {
+  if (!isMap(map) || seen > 8) return undefined;
+  let mergeSources: unknown[] = [];
+  for (const pair of map.items) {
+    const k = pair.key as YamlNode | null;
+    if (isScalar(k) && String(k.value) === key) return pair;
+    if (isScalar(k) && k.value === MERGE_KEY) mergeSources = mergeSources.concat(isSeq(pair.value) ? pair.value.items : [pair.value]);
+  }
+  for (const s of mergeSources) {
+    const target = resolve(s as YamlNode, doc);
+    const found = target ? findPair(target, key, doc, seen + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function resolve(node: YamlNode | null | undefined, doc: Document.Parsed): YamlNode | undefined {
+  if (!node) return undefined;
+  if (isAlias(node)) return (node.resolve(doc) as YamlNode | undefined) ?? undefined;
+  return node;
+}
+
+/** Offsets of the node a pointer names, or of the key of its nearest existing parent. */
+function locateOffsets(doc: Document.Parsed, contents: YamlNode | null, pointer: string, at: 'key' | 'value'): [number, number] {
+  const segments = splitPointer(pointer);
+  let node = resolve(contents, doc);
+  let keyNode: YamlNode | undefined;
+  let consumed = 0;
+  for (const seg of segments) {
+    let next: YamlNode | undefined;
+    let nextKey: YamlNode | undefined;
+    if (node && isMap(node)) {
+      const pair = findPair(node, seg, doc);
+      if (!pair) break;
+      nextKey = pair.key as YamlNode;
+      next = resolve(pair.value as YamlNode | null, doc);
+    } else if (node && isSeq(node) && /^\d+$/.test(seg) && Number(seg) < node.items.length) {
+      next = resolve(node.items[Number(seg)] as YamlNode, doc);
+      if (!next) break;
+    } else {
+      break;
+    }
+    node = next;
+    keyNode = nextKey;
+    consumed += 1;
+  }
+  if (consumed === 0) return firstKeyOffsets(contents);
+  const valueRange = nodeRange(node);
+  const complete = consumed === segments.length;
+  const emptyValue = !valueRange || valueRange[0] === valueRange[1];
+  // Missing below, asked for the key, or an empty `key:`: the key is the place.
+  if (keyNode && (!complete || at === 'key' || emptyValue)) return nodeRange(keyNode) ?? [0, 0];
+  return valueRange ?? firstKeyOffsets(contents);
+}
+
+function firstKeyOffsets(contents: YamlNode | null): [number, number] {
+  if (isMap(contents) && contents.items.length > 0) {
+    const first = contents.items[0]?.key as YamlNode | null;
+    const r = nodeRange(first);
+    if (r) return r;
+  }
+  const r = nodeRange(contents);
+  return r ? [r[0], r[0]] : [0, 0];
+}
+

@@ -1,0 +1,29 @@
+// JSON pointers (RFC 6901): the only way rules and the schema name a place in a document.
+
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...segments: Array<string | number>): string {
+  let out = base;
+  for (const s of segments) out += '/' + escapeSegment(s);
+  return out;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** `/spec/warranty/continuity/rto` → `spec.warranty.continuity.rto`; `/spec/dependsOn/0` → `spec.dependsOn[0]`. */
+export function pointerToPath(pointer: string): string {
+  let out = '';
+  for (const s of splitPointer(pointer)) {
+    if (/^\d+$/.test(s)) out += `[${s}]`;
+    else out += (out ? '.' : '') + s;
+  }
+  return out || '(document)';
+}

@@ -1,0 +1,254 @@
+import { AREAS, STAGES, TIERS, type Area, type Stage, type Tier } from '../types.js';
+import { joinPointer, pointerToPath } from '../load/pointer.js';
+import type { AreaModel, AreaValues, Deferral, Dependency, Placeholder, Service, Waiver } from './types.js';
+import { ESSENTIALS, PROSE_FIELDS, findDeferralPhrase, placeholderKind } from './vocabulary.js';
+import { parseDay, parseDuration, parsePercent } from './units.js';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** Where a kind of document keeps each part of a service. Native and Backstage differ only here. */
+export interface ServiceLayout {
+  source: 'native' | 'backstage';
+  file: string;
+  doc: number;
+  name: unknown;
+  tier: unknown;
+  stage: unknown;
+  /** Stage to use when `stage` is absent (Backstage derives it from `spec.lifecycle`). */
+  defaultStage?: Stage;
+  defaultTier?: Tier;
+  owner: unknown;
+  warranty: unknown;
+  dependsOn: unknown;
+  waivers: unknown;
+  pointers: Service['pointers'];
+  /** Turns a raw dependency entry into a reference; null when it is not one (reported by the schema). */
+  dependency(raw: unknown): { service: string; kind: 'hard' | 'soft'; external: boolean } | null;
+}
+
+/**
+ * Placeholders and vague values (SPEC §2) in `metadata.owner` and the warranty areas. Found
+ * before schema validation, so that a placeholder gets its own finding and no schema finding.
+ */
+export function findPlaceholders(layout: ServiceLayout, extraWords: readonly string[]): Placeholder[] {
+  const out: Placeholder[] = [];
+  const ownerKind = layout.owner === undefined ? undefined : placeholderKind(layout.owner, extraWords);
+  if (ownerKind) out.push({ pointer: layout.pointers.owner, value: rawText(layout.owner), kind: ownerKind, field: pointerToPath(layout.pointers.owner), area: null });
+  const warranty = isObj(layout.warranty) ? layout.warranty : {};
+  for (const a of AREAS) collectPlaceholders(warranty[a], joinPointer(layout.pointers.warranty, a), a, true, extraWords, out);
+  return out;
+}
+
+/**
+ * Builds the service model. `reported` holds every pointer already reported by `schema` or
+ * `warranty-placeholder-value`: those fields count as missing for every rule, and get no second
+ * finding (SPEC §2, "One problem, one finding").
+ */
+export function buildService(layout: ServiceLayout, placeholders: Placeholder[], reported: ReadonlySet<string>): Service {
+  const bad = new Set(reported);
+  for (const p of placeholders) bad.add(p.pointer);
+  const usable = (pointer: string): boolean => {
+    for (const p of bad) if (p === pointer || pointer.startsWith(p + '/')) return false;
+    return true;
+  };
+  const warranty = isObj(layout.warranty) ? layout.warranty : {};
+  const tier = (TIERS as readonly unknown[]).includes(layout.tier) ? (layout.tier as Tier) : (layout.defaultTier ?? 'medium');
+  const stage = (STAGES as readonly unknown[]).includes(layout.stage) ? (layout.stage as Stage) : (layout.defaultStage ?? 'design');
+  const owner = usable(layout.pointers.owner) ? str(layout.owner) : undefined;
+
+  const areas = {} as Service['areas'];
+  for (const a of AREAS) {
+    (areas as Record<Area, AreaModel>)[a] = buildArea(a, warranty[a], joinPointer(layout.pointers.warranty, a), usable, bad);
+  }
+
+  return {
+    name: typeof layout.name === 'string' && layout.name !== '' ? layout.name : null,
+    file: layout.file,
+    doc: layout.doc,
+    source: layout.source,
+    owner,
+    tier,
+    stage,
+    pointers: layout.pointers,
+    dependsOn: buildDependencies(layout, usable),
+    areas,
+    waivers: buildWaivers(layout.waivers, layout.pointers.waivers, usable),
+    placeholders,
+    anchors: {},
+  };
+}
+
+function rawText(v: unknown): string | null {
+  return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
+}
+
+function collectPlaceholders(value: unknown, pointer: string, area: Area, isAreaRoot: boolean, extra: readonly string[], out: Placeholder[]): void {
+  if (isAreaRoot && (value === null || value === undefined)) return; // an absent or empty area is `warranty-area-missing`'s
+  if (isObj(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (PROSE_FIELDS.has(k) || k.startsWith('x-')) continue;
+      collectPlaceholders(v, joinPointer(pointer, k), area, false, extra, out);
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => collectPlaceholders(v, joinPointer(pointer, i), area, false, extra, out));
+    return;
+  }
+  const kind = placeholderKind(value, extra);
+  if (!kind) return;
+  out.push({ pointer, value: rawText(value), kind, field: pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
+}
+
+function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usable: (p: string) => boolean, bad: Set<string>): AreaModel<K> {
+  const obj = isObj(raw) ? raw : {};
+  const keys = Object.keys(obj).filter((k) => !k.startsWith('x-'));
+  const present = isObj(raw) && keys.length > 0;
+  const placeholder = raw !== null && raw !== undefined && !isObj(raw) && !usable(pointer);
+  const fieldOk = (k: string): boolean => obj[k] !== undefined && usable(joinPointer(pointer, k));
+  const get = (k: string): unknown => (fieldOk(k) ? obj[k] : undefined);
+  const sub = (k: string, f: string): unknown => {
+    const v = get(k);
+    return isObj(v) && usable(joinPointer(pointer, k, f)) ? v[f] : undefined;
+  };
+  const reported = keys.filter((k) => {
+    const p = joinPointer(pointer, k);
+    for (const b of bad) if (b === p || b.startsWith(p + '/')) return true;
+    return false;
+  });
+  // A key misspelt with a hint ("did you mean target?") spoils the field it was meant to be.
+  for (const b of bad) {
+    const parent = b.slice(0, b.lastIndexOf('/'));
+    const field = b.slice(b.lastIndexOf('/') + 1);
+    if (parent === pointer && !keys.includes(field) && !reported.includes(field)) reported.push(field);
+  }
+
+  const values = normalise(name, get, sub) as AreaValues[K];
+  const plannedIn = (STAGES as readonly unknown[]).includes(get('plannedIn')) ? (get('plannedIn') as Stage) : undefined;
+  const agreement = get('status') === 'draft' || get('status') === 'agreed' ? (get('status') as 'draft' | 'agreed') : undefined;
+  const model: AreaModel<K> = {
+    name,
+    pointer,
+    present,
+    placeholder,
+    status: 'missing',
+    keys,
+    reported,
+    owner: str(get('owner')),
+    plannedIn,
+    agreement,
+    values,
+  };
+  if (present) {
+    const deferral = findDeferral(model, obj, pointer);
+    model.status = deferral ? 'deferred' : 'defined';
+    if (deferral) model.deferral = deferral;
+  }
+  return model;
+}
+
+function normalise(area: Area, get: (k: string) => unknown, sub: (k: string, f: string) => unknown): AreaValues[Area] {
+  const has = (k: string): boolean => get(k) !== undefined;
+  switch (area) {
+    case 'availability':
+      return {
+        target: parsePercent(get('target')),
+        window: parseDuration(get('window')),
+        serviceHours: str(get('serviceHours')),
+        mttr: parseDuration(get('mttr')),
+      };
+    case 'capacity':
+      return {
+        peak: has('peak') ? { value: num(sub('peak', 'value')), unit: str(sub('peak', 'unit')) } : undefined,
+        forecast: has('forecast') ? { growthPercentPerYear: num(sub('forecast', 'growthPercentPerYear')), horizonMonths: num(sub('forecast', 'horizonMonths')), driver: str(sub('forecast', 'driver')) } : undefined,
+        headroom: num(get('headroom')),
+        thresholds: has('thresholds') ? { warn: num(sub('thresholds', 'warn')), critical: num(sub('thresholds', 'critical')) } : undefined,
+        loadTest: has('loadTest') ? { date: parseDay(sub('loadTest', 'date')), multipleOfPeak: num(sub('loadTest', 'multipleOfPeak')) } : undefined,
+      };
+    case 'continuity':
+      return {
+        stateful: get('stateful') !== false,
+        rto: parseDuration(get('rto')),
+        rpo: parseDuration(get('rpo')),
+        mtpd: parseDuration(get('mtpd')),
+        recoveryOption: str(get('recoveryOption')),
+        plan: str(get('plan')),
+        lastTest: has('lastTest') ? { date: parseDay(sub('lastTest', 'date')), type: str(sub('lastTest', 'type')), result: str(sub('lastTest', 'result')) } : undefined,
+      };
+    case 'security': {
+      const list = (k: string): string[] | undefined => {
+        const v = get(k);
+        return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+      };
+      return {
+        classification: str(get('classification')),
+        dataTypes: list('dataTypes'),
+        controls: list('controls'),
+        policy: str(get('policy')),
+        lastReview: parseDay(get('lastReview')),
+      };
+    }
+  }
+}
+
+/** The every-tier essentials the area lacks (absent, malformed or placeholders). */
+export function missingEssentials(area: AreaModel): string[] {
+  const values = area.values as unknown as Record<string, unknown>;
+  return ESSENTIALS[area.name].every.filter((f) => {
+    if (area.name === 'continuity' && f === 'rpo' && !(area.values as { stateful: boolean }).stateful) return false;
+    return values[f] === undefined;
+  });
+}
+
+function findDeferral(area: AreaModel, raw: Obj, pointer: string): Deferral | undefined {
+  if (area.plannedIn === 'operation') return { reason: 'plannedIn', pointer: joinPointer(pointer, 'plannedIn'), phrase: 'operation' };
+  if (missingEssentials(area).length === 0) return undefined;
+  return findDeferralText(raw, pointer);
+}
+
+function findDeferralText(value: unknown, pointer: string): Deferral | undefined {
+  if (typeof value === 'string') {
+    const phrase = findDeferralPhrase(value);
+    return phrase ? { reason: 'text', pointer, phrase } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const d = findDeferralText(value[i], joinPointer(pointer, i));
+      if (d) return d;
+    }
+  } else if (isObj(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.startsWith('x-')) continue;
+      const d = findDeferralText(v, joinPointer(pointer, k));
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+function buildDependencies(layout: ServiceLayout, usable: (p: string) => boolean): Dependency[] {
+  if (!Array.isArray(layout.dependsOn)) return [];
+  const out: Dependency[] = [];
+  layout.dependsOn.forEach((raw, i) => {
+    const pointer = joinPointer(layout.pointers.dependsOn, i);
+    if (!usable(pointer)) return;
+    const ref = layout.dependency(raw);
+    if (ref) out.push({ ...ref, pointer });
+  });
+  return out;
+}
+
+function buildWaivers(raw: unknown, base: string, usable: (p: string) => boolean): Waiver[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((w, index) => {
+    const pointer = joinPointer(base, index);
+    const o = isObj(w) ? w : {};
+    const ok = (k: string): unknown => (usable(joinPointer(pointer, k)) ? o[k] : undefined);
+    const area = (AREAS as readonly unknown[]).includes(ok('area')) ? (ok('area') as Area) : undefined;
+    return { index, pointer, rule: str(ok('rule')), area, reason: str(ok('reason')), approvedBy: str(ok('approvedBy')), expires: parseDay(ok('expires')) };
+  });
+}

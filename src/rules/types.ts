@@ -1,0 +1,78 @@
+import type { Area, Report, Severity, Tier } from '../types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Service } from '../model/types.js';
+
+export interface RuleMeta {
+  id: string;
+  /** The area the rule is about; null for rules about files, documents, the catalog or waivers. */
+  area: Area | null;
+  /** One line, for `warranty-lint rules`. */
+  description: string;
+  /** Why it matters, in the terms of ITIL's warranty (for `explain` and the rules reference). */
+  rationale: string;
+  /** How to fix it, one sentence. */
+  remediation: string;
+  /** The `recommended` severity. */
+  severity: Severity;
+  /** Tier-dependent defaults that replace `severity` for services of that tier. */
+  tierSeverity?: Partial<Record<Tier, Severity>>;
+  /** YAML that breaks the rule and YAML that passes it (for `explain`, the docs and the meta test). */
+  examples: { fail: string; pass: string };
+}
+
+export interface ServiceContext {
+  service: Service;
+  config: ResolvedConfig;
+  /** Today (or `--now`) in days since the epoch. */
+  today: number;
+}
+
+export interface CatalogContext {
+  /** Every service in file order; duplicates (later documents with a name already seen) included. */
+  services: readonly Service[];
+  /** The first service of each name. */
+  byName: ReadonlyMap<string, Service>;
+  config: ResolvedConfig;
+  today: number;
+}
+
+export interface WaiverContext extends CatalogContext {
+  /** For each service, the indexes of its waivers that suppressed at least one finding. */
+  used: ReadonlyMap<Service, ReadonlySet<number>>;
+}
+
+/** A report about a service of the catalog, or (service null) about the portfolio. */
+export interface CatalogReport extends Report {
+  service: Service | null;
+}
+
+/** Rules the loader and engine raise themselves (parse, files, schema, limits): metadata only lives here. */
+export interface EngineRule {
+  meta: RuleMeta;
+  scope: 'engine';
+}
+
+export interface ServiceRule {
+  meta: RuleMeta;
+  scope: 'service';
+  check(ctx: ServiceContext): Report[];
+}
+
+export interface CatalogRule {
+  meta: RuleMeta;
+  scope: 'catalog';
+  check(ctx: CatalogContext): CatalogReport[];
+}
+
+export interface WaiverRule {
+  meta: RuleMeta;
+  scope: 'waivers';
+  check(ctx: WaiverContext): CatalogReport[];
+}
+
+export type Rule = EngineRule | ServiceRule | CatalogRule | WaiverRule;
+
+/** `service "payments-api"` — how every message names its service. */
+export function named(service: { name: string | null }): string {
+  return service.name === null ? 'the unnamed service' : `service "${service.name}"`;
+}

@@ -1,0 +1,32 @@
+import { AREAS } from '../types.js';
+import type { ServiceRule } from './types.js';
+import { named } from './types.js';
+
+export const warrantyAreaMissing: ServiceRule = {
+  scope: 'service',
+  meta: {
+    id: 'warranty-area-missing',
+    area: null,
+    severity: 'error',
+    tierSeverity: { low: 'warning' },
+    description: 'One of the four warranty areas (availability, capacity, continuity, security) is absent or empty.',
+    rationale:
+      'ITIL asks for warranty to be designed with the same rigour as utility: availability, capacity, continuity and security agreed in Strategy and Design. An area left out is an area that will be handled reactively, in Operation, after the first incident.',
+    remediation: 'Add the area under spec.warranty with its essential fields, planned in design (see the example).',
+    examples: {
+      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n',
+      pass: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n    capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }\n    continuity: { rto: 24h, rpo: 12h, recoveryOption: backup-restore }\n    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }\n',
+    },
+  },
+  check({ service }) {
+    return AREAS.filter((a) => {
+      const area = service.areas[a];
+      return !area.present && !area.placeholder;
+    }).map((a) => ({
+      pointer: service.areas[a].pointer,
+      at: 'key' as const,
+      area: a,
+      message: `${named(service)} defines no ${a} requirements (spec.warranty.${a} is ${service.areas[a].keys.length === 0 && !service.areas[a].present ? 'missing or empty' : 'empty'}).`,
+    }));
+  },
+};

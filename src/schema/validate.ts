@@ -1,0 +1,215 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { joinPointer, pointerToPath, splitPointer } from '../load/pointer.js';
+import { didYouMean } from './suggest.js';
+
+export interface SchemaProblem {
+  pointer: string;
+  message: string;
+  at: 'key' | 'value';
+  /** The field the problem makes unusable (for an unknown key with a hint: the key it was meant to be). */
+  spoils: string;
+}
+
+const require = createRequire(import.meta.url);
+const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+export function loadSchemaFile(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(schemaDir + name, 'utf8')) as Record<string, unknown>;
+}
+
+type AjvCtor = new (opts: Record<string, unknown>) => {
+  addSchema(schema: unknown): unknown;
+  compile(schema: unknown): ValidateFunction;
+  getSchema(id: string): ValidateFunction | undefined;
+};
+
+let ajvInstance: InstanceType<AjvCtor> | undefined;
+
+/** One Ajv instance for the process, created on first use so commands that never validate never pay for it. */
+function ajv(): InstanceType<AjvCtor> {
+  if (ajvInstance) return ajvInstance;
+  const Ajv = require('ajv') as AjvCtor & { default?: AjvCtor };
+  const addFormats = require('ajv-formats') as ((a: unknown, f?: string[]) => void) & { default?: (a: unknown, f?: string[]) => void };
+  const Ctor = Ajv.default ?? Ajv;
+  ajvInstance = new Ctor({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  (addFormats.default ?? addFormats)(ajvInstance, ['date']);
+  // Other schemas refer to the service schema's definitions (the warranty block) by $id.
+  ajvInstance.addSchema(loadSchemaFile('service.schema.json'));
+  return ajvInstance;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** A validator for a schema file in `schemas/`, compiled once. */
+export function validatorFor(file: string): ValidateFunction {
+  let v = compiled.get(file);
+  if (!v) {
+    const schema = loadSchemaFile(file);
+    v = ajv().getSchema(String(schema.$id)) ?? ajv().compile(schema);
+    compiled.set(file, v);
+  }
+  return v;
+}
+
+/** Validates `value` and returns each violation once, in plain English, at the offending node. */
+export function validateAgainst(file: string, value: unknown, subject: string): SchemaProblem[] {
+  const validate = validatorFor(file);
+  if (validate(value)) return [];
+  return explain(validate.errors ?? [], value, subject);
+}
+
+function explain(errors: ErrorObject[], root: unknown, subject: string): SchemaProblem[] {
+  // anyOf branches report every alternative; keep the most useful one per place.
+  const byPlace = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const list = byPlace.get(e.instancePath) ?? [];
+    list.push(e);
+    byPlace.set(e.instancePath, list);
+  }
+  const out: SchemaProblem[] = [];
+  for (const [path, list] of byPlace) {
+    const anyOf = list.find((e) => e.keyword === 'anyOf');
+    const rest = list.filter((e) => e.keyword !== 'anyOf');
+    if (anyOf) {
+      out.push(describeAnyOf(path, anyOf, rest, root, subject));
+      continue;
+    }
+    for (const e of rest) {
+      const p = describe(e, root, subject);
+      if (p && !out.some((o) => o.pointer === p.pointer && o.message === p.message)) out.push(p);
+    }
+  }
+  return out;
+}
+
+function at(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const seg of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+function kindOf(schemaPath: string): 'duration' | 'date' | 'target' | 'percent' | 'tier' | 'stage' | undefined {
+  const m = /#\/definitions\/(duration|date|target|percent|tier|stage)\//.exec(schemaPath);
+  return m ? (m[1] as 'duration') : undefined;
+}
+
+function describeAnyOf(path: string, anyOf: ErrorObject, rest: ErrorObject[], root: unknown, subject: string): SchemaProblem {
+  const value = at(root, path);
+  const field = pointerToPath(path);
+  if (anyOf.schemaPath.includes('/target/') || rest.some((e) => kindOf(e.schemaPath) === 'target')) {
+    return {
+      pointer: path,
+      at: 'value',
+      spoils: path,
+      message: `${subject}: ${field} must be a percentage above 0 and at most 100, such as 99.9 or "99.9%" (got ${show(value)})`,
+    };
+  }
+  if (/dependency/.test(anyOf.schemaPath)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      // The mapping form was meant: explain its own problems.
+      const own = rest.filter((e) => e.schemaPath.includes('/anyOf/1/'));
+      const first = own.map((e) => describe(e, root, subject)).find((p) => p !== undefined);
+      if (first) return first;
+    }
+    return {
+      pointer: path,
+      at: 'value',
+      spoils: path,
+      message: `${subject}: ${field} must be a service name or { service: <name>, kind: hard | soft } (got ${show(value)})`,
+    };
+  }
+  const first = rest.map((e) => describe(e, root, subject)).find((p) => p !== undefined);
+  return first ?? { pointer: path, at: 'value', spoils: path, message: `${subject}: ${field} has an invalid value (${show(value)})` };
+}
+
+function describe(e: ErrorObject, root: unknown, subject: string): SchemaProblem | undefined {
+  const path = e.instancePath;
+  const field = pointerToPath(path);
+  const value = at(root, path);
+  const params = e.params as Record<string, unknown>;
+  const kind = kindOf(e.schemaPath);
+  const problem = (message: string, pointer = path, where: 'key' | 'value' = 'value', spoils = pointer): SchemaProblem => ({
+    pointer,
+    at: where,
+    spoils,
+    message: `${subject}: ${message}`,
+  });
+  switch (e.keyword) {
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const pointer = joinPointer(path, key);
+      const allowed = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties as Record<string, unknown>) ?? {});
+      const hint = didYouMean(key, allowed);
+      const where = path === '' ? 'the document' : field;
+      if (hint) return problem(`unknown key "${key}" in ${where}; did you mean "${hint}"?`, pointer, 'key', joinPointer(path, hint));
+      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')} (and x-* for your own extensions).` : '';
+      return problem(`unknown key "${key}" in ${where}.${list}`, pointer, 'key');
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const pointer = joinPointer(path, missing);
+      return problem(`${pointerToPath(pointer)} is required`, pointer, 'key');
+    }
+    case 'type': {
+      if (kind === 'duration' && typeof value === 'number') {
+        return problem(`${field} must be a duration with a unit, such as "${value}m" or "${value}h"; add a unit (s, m, h, d, w)`);
+      }
+      if (kind === 'date') return problem(`${field} must be a date written YYYY-MM-DD (got ${show(value)})`);
+      const want = String(params.type).replace('object', 'a mapping').replace('array', 'a list').replace('string', 'text').replace('number', 'a number').replace('integer', 'a whole number').replace('boolean', 'true or false');
+      return problem(`${field} must be ${want} (got ${show(value)})`);
+    }
+    case 'pattern': {
+      if (kind === 'duration') {
+        const bare = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value);
+        return problem(
+          bare
+            ? `${field} is a bare number (${show(value)}); add a unit, such as "${String(value).trim()}m" (s, m, h, d, w)`
+            : `${field} must be a duration such as "15m", "4h", "30d" or ISO 8601 "PT4H" (got ${show(value)})`,
+        );
+      }
+      if (path === '/metadata/name') {
+        return problem(`metadata.name ${show(value)} must be lowercase letters, digits and hyphens, starting and ending with a letter or digit`);
+      }
+      return problem(`${field} has an invalid format (got ${show(value)})`);
+    }
+    case 'format':
+      return problem(`${field} must be a real date written YYYY-MM-DD (got ${show(value)})`);
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const hint = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      return problem(`${field} must be one of ${allowed.join(', ')} (got ${show(value)})${hint ? `; did you mean "${hint}"?` : ''}`);
+    }
+    case 'const':
+      if (path === '/apiVersion') return problem(`apiVersion ${show(value)} is not supported; use "warranty-lint/v1"`);
+      return problem(`${field} must be ${JSON.stringify(params.allowedValue)} (got ${show(value)})`);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      if (kind === 'percent') return problem(`${field} is a percentage and must be between 0 and 100 (got ${show(value)})`);
+      const words: Record<string, string> = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'above', exclusiveMaximum: 'below' };
+      return problem(`${field} must be ${words[e.keyword]} ${String(params.limit)} (got ${show(value)})`);
+    }
+    case 'maxLength':
+      return problem(`${field} is too long: at most ${String(params.limit)} characters`);
+    case 'minLength':
+      return problem(`${field} must not be empty`);
+    default:
+      return problem(`${field} ${e.message ?? 'is invalid'}`);
+  }
+}
