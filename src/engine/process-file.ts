@@ -7,7 +7,7 @@ import { parseDocuments, type ParsedDocument } from '../load/parse.js';
 import { preflight } from '../load/preflight.js';
 import { buildService, findPlaceholders, type ServiceLayout } from '../model/build.js';
 import { isNativeDocument, nativeLayout } from '../model/native.js';
-import { classifyBackstage, backstageLayout } from '../model/backstage.js';
+import { classifyBackstage, backstageLayout, whyNoBackstageService } from '../model/backstage.js';
 import type { Service } from '../model/types.js';
 import { validateAgainst, type SchemaProblem } from '../schema/validate.js';
 import { RULES } from '../rules/index.js';
@@ -105,7 +105,12 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   });
 
   if (!holdsService && ref.explicit && findings.length === 0) {
-    const why = docs.length === 0 || kinds.every((k) => k === 'empty') ? 'it is empty or holds only comments' : 'none of its documents is a warranty-lint/v1 Service or a Backstage Component of a service type';
+    const why =
+      docs.length === 0 || kinds.every((k) => k === 'empty')
+        ? 'it is empty or holds only comments'
+        : kinds.includes('backstage-other')
+          ? whyNoBackstageService(config.backstage.serviceTypes)
+          : 'none of its documents is a warranty-lint/v1 Service or a Backstage Component of a service type';
     findings.push(fileFinding('no-service', ref.file, `${ref.file} holds no service definition: ${why}`, options));
   }
   return { file: ref.file, findings, services, brokenDocuments };
