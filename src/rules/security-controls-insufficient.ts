@@ -1,6 +1,6 @@
 import { joinPointer } from '../load/pointer.js';
 import { REQUIRED_CONTROLS } from '../model/vocabulary.js';
-import { LOW_AREAS, CONFIDENTIAL_PII, serviceExample } from './support/example.js';
+import { CONFIDENTIAL_PII, LOW_AREAS, serviceExample } from './support/example.js';
 import type { ServiceRule } from './types.js';
 import { listWords, named } from './types.js';
 

@@ -44,3 +44,25 @@ describe(ID, () => {
     expect(positionsOf(result, 'warranty-owner-generic')).toEqual([[28, 14, '/spec/warranty/continuity/owner']]);
   });
 });
+
+describe(`${ID} on a Backstage entity`, () => {
+  it('names the owner field where Backstage keeps it', () => {
+    const yaml = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ledger
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team-ledger
+  warranty:
+    tier: high
+    availability: { owner: ana.silva, target: 99.9, window: 30d, serviceHours: 24x7, mttr: 20m }
+`;
+    const findings = findingsOf(yaml, ID);
+    expect(findings.map((f) => [f.line, f.column, f.pointer])).toEqual([]);
+    const noOwner = findingsOf(swap(yaml, 'owner: ana.silva, ', ''), ID);
+    expect(noOwner.map((f) => [f.line, f.column, f.pointer])).toEqual([[11, 5, '/spec/warranty/availability']]);
+    expect(noOwner[0]?.message).toContain('(spec.owner "group:default/team-ledger" is accountable for the whole service)');
+  });
+});
