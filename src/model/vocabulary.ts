@@ -1,4 +1,4 @@
-import type { Area } from '../types.js';
+import type { Area, Tier } from '../types.js';
 
 /** SPEC §2: the essentials of each area, for every tier and for critical/high tiers. One source for every rule and the report. */
 export const ESSENTIALS: Record<Area, { every: readonly string[]; tier: readonly string[] }> = {
@@ -73,3 +73,68 @@ export const REQUIRED_CONTROLS: Record<string, readonly string[]> = {
 export const CLASSIFICATION_ORDER = ['public', 'internal', 'confidential', 'restricted'] as const;
 
 export const TIER_ORDER = { critical: 3, high: 2, medium: 1, low: 0 } as const;
+
+/** Tiers that need the second column of the essentials table and an owner for each area (SPEC §2, §4). */
+export const DETAILED_TIERS: readonly Tier[] = ['critical', 'high'];
+
+/**
+ * The shortest rto each recovery option can meet, in seconds (SPEC §4,
+ * `continuity-recovery-option-mismatch`). Options not listed can meet any rto.
+ */
+export const RECOVERY_OPTION_MIN_RTO: Readonly<Record<string, number>> = {
+  'backup-restore': 4 * 3600,
+  'pilot-light': 3600,
+  'warm-standby': 5 * 60,
+};
+
+/** Recovery options from the slowest (cheapest) to the fastest, to suggest the cheapest one that meets an rto. */
+export const RECOVERY_OPTIONS_BY_SPEED = ['backup-restore', 'pilot-light', 'warm-standby', 'hot-standby', 'active-active'] as const;
+
+/** The lowest classification each sensitive data type allows (SPEC §4, `security-sensitive-data-underclassified`). */
+export const DATA_TYPE_MIN_CLASSIFICATION: Readonly<Record<string, (typeof CLASSIFICATION_ORDER)[number]>> = {
+  pii: 'confidential',
+  phi: 'restricted',
+  pci: 'restricted',
+  credentials: 'restricted',
+};
+
+/** SPEC §4 `warranty-overspecified`: a target at least this high is more than these tiers need. */
+export const OVERSPECIFIED_TARGET = 99.999;
+export const OVERSPECIFIED_TARGET_TIERS: readonly Tier[] = ['medium', 'low'];
+
+/**
+ * Words that name no one in particular beside an alias (`team-ops`, `ops-group`): an owner made of
+ * aliases and these only is still an alias.
+ */
+const OWNER_FILLER_WORDS = new Set(['team', 'teams', 'group', 'groups', 'squad', 'crew', 'staff', 'dept', 'department', 'the', 'all']);
+
+const ownerWords = (text: string): string[] =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+
+/**
+ * Is `owner` a generic operations alias (SPEC §4, `warranty-owner-generic`)? True for an alias of
+ * the list (`ops`, `On-Call`), and for a name made only of aliases and filler words (`team-ops`,
+ * `it-support`, `sre-oncall`), after dropping a Backstage entity-ref prefix (`group:default/ops`),
+ * an e-mail domain (`ops@example.com`) or a handle's `@`. A name with a word of its own
+ * (`payments-sre-guild`, `it.jones`) names a real team or person and is not generic.
+ */
+export function isGenericOwner(owner: string, aliases: readonly string[]): boolean {
+  let name = owner.trim().replace(/^@/, '');
+  name = name.replace(/^[^:/@\s]+:/, ''); // entity kind (`group:`)
+  name = name.slice(name.lastIndexOf('/') + 1); // namespace (`default/`)
+  if (name.includes('@')) name = name.slice(0, name.indexOf('@'));
+  const words = ownerWords(name).filter((w) => !OWNER_FILLER_WORDS.has(w));
+  if (words.length === 0) return false;
+  const sequences = aliases.map(ownerWords).filter((a) => a.length > 0);
+  // Can words[i..] be covered end to end by alias word sequences (`on-call` is two words)?
+  const covered: boolean[] = new Array<boolean>(words.length + 1).fill(false);
+  covered[words.length] = true;
+  for (let i = words.length - 1; i >= 0; i--) {
+    covered[i] = sequences.some((seq) => covered[i + seq.length] === true && seq.every((w, j) => words[i + j] === w));
+  }
+  return covered[0] === true;
+}

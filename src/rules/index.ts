@@ -1,20 +1,44 @@
 // The rule registry: explicit and sorted by id. A meta test keeps it in step with the rule files,
 // the generated reference (docs/rules.md) and the tests.
 import type { Rule } from './types.js';
+import { availabilityRtoBudgetConflict } from './availability-rto-budget-conflict.js';
+import { continuityObjectivesInconsistent } from './continuity-objectives-inconsistent.js';
+import { continuityRecoveryOptionMismatch } from './continuity-recovery-option-mismatch.js';
+import { continuityTestStale } from './continuity-test-stale.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { noService } from './no-service.js';
 import { schema } from './schema.js';
+import { securityControlsInsufficient } from './security-controls-insufficient.js';
+import { securitySensitiveDataUnderclassified } from './security-sensitive-data-underclassified.js';
+import { tierDetailMissing } from './tier-detail-missing.js';
+import { tierMinimumsUnmet } from './tier-minimums-unmet.js';
 import { tooManyFindings } from './too-many-findings.js';
 import { warrantyAreaMissing } from './warranty-area-missing.js';
+import { warrantyNotAgreed } from './warranty-not-agreed.js';
+import { warrantyOverspecified } from './warranty-overspecified.js';
+import { warrantyOwnerGeneric } from './warranty-owner-generic.js';
+import { warrantyOwnerMissing } from './warranty-owner-missing.js';
 import { warrantyPlaceholderValue } from './warranty-placeholder-value.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = [
+  availabilityRtoBudgetConflict,
+  continuityObjectivesInconsistent,
+  continuityRecoveryOptionMismatch,
+  continuityTestStale,
   fileUnreadable,
   noService,
   schema,
+  securityControlsInsufficient,
+  securitySensitiveDataUnderclassified,
+  tierDetailMissing,
+  tierMinimumsUnmet,
   tooManyFindings,
   warrantyAreaMissing,
+  warrantyNotAgreed,
+  warrantyOverspecified,
+  warrantyOwnerGeneric,
+  warrantyOwnerMissing,
   warrantyPlaceholderValue,
   yamlSyntax,
 ];

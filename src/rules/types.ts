@@ -76,3 +76,8 @@ export type Rule = EngineRule | ServiceRule | CatalogRule | WaiverRule;
 export function named(service: { name: string | null }): string {
   return service.name === null ? 'the unnamed service' : `service "${service.name}"`;
 }
+
+/** `a`, `a and b`, `a, b and c`: how messages list the fields they name. */
+export function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
