@@ -42,9 +42,9 @@ spec:
   system: discovery
   warranty:
     tier: low
-    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }
+    availability: { target: 99.0, window: 30d, serviceHours: 24x7 }
     capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }
-    continuity: { rto: 24h, rpo: 12h, recoveryOption: backup-restore }
+    continuity: { rto: 6h, rpo: 4h, recoveryOption: backup-restore }
     security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }
 `;
 
@@ -223,8 +223,8 @@ describe('spec.warranty is validated strictly, the rest of the entity is Backsta
 
   it('reports an unknown key in spec.warranty with a did-you-mean at the key, and allows x- keys', () => {
     const yaml = COMPONENT.replace('    tier: low\n', '    tire: high\n    x-team-notes: reviewed in the design authority\n').replace(
-      'availability: { target: 99.5,',
-      'availability: { targte: 99.5,',
+      'availability: { target: 99.0,',
+      'availability: { targte: 99.0,',
     );
     const result = lintYaml(yaml, { now: NOW });
     expect(positionsOf(result, 'schema')).toEqual([

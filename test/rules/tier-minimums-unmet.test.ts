@@ -52,9 +52,9 @@ describe(ID, () => {
   });
 
   it('uses the policy of the service tier, and the tiers of the config', () => {
-    const low = swap(CLEAN_LOW, 'rto: 24h', 'rto: 72h');
+    const low = swap(CLEAN_LOW, 'rto: 6h', 'rto: 72h');
     expect(positionsOf(lintYaml(low), ID)).toEqual([]);
-    expect(positionsOf(lintYaml(swap(CLEAN_LOW, 'rto: 24h', 'rto: 73h')), ID)).toEqual([[18, 12, '/spec/warranty/continuity/rto']]);
+    expect(positionsOf(lintYaml(swap(CLEAN_LOW, 'rto: 6h', 'rto: 73h')), ID)).toEqual([[18, 12, '/spec/warranty/continuity/rto']]);
     // The low tier sets no minimum headroom.
     expect(positionsOf(lintYaml(swap(CLEAN_LOW, 'horizonMonths: 12 }', 'horizonMonths: 12 }\n      headroom: 0')), ID)).toEqual([]);
     const stricter = { tiers: { critical: { minAvailability: 99.99, maxRto: '10m' } } };

@@ -41,14 +41,14 @@ metadata:
 spec:
   warranty:
     availability:
-      target: 99.5
+      target: 99.0
       window: 30d
       serviceHours: 24x7
     capacity:
       peak: { value: 50, unit: rps }
       forecast: { growthPercentPerYear: 10, horizonMonths: 12 }
     continuity:
-      rto: 24h
+      rto: 6h
       rpo: 12h
       recoveryOption: backup-restore
     security:
