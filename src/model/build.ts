@@ -195,13 +195,28 @@ function normalise(area: Area, get: (k: string) => unknown, sub: (k: string, f: 
   }
 }
 
+/**
+ * Whether the area lacks a field: absent, malformed, a placeholder, or saying nothing (an empty
+ * list or a mapping with no usable value). A stateless service lacks no RPO. One definition for
+ * deferral, the completeness rules and the report.
+ */
+export function lacks(area: AreaModel, field: string): boolean {
+  if (area.name === 'continuity' && field === 'rpo' && !(area.values as { stateful: boolean }).stateful) return false;
+  const v = (area.values as unknown as Record<string, unknown>)[field];
+  if (v === undefined) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (v !== null && typeof v === 'object') return Object.values(v).every((x) => x === undefined);
+  return false;
+}
+
+/** The fields of `fields` that the area lacks (see `lacks`), in the order given. */
+export function missingFields(area: AreaModel, fields: readonly string[]): string[] {
+  return fields.filter((f) => lacks(area, f));
+}
+
 /** The every-tier essentials the area lacks (absent, malformed or placeholders). */
 export function missingEssentials(area: AreaModel): string[] {
-  const values = area.values as unknown as Record<string, unknown>;
-  return ESSENTIALS[area.name].every.filter((f) => {
-    if (area.name === 'continuity' && f === 'rpo' && !(area.values as { stateful: boolean }).stateful) return false;
-    return values[f] === undefined;
-  });
+  return missingFields(area, ESSENTIALS[area.name].every);
 }
 
 function findDeferral(area: AreaModel, raw: Obj, pointer: string): Deferral | undefined {
