@@ -38,6 +38,9 @@ export function findPlaceholders(layout: ServiceLayout, extraWords: readonly str
   const out: Placeholder[] = [];
   const ownerKind = layout.owner === undefined ? undefined : placeholderKind(layout.owner, extraWords);
   if (ownerKind) out.push({ pointer: layout.pointers.owner, value: rawText(layout.owner), kind: ownerKind, field: pointerToPath(layout.pointers.owner), area: null });
+  // `warranty: TBD` is one placeholder: its four areas count as missing without a finding each.
+  const warrantyKind = layout.warranty === null || layout.warranty === undefined ? undefined : placeholderKind(layout.warranty, extraWords);
+  if (warrantyKind) out.push({ pointer: layout.pointers.warranty, value: rawText(layout.warranty), kind: warrantyKind, field: pointerToPath(layout.pointers.warranty), area: null });
   const warranty = isObj(layout.warranty) ? layout.warranty : {};
   for (const a of AREAS) collectPlaceholders(warranty[a], joinPointer(layout.pointers.warranty, a), a, true, extraWords, out);
   return out;
@@ -101,14 +104,16 @@ function collectPlaceholders(value: unknown, pointer: string, area: Area, isArea
   }
   const kind = placeholderKind(value, extra);
   if (!kind) return;
-  out.push({ pointer, value: rawText(value), kind, field: pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
+  // Fields read as `continuity.rto`; an area itself keeps its full path (`spec.warranty.continuity`).
+  out.push({ pointer, value: rawText(value), kind, field: isAreaRoot ? pointerToPath(pointer) : pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
 }
 
 function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usable: (p: string) => boolean, bad: Set<string>): AreaModel<K> {
   const obj = isObj(raw) ? raw : {};
   const keys = Object.keys(obj).filter((k) => !k.startsWith('x-'));
   const present = isObj(raw) && keys.length > 0;
-  const placeholder = raw !== null && raw !== undefined && !isObj(raw) && !usable(pointer);
+  // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`) or the warranty holding it (`warranty: TBD`).
+  const placeholder = !isObj(raw) && !usable(pointer);
   const fieldOk = (k: string): boolean => obj[k] !== undefined && usable(joinPointer(pointer, k));
   const get = (k: string): unknown => (fieldOk(k) ? obj[k] : undefined);
   const sub = (k: string, f: string): unknown => {
