@@ -62,8 +62,9 @@ export const DEFERRAL_PATTERNS: readonly RegExp[] = [
   // "handled by incident management", "via the incident process"
   /\b(?:handled|managed|dealt\s+with|covered|resolved|addressed|treated)\s+(?:by|through|via|as\s+part\s+of|under)\s+(?:the\s+|normal\s+|standard\s+|our\s+)?(?:incident|problem|event|major\s+incident)\s+(?:management|process|procedure)\b/i,
   /\b(?:via|through)\s+(?:the\s+)?incident\s+(?:management|process)\b/i,
-  // "reactive", "handled reactively", but not "proactive, not reactive" nor "non-reactive"
-  /(?<!\bnot\s|\bnever\s|\bnon-|\bnon\s|\brather\s+than\s|\binstead\s+of\s|\bthan\s|\bless\s|\bno\s+longer\s)\breactive(?:ly)?\b/i,
+  // "reactive", "handled reactively", but not "proactive, not reactive", "non-reactive", nor the
+  // programming style ("Spring WebFlux reactive stack", "reactive-streams")
+  /(?<!\bnot\s|\bnever\s|\bnon-|\bnon\s|\brather\s+than\s|\binstead\s+of\s|\bthan\s|\bless\s|\bno\s+longer\s|\bspring\s|\bwebflux\s|\bproject\s)\breactive(?:ly)?\b(?!-|\s+(?:programming|stack|streams?|framework|extensions|libraries|library|client|driver|api|apis|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io)\b)/i,
   /\b(?:monitor|watch|observe)\s+(?:and|&|then)\s+(?:react|adjust|tune|scale|respond|fix|decide)\b/i,
   // "fix it when it breaks", "deal with issues as they come up"
   /\b(?:fix|handle|deal\s+with|address|sort\s+out)\s+(?:it\s+|them\s+|issues\s+|problems\s+|outages\s+|things\s+)?(?:when|if|as)\s+(?:it|they|something|things|issues|problems|outages)\s+(?:breaks?|fails?|arises?|arise|happens?|comes?\s+up|crop\s+up|occurs?|goes\s+down)\b/i,

@@ -41,6 +41,9 @@ const NOT_DEFERRING = [
   'Failover drill booked for 2027-01-12.',
   'Agreed in the design review on 2026-03-01.',
   'Mon-Fri 08:00-18:00 Europe/Paris',
+  'Built on the Spring WebFlux reactive stack; 10k rps per pod.',
+  'Uses reactive-streams back-pressure towards the card network.',
+  'Reactive programming keeps thread count low.',
 ];
 
 describe('deferral phrases', () => {
