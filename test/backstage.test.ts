@@ -124,7 +124,7 @@ describe('Backstage catalog-info.yaml files', () => {
       [9, 1, '/spec/warranty/continuity', 'continuity', 'error'],
       [9, 1, '/spec/warranty/security', 'security', 'error'],
     ]);
-    expect(area[0]?.message).toBe('service "auth-service" defines no availability requirements (spec.warranty.availability is missing or empty).');
+    expect(area[0]?.message).toBe('service "auth-service" defines no availability requirements (spec.warranty.availability is absent or empty).');
     expect(area.every((f) => f.service === 'auth-service')).toBe(true);
     // The one place positions come from: a missing warranty resolves to the `spec:` key.
     const [doc] = parseDocuments(AUTH.text, { maxDepth: 64, maxAliases: 100 });

@@ -144,7 +144,7 @@ function lintService(doc: ParsedDocument, layout: ServiceLayout, schemaFile: str
       .filter((a) => (layout.warranty as Record<string, unknown> | undefined)?.[a] === null)
       .map((a) => `${layout.pointers.warranty}/${a}`),
   );
-  // An empty `warranty:` (null) is an absent warranty: the four area findings say it, not a type error.
+  // A `warranty:` left empty is four missing areas (warranty-area-missing), not also a schema finding.
   if (layout.warranty === null) emptyAreas.add(layout.pointers.warranty);
   const problems: Array<SchemaProblem & { range?: Range }> = [
     ...doc.shape.map((s) => ({ ...s, spoils: s.pointer })),

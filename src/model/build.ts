@@ -38,6 +38,9 @@ export function findPlaceholders(layout: ServiceLayout, extraWords: readonly str
   const out: Placeholder[] = [];
   const ownerKind = layout.owner === undefined ? undefined : placeholderKind(layout.owner, extraWords);
   if (ownerKind) out.push({ pointer: layout.pointers.owner, value: rawText(layout.owner), kind: ownerKind, field: pointerToPath(layout.pointers.owner), area: null });
+  // `warranty: TBD` is one placeholder: its four areas count as missing without a finding each.
+  const warrantyKind = layout.warranty === null || layout.warranty === undefined ? undefined : placeholderKind(layout.warranty, extraWords);
+  if (warrantyKind) out.push({ pointer: layout.pointers.warranty, value: rawText(layout.warranty), kind: warrantyKind, field: pointerToPath(layout.pointers.warranty), area: null });
   const warranty = isObj(layout.warranty) ? layout.warranty : {};
   for (const a of AREAS) collectPlaceholders(warranty[a], joinPointer(layout.pointers.warranty, a), a, true, extraWords, out);
   return out;
@@ -101,14 +104,16 @@ function collectPlaceholders(value: unknown, pointer: string, area: Area, isArea
   }
   const kind = placeholderKind(value, extra);
   if (!kind) return;
-  out.push({ pointer, value: rawText(value), kind, field: pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
+  // Fields read as `continuity.rto`; an area itself keeps its full path (`spec.warranty.continuity`).
+  out.push({ pointer, value: rawText(value), kind, field: isAreaRoot ? pointerToPath(pointer) : pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
 }
 
 function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usable: (p: string) => boolean, bad: Set<string>): AreaModel<K> {
   const obj = isObj(raw) ? raw : {};
   const keys = Object.keys(obj).filter((k) => !k.startsWith('x-'));
   const present = isObj(raw) && keys.length > 0;
-  const placeholder = raw !== null && raw !== undefined && !isObj(raw) && !usable(pointer);
+  // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`) or the warranty holding it (`warranty: TBD`).
+  const placeholder = !isObj(raw) && !usable(pointer);
   const fieldOk = (k: string): boolean => obj[k] !== undefined && usable(joinPointer(pointer, k));
   const get = (k: string): unknown => (fieldOk(k) ? obj[k] : undefined);
   const sub = (k: string, f: string): unknown => {
@@ -195,13 +200,28 @@ function normalise(area: Area, get: (k: string) => unknown, sub: (k: string, f: 
   }
 }
 
+/**
+ * Whether the area lacks a field: absent, malformed, a placeholder, or saying nothing (an empty
+ * list or a mapping with no usable value). A stateless service lacks no RPO. One definition for
+ * deferral, the completeness rules and the report.
+ */
+export function lacks(area: AreaModel, field: string): boolean {
+  if (area.name === 'continuity' && field === 'rpo' && !(area.values as { stateful: boolean }).stateful) return false;
+  const v = (area.values as unknown as Record<string, unknown>)[field];
+  if (v === undefined) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (v !== null && typeof v === 'object') return Object.values(v).every((x) => x === undefined);
+  return false;
+}
+
+/** The fields of `fields` that the area lacks (see `lacks`), in the order given. */
+export function missingFields(area: AreaModel, fields: readonly string[]): string[] {
+  return fields.filter((f) => lacks(area, f));
+}
+
 /** The every-tier essentials the area lacks (absent, malformed or placeholders). */
 export function missingEssentials(area: AreaModel): string[] {
-  const values = area.values as unknown as Record<string, unknown>;
-  return ESSENTIALS[area.name].every.filter((f) => {
-    if (area.name === 'continuity' && f === 'rpo' && !(area.values as { stateful: boolean }).stateful) return false;
-    return values[f] === undefined;
-  });
+  return missingFields(area, ESSENTIALS[area.name].every);
 }
 
 function findDeferral(area: AreaModel, raw: Obj, pointer: string): Deferral | undefined {

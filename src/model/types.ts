@@ -72,7 +72,7 @@ export interface AreaModel<K extends Area = Area> {
   pointer: string;
   /** The area is a non-empty mapping. */
   present: boolean;
-  /** The area's own value is a placeholder (`capacity: TBD`): reported once, counts as missing. */
+  /** The area's own value, or the warranty holding it, was reported (`capacity: TBD`, `warranty: TBD`): counts as missing, no second finding. */
   placeholder: boolean;
   status: AreaStatus;
   deferral?: Deferral;

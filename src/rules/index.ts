@@ -2,18 +2,25 @@
 // the generated reference (docs/rules.md) and the tests.
 import type { Rule } from './types.js';
 import { availabilityRtoBudgetConflict } from './availability-rto-budget-conflict.js';
+import { availabilityTargetUnmeasurable } from './availability-target-unmeasurable.js';
+import { capacityDemandUndefined } from './capacity-demand-undefined.js';
 import { continuityObjectivesInconsistent } from './continuity-objectives-inconsistent.js';
+import { continuityObjectivesMissing } from './continuity-objectives-missing.js';
 import { continuityRecoveryOptionMismatch } from './continuity-recovery-option-mismatch.js';
 import { continuityTestStale } from './continuity-test-stale.js';
+import { duplicateService } from './duplicate-service.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { noService } from './no-service.js';
+import { portfolioReactiveProvider } from './portfolio-reactive-provider.js';
 import { schema } from './schema.js';
+import { securityClassificationMissing } from './security-classification-missing.js';
 import { securityControlsInsufficient } from './security-controls-insufficient.js';
 import { securitySensitiveDataUnderclassified } from './security-sensitive-data-underclassified.js';
 import { tierDetailMissing } from './tier-detail-missing.js';
 import { tierMinimumsUnmet } from './tier-minimums-unmet.js';
 import { tooManyFindings } from './too-many-findings.js';
 import { warrantyAreaMissing } from './warranty-area-missing.js';
+import { warrantyDeferredToOperation } from './warranty-deferred-to-operation.js';
 import { warrantyNotAgreed } from './warranty-not-agreed.js';
 import { warrantyOverspecified } from './warranty-overspecified.js';
 import { warrantyOwnerGeneric } from './warranty-owner-generic.js';
@@ -23,18 +30,25 @@ import { yamlSyntax } from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = [
   availabilityRtoBudgetConflict,
+  availabilityTargetUnmeasurable,
+  capacityDemandUndefined,
   continuityObjectivesInconsistent,
+  continuityObjectivesMissing,
   continuityRecoveryOptionMismatch,
   continuityTestStale,
+  duplicateService,
   fileUnreadable,
   noService,
+  portfolioReactiveProvider,
   schema,
+  securityClassificationMissing,
   securityControlsInsufficient,
   securitySensitiveDataUnderclassified,
   tierDetailMissing,
   tierMinimumsUnmet,
   tooManyFindings,
   warrantyAreaMissing,
+  warrantyDeferredToOperation,
   warrantyNotAgreed,
   warrantyOverspecified,
   warrantyOwnerGeneric,

@@ -1,18 +1,9 @@
 import { AREAS } from '../types.js';
-import type { AreaModel } from '../model/types.js';
+import { completenessReports } from './support/completeness.js';
 import { DETAILED_TIERS, ESSENTIALS } from '../model/vocabulary.js';
 import { HIGH_AREAS, serviceExample } from './support/example.js';
 import type { ServiceRule } from './types.js';
 import { listWords, named } from './types.js';
-
-/**
- * The critical/high fields (second column of SPEC §2's essentials table) the area lacks. A field
- * already reported by `schema` or `warranty-placeholder-value` is not named again.
- */
-function missingTierDetail(area: AreaModel): string[] {
-  const values = area.values as unknown as Record<string, unknown>;
-  return ESSENTIALS[area.name].tier.filter((f) => values[f] === undefined && !area.reported.includes(f));
-}
 
 export const tierDetailMissing: ServiceRule = {
   scope: 'service',
@@ -31,20 +22,9 @@ export const tierDetailMissing: ServiceRule = {
   },
   check({ service }) {
     if (!DETAILED_TIERS.includes(service.tier)) return [];
-    return AREAS.flatMap((a) => {
-      const area = service.areas[a];
-      // A missing or deferred area has its one finding already (SPEC §2, "One problem, one finding").
-      if (area.status !== 'defined') return [];
-      const missing = missingTierDetail(area);
-      if (missing.length === 0) return [];
-      return [
-        {
-          pointer: area.pointer,
-          at: 'key' as const,
-          area: a,
-          message: `${named(service)} is ${service.tier} tier but its ${a} lacks ${listWords(missing.map((f) => `${a}.${f}`))}, which its tier needs.`,
-        },
-      ];
-    });
+    // Missing, deferred and already-reported fields are handled by the shared completeness check.
+    return AREAS.flatMap((a) =>
+      completenessReports(service, a, ESSENTIALS[a].tier, (gaps) => `${named(service)} is ${service.tier} tier but its ${a} lacks ${listWords(gaps.map((f) => `${a}.${f}`))}, which its tier needs.`),
+    );
   },
 };

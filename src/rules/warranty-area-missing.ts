@@ -26,7 +26,7 @@ export const warrantyAreaMissing: ServiceRule = {
       pointer: service.areas[a].pointer,
       at: 'key' as const,
       area: a,
-      message: `${named(service)} defines no ${a} requirements (spec.warranty.${a} is ${service.areas[a].keys.length === 0 && !service.areas[a].present ? 'missing or empty' : 'empty'}).`,
+      message: `${named(service)} defines no ${a} requirements (spec.warranty.${a} is absent or empty).`,
     }));
   },
 };

@@ -1,0 +1,39 @@
+import type { CatalogReport, CatalogRule } from './types.js';
+import { named } from './types.js';
+
+const DOC = (owner: string): string =>
+  `apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: ${owner}, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n`;
+
+export const duplicateService: CatalogRule = {
+  scope: 'catalog',
+  meta: {
+    id: 'duplicate-service',
+    area: null,
+    severity: 'error',
+    description: 'A document defines a metadata.name already defined earlier in the catalog (files in sorted path order).',
+    rationale:
+      'The service catalog is the single source of truth about services: each service has one definition, one owner and one set of agreed warranty levels. Two definitions of one name mean two answers to "what did we agree?", and dependencies on that name become ambiguous.',
+    remediation: 'Rename the service if it is a different one, or merge the two definitions into one and delete the other.',
+    examples: {
+      fail: `${DOC('team-search')}---\n${DOC('team-discovery')}`,
+      pass: DOC('team-search'),
+    },
+  },
+  check({ services, byName }) {
+    const reports: CatalogReport[] = [];
+    for (const s of services) {
+      if (s.name === null) continue;
+      const first = byName.get(s.name);
+      if (!first || first === s) continue;
+      const line = first.anchors[first.pointers.name]?.line;
+      const where = `${first.file}${line === undefined ? '' : `:${line}`}`;
+      reports.push({
+        service: s,
+        pointer: s.pointers.name,
+        area: null,
+        message: `${named(s)} is already defined in ${where}; a service name must be unique across the catalog.`,
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,34 @@
+import { reactiveShare } from '../engine/portfolio.js';
+import type { CatalogRule } from './types.js';
+
+const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
+
+export const portfolioReactiveProvider: CatalogRule = {
+  scope: 'catalog',
+  meta: {
+    id: 'portfolio-reactive-provider',
+    area: null,
+    severity: 'error',
+    description: 'The tier-weighted share of (service, area) pairs that are missing or deferred to Operation reaches portfolio.reactiveThreshold (80%).',
+    rationale:
+      'ITIL warns that if 80% or more of the activity for warranty is performed in Service Operation, the service provider is likely very reactive: availability, capacity, continuity and security are handled after incidents rather than designed in. Counted over the whole portfolio, weighted by tier, this is that test.',
+    remediation: 'Define the missing and deferred areas in design, critical and high tiers first (they weigh most), until the share is below the threshold.',
+    examples: {
+      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: operation }\nspec:\n  warranty:\n    availability: { plannedIn: operation, target: 99.5, window: 30d, serviceHours: 24x7 }\n',
+      pass: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n    capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }\n    continuity: { rto: 24h, rpo: 12h, recoveryOption: backup-restore }\n    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }\n',
+    },
+  },
+  check({ services, config }) {
+    const share = reactiveShare(services, config);
+    const threshold = config.portfolio.reactiveThreshold;
+    if (share === null || share < threshold) return [];
+    return [
+      {
+        service: null,
+        pointer: '',
+        area: null,
+        message: `The portfolio is reactive: ${percent(share)} of its warranty (service areas weighted by tier) is missing or deferred to Operation, at or above the ${percent(threshold)} threshold; a provider that leaves 80% or more of its warranty work to Operation handles it after incidents.`,
+      },
+    ];
+  },
+};

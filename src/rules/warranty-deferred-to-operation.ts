@@ -1,0 +1,38 @@
+import { AREAS } from '../types.js';
+import type { Report } from '../types.js';
+import type { ServiceRule } from './types.js';
+import { named } from './types.js';
+
+const HEAD = 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: medium, lifecycleStage: design }\nspec:\n  warranty:\n';
+
+export const warrantyDeferredToOperation: ServiceRule = {
+  scope: 'service',
+  meta: {
+    id: 'warranty-deferred-to-operation',
+    area: null,
+    severity: 'error',
+    tierSeverity: { medium: 'warning', low: 'warning' },
+    description: 'A warranty area is deferred to Operation: plannedIn: operation, or text such as "ops will monitor" while its essentials are missing.',
+    rationale:
+      'ITIL places warranty in Service Strategy and Service Design, with the same rigour as utility. Requirements left to Service Operation are met reactively, after incidents; a provider that does 80% or more of its warranty work in Operation is very reactive. Deferring an area is that habit written down.',
+    remediation: 'Define and agree the area in design (plannedIn: design) with its essential fields; keep runbook prose for notes beside a complete area.',
+    examples: {
+      fail: `${HEAD}    capacity:\n      peak: { value: 50, unit: rps }\n      notes: Ops will monitor and scale as needed after go-live.\n`,
+      pass: `${HEAD}    capacity:\n      plannedIn: design\n      peak: { value: 50, unit: rps }\n      forecast: { growthPercentPerYear: 10, horizonMonths: 12 }\n      notes: Ops will monitor the saturation dashboard.\n`,
+    },
+  },
+  check({ service }) {
+    const reports: Report[] = [];
+    for (const a of AREAS) {
+      const deferral = service.areas[a].deferral;
+      if (!deferral) continue;
+      const why = deferral.reason === 'plannedIn' ? 'plannedIn: operation' : JSON.stringify(deferral.phrase);
+      reports.push({
+        pointer: deferral.pointer,
+        area: a,
+        message: `${named(service)} defers its ${a} requirements to Operation (${why}).`,
+      });
+    }
+    return reports;
+  },
+};
