@@ -30,13 +30,14 @@ export const waiverUnused: WaiverRule = {
         // An expired waiver is waiver-expired's; one without a rule is the schema's.
         if (!waiverInForce(w, today, config.waivers.maxDays) || usedHere?.has(w.index)) continue;
         const rule = w.rule as string;
-        let why = `no ${rule} finding${w.area ? ` in ${w.area}` : ''} of this service matched it`;
+        const what = `${named(service)} has a waiver for ${rule}${w.area ? ` in ${w.area}` : ''}`;
         ruleIds ??= knownRuleIds();
+        let message = `${what} that waives nothing: no such finding of this service matched it. Remove the waiver, or correct its rule or area.`;
         if (ruleIds.length > 0 && !ruleIds.includes(rule)) {
           const hint = didYouMean(rule, ruleIds);
-          why = `there is no rule "${rule}"${hint ? `; did you mean "${hint}"?` : ''}`;
+          message = `${what}, which is not a rule${hint ? ` (did you mean "${hint}"?)` : ''}; it waives nothing.`;
         }
-        out.push({ service, pointer: w.pointer, message: `${named(service)} has a waiver that waives nothing: ${why}. Remove it or correct it.` });
+        out.push({ service, pointer: w.pointer, message });
       }
     }
     return out;
