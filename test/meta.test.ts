@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES, RULES_BY_ID, docsUrl } from '../src/rules/index.js';
 import type { Rule } from '../src/rules/types.js';
-import { renderRulesDoc } from '../src/docs/rules-doc.js';
+import { renderRulesDoc, severityLabel } from '../src/docs/rules-doc.js';
 import { VERSION } from '../src/version.js';
 import { lintYaml } from './support/lint-yaml.js';
 
@@ -23,6 +23,42 @@ const ids = RULES.map((r) => r.meta.id);
 const NOT_SHOWN_BY_ONE_TEXT = new Set(['file-unreadable', 'too-many-findings']);
 /** The date the examples are written for (waiver expiry dates depend on it). */
 const EXAMPLES_NOW = '2026-11-26';
+
+/** SPEC §4: every rule and its `recommended` severity, with tier variants. */
+const SPEC_RULES: Record<string, string> = {
+  'yaml-syntax': 'error',
+  'file-unreadable': 'error',
+  'no-service': 'error',
+  'too-many-findings': 'info',
+  schema: 'error',
+  'duplicate-service': 'error',
+  'warranty-area-missing': 'error (low tier: warning)',
+  'availability-target-unmeasurable': 'error',
+  'capacity-demand-undefined': 'error',
+  'continuity-objectives-missing': 'error',
+  'security-classification-missing': 'error',
+  'tier-detail-missing': 'warning',
+  'warranty-placeholder-value': 'error',
+  'warranty-deferred-to-operation': 'error (medium tier: warning, low tier: warning)',
+  'warranty-not-agreed': 'warning',
+  'warranty-owner-missing': 'warning',
+  'warranty-owner-generic': 'warning',
+  'tier-minimums-unmet': 'warning',
+  'availability-exceeds-dependency-ceiling': 'warning',
+  'availability-rto-budget-conflict': 'warning',
+  'continuity-objectives-inconsistent': 'error',
+  'continuity-dependency-inversion': 'error',
+  'continuity-recovery-option-mismatch': 'warning',
+  'continuity-test-stale': 'warning (critical tier: error)',
+  'security-controls-insufficient': 'error',
+  'security-sensitive-data-underclassified': 'error',
+  'dependency-unknown': 'warning',
+  'dependency-tier-inversion': 'warning',
+  'warranty-overspecified': 'info',
+  'waiver-expired': 'error',
+  'waiver-unused': 'warning',
+  'portfolio-reactive-provider': 'error',
+};
 
 const isRule = (v: unknown): v is Rule =>
   typeof v === 'object' && v !== null && 'meta' in v && 'scope' in v && typeof (v as { meta: { id?: unknown } }).meta.id === 'string';
@@ -41,6 +77,11 @@ describe('the rule registry', () => {
   it('is sorted by id, without duplicates', () => {
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  // Rules land from several branches; once all are merged this can become an equality.
+  it('registers only SPEC §4 rules, each with its SPEC default severity', () => {
+    for (const r of RULES) expect(severityLabel(r.meta), r.meta.id).toBe(SPEC_RULES[r.meta.id]);
   });
 
   it.each(ids)('%s has complete metadata', (id) => {
