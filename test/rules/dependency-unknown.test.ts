@@ -46,4 +46,9 @@ spec:
     const r = lintYaml(catalog({ name: 'a', deps: ['b', 'ghost'] }, { name: 'b', deps: ['a'] }));
     expect(positionsOf(r, RULE)).toEqual([[11, 7, '/spec/dependsOn/1']]);
   });
+
+  it('skips a service without a name (the schema reports it)', () => {
+    const r = lintYaml(sketch({ name: 'a', deps: ['ghost'] }).replace('  name: a\n', ''));
+    expect(positionsOf(r, RULE)).toEqual([]);
+  });
 });
