@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintYaml, positionsOf } from '../support/lint-yaml.js';
-import { catalog, targetLine } from '../support/catalog.js';
+import { backstageService, catalog, targetLine } from '../support/catalog.js';
 
 const RULE = 'availability-exceeds-dependency-ceiling';
 const of = (r: ReturnType<typeof lintYaml>) => r.findings.filter((f) => f.ruleId === RULE);
@@ -52,21 +52,13 @@ describe(RULE, () => {
     expect(positionsOf(only, RULE)).toEqual([]);
   });
 
-  it('ignores a Backstage resource reference (external)', () => {
-    const backstage = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: a
-spec:
-  type: service
-  owner: team-a
-  lifecycle: experimental
-  dependsOn: [resource:default/b]
-  warranty:
-    availability: { target: 99.99, window: 30d, serviceHours: 24x7 }
-`;
+  it('ignores a Backstage resource reference (external), not a component one', () => {
+    const backstage = backstageService('a', ['resource:default/b'], '  warranty:\n    availability: { target: 99.99, window: 30d, serviceHours: 24x7 }\n');
     const r = lintYaml([{ file: 'a.yaml', text: backstage }, ...catalog({ name: 'b', target: 90 })]);
     expect(positionsOf(r, RULE)).toEqual([]);
+    // The same reference to a component counts.
+    const component = lintYaml([{ file: 'a.yaml', text: backstage.replace('resource:', 'component:') }, ...catalog({ name: 'b', target: 90 })]);
+    expect(positionsOf(component, RULE)).toEqual([[11, 29, '/spec/warranty/availability/target']]);
   });
 
   it('uses the first definition of a duplicated name', () => {

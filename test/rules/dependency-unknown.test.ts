@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintYaml, positionsOf } from '../support/lint-yaml.js';
-import { catalog, sketch } from '../support/catalog.js';
+import { backstageService, catalog, sketch } from '../support/catalog.js';
 
 const RULE = 'dependency-unknown';
 const of = (r: ReturnType<typeof lintYaml>) => r.findings.filter((f) => f.ruleId === RULE);
@@ -28,16 +28,7 @@ describe(RULE, () => {
   });
 
   it('never flags an external reference (a Backstage resource)', () => {
-    const text = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: a
-spec:
-  type: service
-  owner: team-a
-  lifecycle: production
-  dependsOn: [resource:default/orders-db, component:default/ghost]
-`;
+    const text = backstageService('a', ['resource:default/orders-db', 'component:default/ghost']);
     const r = lintYaml([{ file: 'a.yaml', text }]);
     expect(of(r).map((f) => [f.line, f.column, f.pointer, f.message])).toEqual([[9, 43, '/spec/dependsOn/1', 'service "a" depends on "ghost", which is not a service in the linted files.']]);
   });

@@ -51,3 +51,17 @@ export function targetLine(deps: number): number {
 export function catalog(...services: ServiceSketch[]): YamlFile[] {
   return services.map((s) => ({ file: `services/${s.name}.yaml`, text: sketch(s) }));
 }
+
+/** A Backstage Component of type service whose `spec.dependsOn` (a flow list) is on line 9, starting at column 15. */
+export function backstageService(name: string, dependsOn: string[], warranty = ''): string {
+  return `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+spec:
+  type: service
+  owner: team-${name}
+  lifecycle: production
+  dependsOn: [${dependsOn.join(', ')}]
+${warranty}`;
+}
