@@ -1,28 +1,29 @@
 import { RULES, RULES_BY_ID, docsUrl } from '../rules/index.js';
+import { severityLabel } from '../docs/rules-doc.js';
 
 /** `warranty-lint rules`: id, area, default severity, description — one line each. */
 export function listRules(): string {
-  const rows = RULES.map((r) => [r.meta.id, r.meta.area ?? '-', severityText(r.meta.severity, r.meta.tierSeverity), r.meta.description]);
-  const w0 = Math.max(...rows.map((r) => (r[0] as string).length), 4);
-  const w1 = Math.max(...rows.map((r) => (r[1] as string).length), 4);
-  const w2 = Math.max(...rows.map((r) => (r[2] as string).length), 8);
-  const head = `${'rule'.padEnd(w0)}  ${'area'.padEnd(w1)}  ${'severity'.padEnd(w2)}  description`;
-  return [head, ...rows.map(([a, b, c, d]) => `${(a as string).padEnd(w0)}  ${(b as string).padEnd(w1)}  ${(c as string).padEnd(w2)}  ${d}`)].join('\n') + '\n';
+  const rows = RULES.map((r) => [r.meta.id, r.meta.area ?? '-', severityLabel(r.meta), r.meta.description] as const);
+  const w0 = Math.max(...rows.map((r) => r[0].length), 4);
+  const w1 = Math.max(...rows.map((r) => r[1].length), 4);
+  const w2 = Math.max(...rows.map((r) => r[2].length), 8);
+  const line = (a: string, b: string, c: string, d: string): string => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c.padEnd(w2)}  ${d}`;
+  return [line('rule', 'area', 'severity', 'description'), ...rows.map((r) => line(...r))].join('\n') + '\n';
 }
 
-function severityText(base: string, byTier?: Partial<Record<string, string>>): string {
-  if (!byTier) return base;
-  return [base, ...Object.entries(byTier).map(([t, s]) => `${t}:${s}`)].join(' ');
-}
-
-/** `warranty-lint explain <rule>`. */
+/** `warranty-lint explain <rule>`: why it matters, a failing and a passing example, how to fix it. */
 export function explainRule(id: string): string | undefined {
   const rule = RULES_BY_ID.get(id);
   if (!rule) return undefined;
   const m = rule.meta;
-  const indent = (s: string): string => s.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+  const indent = (s: string): string =>
+    s
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
   return [
-    `${m.id}  (${m.area ?? 'any area'}, ${severityText(m.severity, m.tierSeverity)})`,
+    `${m.id}  (${m.area ?? 'no area'}, ${severityLabel(m)})`,
     '',
     m.description,
     '',

@@ -3,7 +3,7 @@ import type { Finding, Range, Summary } from '../types.js';
 import { discover } from '../load/discover.js';
 import { parseDay } from '../model/units.js';
 import type { Service } from '../model/types.js';
-import { RULES } from '../rules/index.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { CatalogContext, CatalogReport, CatalogRule, WaiverRule } from '../rules/types.js';
 import { compareFindings, makeFinding } from './finding.js';
 import { fileFinding, lintFile, lintText, RuleCrash, type FileOptions, type FileResult } from './process-file.js';
@@ -91,7 +91,7 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
   const used = applyWaivers(findings, services, today, config.waivers.maxDays);
   for (const rule of RULES) {
     if (rule.scope !== 'waivers') continue;
-    findings.push(...catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used })), options));
+    findings.push(...catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })), options));
   }
 
   const index = indexServices(services);

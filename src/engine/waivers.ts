@@ -16,20 +16,26 @@ export function waiverInForce(w: Waiver, today: number, maxDays: number): boolea
  */
 export function applyWaivers(findings: Finding[], services: readonly Service[], today: number, maxDays: number): Map<Service, Set<number>> {
   const used = new Map<Service, Set<number>>();
-  const withWaivers = new Map<string, Service>();
-  for (const s of services) if (s.waivers.length > 0) withWaivers.set(serviceKey(s.file, s.name), s);
+  // A finding names its file and service, not its document: two documents of one name in one file
+  // (a duplicate-service) share their waivers rather than the later one's being ignored.
+  const withWaivers = new Map<string, Service[]>();
+  for (const s of services) {
+    if (s.name === null || s.waivers.length === 0) continue;
+    const k = serviceKey(s.file, s.name);
+    withWaivers.set(k, [...(withWaivers.get(k) ?? []), s]);
+  }
   if (withWaivers.size === 0) return used;
   for (const f of findings) {
     if (f.service === null || f.file === null || UNWAIVABLE.has(f.ruleId)) continue;
-    const s = withWaivers.get(serviceKey(f.file, f.service));
-    if (!s) continue;
-    for (const w of s.waivers) {
-      if (!waiverInForce(w, today, maxDays) || w.rule !== f.ruleId) continue;
-      if (w.area !== undefined && w.area !== f.area) continue;
-      f.waived = true;
-      let set = used.get(s);
-      if (!set) used.set(s, (set = new Set()));
-      set.add(w.index);
+    for (const s of withWaivers.get(serviceKey(f.file, f.service)) ?? []) {
+      for (const w of s.waivers) {
+        if (!waiverInForce(w, today, maxDays) || w.rule !== f.ruleId) continue;
+        if (w.area !== undefined && w.area !== f.area) continue;
+        f.waived = true;
+        let set = used.get(s);
+        if (!set) used.set(s, (set = new Set()));
+        set.add(w.index);
+      }
     }
   }
   return used;

@@ -1,13 +1,17 @@
 // The rule registry: explicit and sorted by id. A meta test keeps it in step with the rule files,
 // the generated reference (docs/rules.md) and the tests.
 import type { Rule } from './types.js';
+import { availabilityExceedsDependencyCeiling } from './availability-exceeds-dependency-ceiling.js';
 import { availabilityRtoBudgetConflict } from './availability-rto-budget-conflict.js';
 import { availabilityTargetUnmeasurable } from './availability-target-unmeasurable.js';
 import { capacityDemandUndefined } from './capacity-demand-undefined.js';
+import { continuityDependencyInversion } from './continuity-dependency-inversion.js';
 import { continuityObjectivesInconsistent } from './continuity-objectives-inconsistent.js';
 import { continuityObjectivesMissing } from './continuity-objectives-missing.js';
 import { continuityRecoveryOptionMismatch } from './continuity-recovery-option-mismatch.js';
 import { continuityTestStale } from './continuity-test-stale.js';
+import { dependencyTierInversion } from './dependency-tier-inversion.js';
+import { dependencyUnknown } from './dependency-unknown.js';
 import { duplicateService } from './duplicate-service.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { noService } from './no-service.js';
@@ -19,6 +23,8 @@ import { securitySensitiveDataUnderclassified } from './security-sensitive-data-
 import { tierDetailMissing } from './tier-detail-missing.js';
 import { tierMinimumsUnmet } from './tier-minimums-unmet.js';
 import { tooManyFindings } from './too-many-findings.js';
+import { waiverExpired } from './waiver-expired.js';
+import { waiverUnused } from './waiver-unused.js';
 import { warrantyAreaMissing } from './warranty-area-missing.js';
 import { warrantyDeferredToOperation } from './warranty-deferred-to-operation.js';
 import { warrantyNotAgreed } from './warranty-not-agreed.js';
@@ -29,13 +35,17 @@ import { warrantyPlaceholderValue } from './warranty-placeholder-value.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = [
+  availabilityExceedsDependencyCeiling,
   availabilityRtoBudgetConflict,
   availabilityTargetUnmeasurable,
   capacityDemandUndefined,
+  continuityDependencyInversion,
   continuityObjectivesInconsistent,
   continuityObjectivesMissing,
   continuityRecoveryOptionMismatch,
   continuityTestStale,
+  dependencyTierInversion,
+  dependencyUnknown,
   duplicateService,
   fileUnreadable,
   noService,
@@ -47,6 +57,8 @@ export const RULES: readonly Rule[] = [
   tierDetailMissing,
   tierMinimumsUnmet,
   tooManyFindings,
+  waiverExpired,
+  waiverUnused,
   warrantyAreaMissing,
   warrantyDeferredToOperation,
   warrantyNotAgreed,

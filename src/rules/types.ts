@@ -37,6 +37,8 @@ export interface CatalogContext {
 }
 
 export interface WaiverContext extends CatalogContext {
+  /** Every registered rule id (a waiver naming anything else is a mistake worth a hint). */
+  ruleIds: readonly string[];
   /** For each service, the indexes of its waivers that suppressed at least one finding. */
   used: ReadonlyMap<Service, ReadonlySet<number>>;
 }

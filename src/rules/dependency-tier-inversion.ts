@@ -1,0 +1,41 @@
+import { TIER_ORDER } from '../model/vocabulary.js';
+import type { CatalogReport, CatalogRule } from './types.js';
+import { named } from './types.js';
+
+export const dependencyTierInversion: CatalogRule = {
+  scope: 'catalog',
+  meta: {
+    id: 'dependency-tier-inversion',
+    area: null,
+    severity: 'warning',
+    description: 'A critical or high tier service hard-depends on a service of a lower tier.',
+    rationale:
+      "A service's tier sets how much warranty the business needs from it. A critical service that cannot run without a medium one inherits the medium one's weaker availability, recovery and test regime: the tier is a label, not a design, and the gap shows up in Operation as incidents the critical service cannot prevent.",
+    remediation:
+      'Raise the dependency to the same tier (with the warranty that tier requires), or make the dependency soft with a degraded mode, so that its failure no longer stops the more critical service.',
+    examples: {
+      fail:
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn: [recommendations]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
+      pass:
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn:\n    - { service: recommendations, kind: soft }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
+    },
+  },
+  check({ services, byName }) {
+    const out: CatalogReport[] = [];
+    for (const service of services) {
+      if (service.name === null) continue;
+      if (service.tier !== 'critical' && service.tier !== 'high') continue;
+      for (const d of service.dependsOn) {
+        if (d.kind !== 'hard' || d.external) continue;
+        const dep = byName.get(d.service);
+        if (!dep || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
+        out.push({
+          service,
+          pointer: d.pointer,
+          message: `${named(service)} (tier ${service.tier}) hard-depends on "${dep.name}", which is only tier ${dep.tier}; it cannot be more dependable than what it cannot run without.`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+import { didYouMean } from '../schema/suggest.js';
+import type { CatalogReport, CatalogRule } from './types.js';
+import { named } from './types.js';
+
+export const dependencyUnknown: CatalogRule = {
+  scope: 'catalog',
+  meta: {
+    id: 'dependency-unknown',
+    area: null,
+    severity: 'warning',
+    description: 'dependsOn names a service that is not in the linted set.',
+    rationale:
+      "The warranty of a service rests on the services it depends on; a dependency with no definition has no agreed availability, recovery objectives or tier, so nobody can check that it supports what this service promises. Often it is simply a typo, and then every cross-service check silently skips the real dependency.",
+    remediation:
+      'Correct the name (the message suggests the closest known one), add the missing service definition to the linted set, or lint the directory that holds it together with this one.',
+    examples: {
+      fail:
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [paymnets]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
+      pass:
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [payments]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
+    },
+  },
+  check({ services, byName }) {
+    const out: CatalogReport[] = [];
+    let known: string[] | undefined;
+    for (const service of services) {
+      if (service.name === null) continue;
+      for (const d of service.dependsOn) {
+        // An external reference (a Backstage resource, say) is not a service: never unknown.
+        if (d.external || byName.has(d.service)) continue;
+        known ??= [...byName.keys()];
+        const hint = didYouMean(d.service, known);
+        out.push({
+          service,
+          pointer: d.pointer,
+          message: `${named(service)} depends on "${d.service}", which is not a service in the linted files${hint ? `; did you mean "${hint}"?` : '.'}`,
+        });
+      }
+    }
+    return out;
+  },
+};

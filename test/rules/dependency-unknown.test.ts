@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { lintYaml, positionsOf } from '../support/lint-yaml.js';
+import { backstageService, catalog, sketch } from '../support/catalog.js';
+
+const RULE = 'dependency-unknown';
+const of = (r: ReturnType<typeof lintYaml>) => r.findings.filter((f) => f.ruleId === RULE);
+
+describe(RULE, () => {
+  it('flags a name that is in no linted file, with a did-you-mean hint, at the item', () => {
+    const r = lintYaml(catalog({ name: 'checkout', deps: ['billing', 'paymnets-api'] }, { name: 'payments-api' }));
+    expect(positionsOf(r, RULE)).toEqual([
+      [10, 7, '/spec/dependsOn/0'],
+      [11, 7, '/spec/dependsOn/1'],
+    ]);
+    expect(of(r).map((f) => f.message)).toEqual([
+      'service "checkout" depends on "billing", which is not a service in the linted files.',
+      'service "checkout" depends on "paymnets-api", which is not a service in the linted files; did you mean "payments-api"?',
+    ]);
+    expect(of(r)[0]).toMatchObject({ area: null, severity: 'warning', service: 'checkout', file: 'services/checkout.yaml' });
+  });
+
+  it('flags soft dependencies too, and knows services from other files and documents', () => {
+    const r = lintYaml([
+      { file: 'a.yaml', text: sketch({ name: 'a', deps: ['{ service: ghost, kind: soft }', 'b', 'c'] }) + '---\n' + sketch({ name: 'c' }) },
+      { file: 'b.yaml', text: sketch({ name: 'b' }) },
+    ]);
+    expect(positionsOf(r, RULE)).toEqual([[10, 7, '/spec/dependsOn/0']]);
+  });
+
+  it('never flags an external reference (a Backstage resource)', () => {
+    const text = backstageService('a', ['resource:default/orders-db', 'component:default/ghost']);
+    const r = lintYaml([{ file: 'a.yaml', text }]);
+    expect(of(r).map((f) => [f.line, f.column, f.pointer, f.message])).toEqual([[9, 43, '/spec/dependsOn/1', 'service "a" depends on "ghost", which is not a service in the linted files.']]);
+  });
+
+  it('terminates on a cycle through an unknown service', () => {
+    const r = lintYaml(catalog({ name: 'a', deps: ['b', 'ghost'] }, { name: 'b', deps: ['a'] }));
+    expect(positionsOf(r, RULE)).toEqual([[11, 7, '/spec/dependsOn/1']]);
+  });
+
+  it('skips a service without a name (the schema reports it)', () => {
+    const r = lintYaml(sketch({ name: 'a', deps: ['ghost'] }).replace('  name: a\n', ''));
+    expect(positionsOf(r, RULE)).toEqual([]);
+  });
+});

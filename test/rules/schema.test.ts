@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN_LOW, lintYaml, positionsOf } from '../support/lint-yaml.js';
+
+const RULE = 'schema';
+const messages = (r: ReturnType<typeof lintYaml>) => r.findings.filter((f) => f.ruleId === RULE).map((f) => f.message);
+
+describe(RULE, () => {
+  it('points at an unknown key with a did-you-mean hint, at a bad enum value and at a duration without a unit', () => {
+    const r = lintYaml(CLEAN_LOW.replace('target: 99.0', 'targte: 99.0').replace('rto: 6h', 'rto: 6').replace('tier: low', 'tier: lowest'));
+    expect(positionsOf(r, RULE)).toEqual([
+      [6, 9, '/metadata/tier'],
+      [11, 7, '/spec/warranty/availability/targte'],
+      [18, 12, '/spec/warranty/continuity/rto'],
+    ]);
+    expect(messages(r)).toEqual([
+      'service "search": metadata.tier must be one of critical, high, medium, low (got "lowest")',
+      'service "search": unknown key "targte" in spec.warranty.availability; did you mean "target"?',
+      'service "search": spec.warranty.continuity.rto must be a duration with a unit, such as "6m" or "6h"; add a unit (s, m, h, d, w)',
+    ]);
+    expect(r.findings.find((f) => f.ruleId === RULE)).toMatchObject({ severity: 'error', area: null, service: 'search' });
+  });
+
+  it('allows x- keys anywhere', () => {
+    const r = lintYaml(CLEAN_LOW.replace('  tier: low', '  tier: low\n  x-team-code: 42').replace('      target: 99.0', '      target: 99.0\n      x-sli: ratio'));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reports a document that is not a service, in a file that holds one, at its first line', () => {
+    const r = lintYaml(CLEAN_LOW + '---\n- a list\n---\n42\n');
+    expect(positionsOf(r, RULE)).toEqual([
+      [26, 1, ''],
+      [28, 1, ''],
+    ]);
+    expect(messages(r)[0]).toBe('document 2 is a list, not a service definition; a file that holds services may hold only services and Backstage entities');
+  });
+
+  it('reports a missing metadata.name once, and the service is still judged by the rules', () => {
+    const r = lintYaml(CLEAN_LOW.replace('  name: search\n', '').replace('  owner: team-search', '  owner: TBD'));
+    expect(messages(r)).toHaveLength(1);
+    expect(messages(r)[0]).toMatch(/name/);
+    expect(positionsOf(r, 'warranty-placeholder-value')).toEqual([[4, 10, '/metadata/owner']]);
+  });
+});
