@@ -78,7 +78,7 @@ function dataLoader(parsed: ParsedFiles) {
     const broken = docs.find((d) => d.syntax.length > 0);
     if (broken) {
       // Someone else's package.json is not our business unless it holds our key.
-      if (isPackageJson) return null;
+      if (isPackageJson) return {};
       const p = broken.syntax[0] as { message: string; range: { line: number; column: number } };
       throw new ConfigError(`${shown(filepath)}:${p.range.line}:${p.range.column}: ${p.message}`);
     }
@@ -94,7 +94,7 @@ function dataLoader(parsed: ParsedFiles) {
       throw new ConfigError(`${shown(filepath)}:${r.line}:${r.column}: ${shape.message}`);
     }
     parsed.docs.set(resolve(filepath), doc);
-    const value = doc.value;
+    const value = isPackageJson && (doc.value === null || typeof doc.value !== 'object') ? {} : doc.value;
     const own = isPackageJson ? ((value ?? {}) as Record<string, unknown>)[MODULE_NAME] : value;
     if (own !== null && typeof own === 'object' && !Array.isArray(own) && Object.prototype.hasOwnProperty.call(own, '$import')) {
       // cosmiconfig would read (and, for code, run) the named files; warranty-lint has `extends` instead.
@@ -230,7 +230,7 @@ export function checkConfig(value: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = validateAgainst('config.schema.json', value, 'config').map((p) => ({
     pointer: p.pointer,
     at: p.at,
-    message: p.message.replace(/^config: /, ''),
+    message: p.pointer === '/limits/maxFileSize' ? sizeMessage(value) : p.message.replace(/^config: /, ''),
   }));
   const c = value as { rules?: unknown; overrides?: unknown };
   const checkRules = (rules: unknown, pointer: string): void => {
@@ -250,4 +250,9 @@ export function checkConfig(value: unknown): ConfigProblem[] {
   checkRules(c.rules, '/rules');
   if (Array.isArray(c.overrides)) c.overrides.forEach((o, i) => checkRules((o as { rules?: unknown } | null)?.rules, `/overrides/${i}/rules`));
   return problems;
+}
+
+function sizeMessage(config: object): string {
+  const v = (config as { limits?: { maxFileSize?: unknown } }).limits?.maxFileSize;
+  return `limits.maxFileSize must be a size such as "10MiB", "512KB" or a whole number of bytes (got ${JSON.stringify(v)})`;
 }
