@@ -5,6 +5,7 @@ import type { LintResult } from '../engine/lint.js';
 import { applyBaseline, baselineFrom, BaselineError, fingerprintsOf, fixedEntries, parseBaseline, serializeBaseline, type Baseline } from '../engine/baseline.js';
 import { escapeText } from '../formatters/escape.js';
 import type { Io } from './io.js';
+import { writeOrExplain } from './main.js';
 
 export interface BaselineInput {
   baseline: Baseline;
@@ -31,7 +32,7 @@ export function readBaselineFor(file: string, io: Io, updating: boolean): Baseli
 /** Writes the current findings as the baseline, says what was fixed, and returns the result as baselined. */
 export function updateBaseline(result: LintResult, file: string, old: Baseline | undefined, io: Io): LintResult {
   const current = baselineFrom(result.findings);
-  io.writeFile(file, serializeBaseline(current));
+  writeOrExplain(io, file, serializeBaseline(current));
   const fixed = old ? fixedEntries(old, current) : [];
   const added = old ? current.entries.filter((e) => !old.entries.some((o) => o.fingerprint === e.fingerprint)).length : current.entries.length;
   for (const e of fixed) {

@@ -238,10 +238,21 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     const formatter = await loadFormatter(t.name);
     if (!formatter) continue;
     const text = formatter(shown, t.file ? { ...context, color: false } : context);
-    if (t.file) io.writeFile(t.file, text);
+    if (t.file) writeOrExplain(io, t.file, text);
     else io.stdout(text);
   }
   return exitCodeFor(result, flags);
+}
+
+/** A file the user asked for that cannot be written is a usage problem (exit 2), not an internal error. */
+export function writeOrExplain(io: Io, file: string, text: string): void {
+  try {
+    io.writeFile(file, text);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'its directory does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
+    throw new FlagError(`cannot write ${file}: ${why}`);
+  }
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */
