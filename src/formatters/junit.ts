@@ -25,6 +25,7 @@ interface Case {
 }
 
 const PORTFOLIO = '(portfolio)';
+const waivedText = (n: number): string => `${n} waived finding${n === 1 ? '' : 's'}`;
 const FILE_CASE = '(file)';
 
 export const junit: Formatter = (result) => {
@@ -47,7 +48,6 @@ export const junit: Formatter = (result) => {
     if (f.waived) c.waived++;
     else c.failures.push(f);
   }
-  // A file with no service and no finding (skipped while walking) still gets an empty suite: it was read.
   let tests = 0;
   let failures = 0;
   const body: string[] = [];
@@ -61,7 +61,7 @@ export const junit: Formatter = (result) => {
       const attrs = `name="${xmlText(c.name)}" classname="${xmlText(file)}"`;
       if (c.failures.length === 0) {
         body.push(`    <testcase ${attrs}${c.waived > 0 ? '>' : '/>'}`);
-        if (c.waived > 0) body.push(`      <system-out>${c.waived} waived finding${c.waived === 1 ? '' : 's'}</system-out>`, '    </testcase>');
+        if (c.waived > 0) body.push(`      <system-out>${waivedText(c.waived)}</system-out>`, '    </testcase>');
         continue;
       }
       body.push(`    <testcase ${attrs}>`);
@@ -70,6 +70,7 @@ export const junit: Formatter = (result) => {
         const text = `${where} ${f.severity} ${f.ruleId}\n${f.message}\n${f.docsUrl}`;
         body.push(`      <failure message="${xmlText(f.message)}" type="${xmlText(f.ruleId)}">${text.split('\n').map(xmlText).join('&#10;')}</failure>`);
       }
+      if (c.waived > 0) body.push(`      <system-out>${waivedText(c.waived)}</system-out>`);
       body.push('    </testcase>');
     }
     body.push('  </testsuite>');
