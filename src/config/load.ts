@@ -70,7 +70,7 @@ class ParsedFiles {
   readonly docs = new Map<string, ParsedDocument>();
 }
 
-function dataLoader(parsed: ParsedFiles) {
+function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
   return (filepath: string, content: string): unknown => {
     const isPackageJson = basename(filepath) === 'package.json';
     if (content.length > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(filepath)}: the config is larger than 1 MiB; is this the right file?`);
@@ -115,16 +115,20 @@ function refuseCode(filepath: string): never {
   throw new CodeConfigFound(filepath);
 }
 
-let cwdForMessages = process.cwd();
-function shown(file: string): string {
-  const rel = relative(cwdForMessages, file);
-  return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel).split('\\').join('/');
+/** A path for messages: relative to the working directory when below it. */
+function shownFrom(cwd: string): (file: string) => string {
+  return (file) => {
+    const rel = relative(cwd, file);
+    return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel).split('\\').join('/');
+  };
 }
 
-function explorer(parsed: ParsedFiles, allowCode: boolean): Explorer {
+function explorer(parsed: ParsedFiles, shown: (file: string) => string, allowCode: boolean): Explorer {
+  // cosmiconfig's own Explorer, built with every option given: see the top of this file for why
+  // its public factory is not used. The test suite covers this deep import.
   const { Explorer: ExplorerCtor } = require('cosmiconfig/dist/Explorer.js') as { Explorer: new (options: Record<string, unknown>) => Explorer };
   const { defaultLoaders } = require('cosmiconfig') as { defaultLoaders: Record<string, unknown> };
-  const data = dataLoader(parsed);
+  const data = dataLoader(parsed, shown);
   const code: Record<string, unknown> = {};
   for (const ext of CODE_EXTENSIONS) {
     code[ext] = allowCode ? (defaultLoaders[ext === '.cts' || ext === '.mts' ? '.ts' : ext] ?? defaultLoaders['.js']) : refuseCode;
@@ -161,7 +165,7 @@ export function searchDirectories(cwd: string): string[] {
 
 /** Finds, reads, validates and resolves the config. Throws ConfigError (exit 2) for a config that cannot be used. */
 export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
-  cwdForMessages = options.cwd;
+  const shown = shownFrom(options.cwd);
   const parsed = new ParsedFiles();
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
   try {
@@ -174,10 +178,10 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
         throw new ConfigError(`--config ${options.configPath}: unsupported config type "${ext}"; use .yaml, .yml, .json, .js, .cjs, .mjs or .ts`);
       }
       // A named file is read with the loader of its kind; an extension-less or odd name is YAML/JSON.
-      found = await explorer(parsed, true).load(file);
+      found = await explorer(parsed, shown, true).load(file);
       if (found === null || found.isEmpty) found = { config: {}, filepath: file };
     } else {
-      const search = explorer(parsed, false);
+      const search = explorer(parsed, shown, false);
       for (const dir of searchDirectories(options.cwd)) {
         found = await search.search(dir);
         if (found) break;

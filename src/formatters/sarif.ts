@@ -64,7 +64,8 @@ export const sarif: Formatter = (result, ctx) => {
           '%SRCROOT%': { description: { text: 'The directory warranty-lint was run in; file uris are relative to it.' } },
         },
         results,
-        columnKind: 'unicodeCodePoints',
+        // Columns count UTF-16 code units (src/load/lines.ts), which is also GitHub's default.
+        columnKind: 'utf16CodeUnits',
       },
     ],
   };

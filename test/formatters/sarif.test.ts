@@ -68,6 +68,8 @@ describe('sarif formatter', () => {
       helpUri: 'https://github.com/warranty-lint/warranty-lint/blob/main/docs/rules.md#warranty-area-missing',
     });
     expect(rule.help.markdown).toContain('**How to fix:**');
+    // Columns are UTF-16 code units (src/load/lines.ts); SARIF must say so.
+    expect((run as unknown as { columnKind: string }).columnKind).toBe('utf16CodeUnits');
   });
 
   it('maps findings to results: level, message, relative uri, region, fingerprint; waived as suppressed', () => {
