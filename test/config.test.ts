@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLEAN_LOW } from './support/lint-yaml.js';
@@ -238,6 +238,47 @@ describe('every key takes effect', () => {
     const root = tempTree({ 'services/a.yaml': many, '.warranty-lintrc.yaml': 'limits: { maxFindingsPerDocument: 1 }\n' });
     const r = await json(['services'], root);
     expect(r.data?.findings.map((f) => f.ruleId)).toEqual(['warranty-placeholder-value', 'too-many-findings']);
+  });
+
+  it('limits.maxFileSize, maxDepth and maxAliases refuse what is over them with yaml-syntax', async () => {
+    const root = tempTree({
+      'big.yaml': CLEAN_LOW,
+      'deep.yaml': CLEAN_LOW.replace('name: search', 'name: deep') + 'x-deep: [[[[[[[[1]]]]]]]]\n',
+      'alias.yaml': CLEAN_LOW.replace('name: search', 'name: alias') + 'x-a: &a 1\nx-b: [*a, *a, *a]\n',
+    });
+    const check = async (limits: string, file: string, message: RegExp) => {
+      writeFileSync(join(root, '.warranty-lintrc.yaml'), `limits: { ${limits} }\n`);
+      const r = await json([file], root);
+      expect(r.code).toBe(1);
+      const f = (r.data?.findings ?? []) as Array<{ ruleId: string; message?: string }>;
+      expect(f.map((x) => x.ruleId)).toEqual(['yaml-syntax']);
+      expect(r.stdout).toMatch(message);
+    };
+    await check('maxFileSize: 100B', 'big.yaml', /limits\.maxFileSize/);
+    await check('maxDepth: 6', 'deep.yaml', /limits\.maxDepth/);
+    await check('maxAliases: 2', 'alias.yaml', /limits\.maxAliases/);
+    writeFileSync(join(root, '.warranty-lintrc.yaml'), 'limits: { maxFileSize: 1KiB, maxDepth: 64, maxAliases: 3 }\n');
+    expect((await json(['.'], root)).data?.findings).toEqual([]);
+  });
+
+  it('backstage.serviceTypes: which Backstage component types are services', async () => {
+    const entity = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata: { name: shop-web }',
+      'spec:',
+      '  type: website',
+      '  owner: team-web',
+      '  lifecycle: experimental',
+      '',
+    ].join('\n');
+    const root = tempTree({ 'catalog/shop.yaml': entity });
+    const plain = await json(['catalog'], root);
+    expect((plain.stdout && JSON.parse(plain.stdout).summary.services) ?? 0).toBe(0);
+    writeFileSync(join(root, '.warranty-lintrc.yaml'), 'backstage: { serviceTypes: [service, website] }\n');
+    const r = await runCli([...NOW, '-f', 'json', 'catalog'], root);
+    expect(JSON.parse(r.stdout).summary.services).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('warranty-area-missing');
   });
 
   it('--print-config shows every key resolved, and the rules in effect for that file after overrides', async () => {
