@@ -122,6 +122,8 @@ describe('README: CI', () => {
     const pkg = JSON.parse(read(repo, 'package.json'));
     expect(Object.keys(pkg.bin)).toContain(hooks[0].entry);
     expect(new RegExp(hooks[0].files).test('services/a.yaml')).toBe(true);
+    // pre-commit reads the tarball name from `npm pack` stdout: the prepare banner must not go there.
+    expect(read(repo, '.npmrc')).toMatch(/^foreground-scripts=false$/m);
   });
 
   it('the editor examples point at schemas the package ships', () => {
