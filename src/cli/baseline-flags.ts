@@ -5,7 +5,7 @@ import type { LintResult } from '../engine/lint.js';
 import { applyBaseline, baselineFrom, BaselineError, fingerprintsOf, fixedEntries, parseBaseline, serializeBaseline, type Baseline } from '../engine/baseline.js';
 import { escapeText } from '../formatters/escape.js';
 import type { Io } from './io.js';
-import { writeOrExplain } from './main.js';
+import { writeOrExplain } from './write.js';
 
 export interface BaselineInput {
   baseline: Baseline;

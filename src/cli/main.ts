@@ -4,6 +4,7 @@ import { lint, UsageError } from '../engine/lint.js';
 import { RuleCrash } from '../engine/process-file.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { BaselineError } from '../engine/baseline.js';
+import { OutputError, writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/types.js';
 import type { Severity, SeveritySetting } from '../types.js';
@@ -60,7 +61,7 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
     // Commander has already printed its message (help and version exit 0).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof FlagError || error instanceof ConfigError || error instanceof BaselineError) {
+  if (error instanceof UsageError || error instanceof FlagError || error instanceof ConfigError || error instanceof BaselineError || error instanceof OutputError) {
     io.stderr(`warranty-lint: ${error.message}\n`);
     return EXIT.usage;
   }
@@ -242,17 +243,6 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     else io.stdout(text);
   }
   return exitCodeFor(result, flags);
-}
-
-/** A file the user asked for that cannot be written is a usage problem (exit 2), not an internal error. */
-export function writeOrExplain(io: Io, file: string, text: string): void {
-  try {
-    io.writeFile(file, text);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'its directory does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
-    throw new FlagError(`cannot write ${file}: ${why}`);
-  }
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */
