@@ -176,6 +176,8 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
     expect(await bad('.warranty-lintrc.yaml', 'rules: !!js/function "function () {}"\n')).toContain('.warranty-lintrc.yaml:1:8: unknown tag');
     expect(await bad('.warranty-lintrc.yaml', 'extends: strict\nextends: recommended\n')).toContain('.warranty-lintrc.yaml:2:1: duplicate key');
     expect(await bad('.warranty-lintrc.yaml', '%YAML 1.1\n---\nextends: strict\n')).toContain('%YAML 1.1 directive is not supported');
+    // Deep flow nesting is refused before the parser sees it (it would exhaust the stack).
+    expect(await bad('.warranty-lintrc.yaml', 'rules: ' + '['.repeat(100000) + '\n')).toContain('.warranty-lintrc.yaml:1:72: the document is nested more than 64 levels deep');
   });
 
   it('a config that is not a mapping, or holds two documents, or uses $import', async () => {

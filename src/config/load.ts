@@ -10,7 +10,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { LineIndex } from '../load/lines.js';
 import { parseDocuments, type ParsedDocument } from '../load/parse.js';
+import { preflight } from '../load/preflight.js';
 import { joinPointer, pointerToPath } from '../load/pointer.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { didYouMean } from '../schema/suggest.js';
@@ -74,7 +76,15 @@ function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
   return (filepath: string, content: string): unknown => {
     const isPackageJson = basename(filepath) === 'package.json';
     if (content.length > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(filepath)}: the config is larger than 1 MiB; is this the right file?`);
-    const docs = parseDocuments(content.replace(/^\uFEFF/, ''), defaultConfig().limits);
+    const text = content.replace(/^\uFEFF/, '');
+    const limits = defaultConfig().limits;
+    const refused = preflight(text, limits);
+    if (refused) {
+      if (isPackageJson) return {};
+      const at = new LineIndex(text).position(refused.offset);
+      throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${refused.message}`);
+    }
+    const docs = parseDocuments(text, limits);
     const broken = docs.find((d) => d.syntax.length > 0);
     if (broken) {
       // Someone else's package.json is not our business unless it holds our key.
