@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,16 @@ describe('--baseline / --update-baseline', () => {
     const entry = await runCli([...NOW, '--baseline', 'badentry.json', 'services'], root);
     expect(entry.code).toBe(2);
     expect(entry.stderr).toContain('entry 1 has no valid "fingerprint"');
+  });
+
+  it('a baseline that is a directory or a FIFO is refused without reading it', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW, 'dir/x': '' });
+    execFileSync('mkfifo', [join(root, 'fifo.json')]);
+    for (const name of ['dir', 'fifo.json']) {
+      const r = await runCli([...NOW, '--baseline', name, 'services'], root);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`warranty-lint: the baseline ${name} is not a regular file\n`);
+    }
   });
 
   it('--update-baseline needs --baseline', async () => {

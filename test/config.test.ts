@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -184,6 +185,18 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
     expect(await bad('.warranty-lintrc.yaml', '- extends\n')).toContain('.warranty-lintrc.yaml:1:1: the config must be a mapping');
     expect(await bad('.warranty-lintrc.yaml', 'extends: strict\n---\nextends: recommended\n')).toContain('.warranty-lintrc.yaml:3:1: a config holds one YAML document');
     expect(await bad('.warranty-lintrc.yaml', '$import: other.js\n')).toContain('.warranty-lintrc.yaml:1:1: "$import" is not supported');
+  });
+
+  it('a config that is a FIFO or too large is refused without reading it (no hang)', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW });
+    execFileSync('mkfifo', [join(root, '.warranty-lintrc.yaml')]);
+    const fifo = await runCli([...NOW, 'services'], root);
+    expect(fifo.code).toBe(2);
+    expect(fifo.stderr).toBe('warranty-lint: .warranty-lintrc.yaml: the config is not a regular file (a pipe, socket or device); refusing to read it\n');
+    const big = tempTree({ 'services/a.yaml': CLEAN_LOW, '.warranty-lintrc.json': '{"x-pad": "' + 'x'.repeat(1024 * 1024) + '"}' });
+    const r = await runCli([...NOW, 'services'], big);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.warranty-lintrc.json: the config is larger than 1 MiB');
   });
 
   it('--config naming a file that does not exist', async () => {

@@ -1,5 +1,5 @@
 // --baseline / --update-baseline: the file side of src/engine/baseline.ts.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import { applyBaseline, baselineFrom, BaselineError, fingerprintsOf, fixedEntries, parseBaseline, serializeBaseline, type Baseline } from '../engine/baseline.js';
@@ -19,6 +19,7 @@ export function readBaselineFor(file: string, io: Io, updating: boolean): Baseli
     if (updating) return undefined;
     throw new BaselineError(`the baseline ${file} does not exist; create it with --baseline ${file} --update-baseline`);
   }
+  if (!statSync(path).isFile()) throw new BaselineError(`the baseline ${file} is not a regular file`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

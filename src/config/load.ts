@@ -159,6 +159,22 @@ function explorer(parsed: ParsedFiles, shown: (file: string) => string, allowCod
   });
 }
 
+/**
+ * Before cosmiconfig reads a candidate: a FIFO or device would block or never end, and a huge file
+ * would be read whole. Directories are left to cosmiconfig, which skips them.
+ */
+function guardFile(path: string, shown: (file: string) => string): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return;
+  }
+  if (st.isDirectory()) return;
+  if (!st.isFile()) throw new ConfigError(`${shown(path)}: the config is not a regular file (a pipe, socket or device); refusing to read it`);
+  if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(path)}: the config is larger than 1 MiB; is this the right file?`);
+}
+
 /** The directories searched: the working directory, then each parent up to the one holding `.git`, or the root. */
 export function searchDirectories(cwd: string): string[] {
   const dirs: string[] = [];
@@ -183,6 +199,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
       const file = resolve(options.cwd, options.configPath);
       if (!existsSync(file)) throw new ConfigError(`--config ${options.configPath}: no such file`);
       if (!statSync(file).isFile()) throw new ConfigError(`--config ${options.configPath}: not a file`);
+      guardFile(file, shown);
       const ext = extname(file);
       if (!CODE_EXTENSIONS.includes(ext) && !['.json', '.yaml', '.yml', ''].includes(ext) && basename(file) !== 'package.json') {
         throw new ConfigError(`--config ${options.configPath}: unsupported config type "${ext}"; use .yaml, .yml, .json, .js, .cjs, .mjs or .ts`);
@@ -193,6 +210,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
     } else {
       const search = explorer(parsed, shown, false);
       for (const dir of searchDirectories(options.cwd)) {
+        for (const place of [...DATA_SEARCH_PLACES, ...CODE_SEARCH_PLACES]) guardFile(join(dir, place), shown);
         found = await search.search(dir);
         if (found) break;
       }
