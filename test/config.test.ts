@@ -166,6 +166,11 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
     expect(err).toContain('package.json:4:26: rules.schema must be one of off, info, warning, error (got "loud")');
   });
 
+  it('a package.json that holds our key but cannot be parsed', async () => {
+    const err = await bad('package.json', '{\n  "name": "x",\n  "name": "y",\n  "warranty-lint": {}\n}\n');
+    expect(err).toContain('package.json:3:3: duplicate key');
+  });
+
   it('a JSON config with a syntax error', async () => {
     const err = await bad('.warranty-lintrc.json', '{\n  "rules": {\n    "schema": "off",\n  }\n');
     expect(err).toMatch(/\.warranty-lintrc\.json:\d+:\d+: /);

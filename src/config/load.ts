@@ -67,28 +67,27 @@ interface Explorer {
 
 const require = createRequire(import.meta.url);
 
-/** Where each parsed data file was read, so that problems get a line. */
-class ParsedFiles {
-  readonly docs = new Map<string, ParsedDocument>();
-}
+/** Each data file parsed, by absolute path, so that problems found later get a line. */
+type ParsedFiles = Map<string, ParsedDocument>;
 
 function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
   return (filepath: string, content: string): unknown => {
+    // Someone else's package.json is not our business unless it holds our key.
     const isPackageJson = basename(filepath) === 'package.json';
+    const foreign = isPackageJson && !content.includes(`"${MODULE_NAME}"`);
     if (content.length > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(filepath)}: the config is larger than 1 MiB; is this the right file?`);
     const text = content.replace(/^\uFEFF/, '');
     const limits = defaultConfig().limits;
     const refused = preflight(text, limits);
     if (refused) {
-      if (isPackageJson) return {};
+      if (foreign) return {};
       const at = new LineIndex(text).position(refused.offset);
       throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${refused.message}`);
     }
     const docs = parseDocuments(text, limits);
     const broken = docs.find((d) => d.syntax.length > 0);
     if (broken) {
-      // Someone else's package.json is not our business unless it holds our key.
-      if (isPackageJson) return {};
+      if (foreign) return {};
       const p = broken.syntax[0] as { message: string; range: { line: number; column: number } };
       throw new ConfigError(`${shown(filepath)}:${p.range.line}:${p.range.column}: ${p.message}`);
     }
@@ -103,7 +102,7 @@ function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
       const r = shape.range ?? doc.locate(shape.pointer, shape.at);
       throw new ConfigError(`${shown(filepath)}:${r.line}:${r.column}: ${shape.message}`);
     }
-    parsed.docs.set(resolve(filepath), doc);
+    parsed.set(resolve(filepath), doc);
     const value = isPackageJson && (doc.value === null || typeof doc.value !== 'object') ? {} : doc.value;
     const own = isPackageJson ? ((value ?? {}) as Record<string, unknown>)[MODULE_NAME] : value;
     if (own !== null && typeof own === 'object' && !Array.isArray(own) && Object.prototype.hasOwnProperty.call(own, '$import')) {
@@ -192,7 +191,7 @@ export function searchDirectories(cwd: string): string[] {
 /** Finds, reads, validates and resolves the config. Throws ConfigError (exit 2) for a config that cannot be used. */
 export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   const shown = shownFrom(options.cwd);
-  const parsed = new ParsedFiles();
+  const parsed: ParsedFiles = new Map();
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
   try {
     if (options.configPath !== undefined) {
@@ -229,7 +228,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   }
   if (!found) return { config: resolveConfig({}), user: {}, file: null };
   const file = found.filepath;
-  const doc = parsed.docs.get(resolve(file));
+  const doc = parsed.get(resolve(file));
   const isPackageJson = basename(file) === 'package.json';
   let user = found.config;
   if (isPackageJson && doc) user = (doc.value as Record<string, unknown> | null)?.[MODULE_NAME];
