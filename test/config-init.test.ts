@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,23 @@ describe('warranty-lint init', () => {
     expect(again.code).toBe(2);
     expect(again.written.size).toBe(0);
     expect(read(root, 'services/example.yaml')).toBe('mine\n');
+  });
+
+  it('does not add a second config beside one of another name', async () => {
+    for (const [name, text] of [
+      ['warranty-lint.config.json', '{}'],
+      ['.warranty-lintrc.js', 'module.exports = {}'],
+      ['package.json', '{"name": "x", "warranty-lint": {}}'],
+    ] as const) {
+      const root = tempTree({ [name]: text });
+      const r = await runCli(['init'], root);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`this directory already has a config (${name}`);
+      expect(existsSync(join(root, '.warranty-lintrc.yaml'))).toBe(false);
+      expect(existsSync(join(root, 'services/example.yaml'))).toBe(true);
+    }
+    const plainPackage = tempTree({ 'package.json': '{"name": "x"}' });
+    expect((await runCli(['init'], plainPackage)).code).toBe(0);
   });
 });
 

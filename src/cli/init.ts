@@ -1,6 +1,7 @@
 // `warranty-lint init` and `warranty-lint schema`.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CODE_SEARCH_PLACES, DATA_SEARCH_PLACES, MODULE_NAME } from '../config/load.js';
 import { RULES } from '../rules/index.js';
 import { loadSchemaFile } from '../schema/validate.js';
 import type { Io } from './io.js';
@@ -57,6 +58,22 @@ spec:
       policy: ISP-2024
 `;
 
+/** A config that the search would find in `dir`, if any (package.json only when it holds our key). */
+function existingConfig(dir: string): string | undefined {
+  for (const place of [...DATA_SEARCH_PLACES, ...CODE_SEARCH_PLACES]) {
+    const abs = join(dir, place);
+    if (!existsSync(abs)) continue;
+    if (place !== 'package.json') return place;
+    try {
+      const pkg = JSON.parse(readFileSync(abs, 'utf8')) as Record<string, unknown> | null;
+      if (pkg && typeof pkg === 'object' && MODULE_NAME in pkg) return `package.json, key "${MODULE_NAME}"`;
+    } catch {
+      /* not ours to judge here */
+    }
+  }
+  return undefined;
+}
+
 /** Writes each starter file that does not exist yet; an existing file is never touched. Exit 2 if any was refused. */
 export function init(io: Io): number {
   let refused = 0;
@@ -67,6 +84,13 @@ export function init(io: Io): number {
     const abs = resolve(io.cwd, file);
     if (existsSync(abs)) {
       io.stderr(`warranty-lint: ${file} already exists; not overwriting it (move it away to get a fresh one)\n`);
+      refused++;
+      continue;
+    }
+    const other = file === STARTER_CONFIG_FILE ? existingConfig(io.cwd) : undefined;
+    if (other) {
+      // A second config beside it would silently lose to (or shadow) the first one.
+      io.stderr(`warranty-lint: this directory already has a config (${other}); not writing ${file}\n`);
       refused++;
       continue;
     }

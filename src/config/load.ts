@@ -38,7 +38,7 @@ export const DATA_SEARCH_PLACES: readonly string[] = [
 const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 
 /** Code formats: found by the search only to be reported, loaded only when named with --config. */
-const CODE_SEARCH_PLACES: readonly string[] = CODE_EXTENSIONS.flatMap((ext) => [`.${MODULE_NAME}rc${ext}`, `${MODULE_NAME}.config${ext}`]);
+export const CODE_SEARCH_PLACES: readonly string[] = CODE_EXTENSIONS.flatMap((ext) => [`.${MODULE_NAME}rc${ext}`, `${MODULE_NAME}.config${ext}`]);
 
 /** A config larger than this is refused before it is parsed (a config is a few hundred bytes). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
