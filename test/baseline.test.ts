@@ -63,6 +63,10 @@ describe('--baseline / --update-baseline', () => {
     const root = tempTree({ 'services/all.yaml': TWO });
     await runCli([...NOW, '--baseline', 'b.json', '--update-baseline', 'services'], root);
     writeFileSync(join(root, 'services/all.yaml'), `${svc('alpha', 'TBD')}---\n${svc('beta')}`);
+    const check = await jsonRun(['--baseline', 'b.json', 'services'], root);
+    expect(check.code).toBe(0);
+    expect(check.data.summary.baselined).toBe(1);
+    expect(check.stderr).toBe('warranty-lint: 1 entry of b.json no longer matches any finding (fixed); run with --update-baseline to drop it\n');
     const up = await runCli([...NOW, '--baseline', 'b.json', '--update-baseline', 'services'], root);
     expect(up.stderr).toContain('fixed: warranty-placeholder-value in service "beta" at /spec/warranty/availability/target (dropped from the baseline)');
     expect(up.stderr).toContain('1 finding recorded (0 new, 1 fixed and dropped)');

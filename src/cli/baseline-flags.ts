@@ -43,3 +43,13 @@ export function updateBaseline(result: LintResult, file: string, old: Baseline |
   io.stderr(`warranty-lint: wrote ${file}: ${current.entries.length} finding${current.entries.length === 1 ? '' : 's'} recorded (${added} new, ${fixed.length} fixed and dropped)\n`);
   return applyBaseline(result, fingerprintsOf(current));
 }
+
+/** `--baseline` without update: recorded findings do not count; entries that match nothing are mentioned once. */
+export function useBaseline(result: LintResult, file: string, input: BaselineInput | undefined, io: Io): LintResult {
+  if (!input) return result;
+  const fixed = fixedEntries(input.baseline, baselineFrom(result.findings));
+  if (fixed.length > 0) {
+    io.stderr(`warranty-lint: ${fixed.length} entr${fixed.length === 1 ? 'y' : 'ies'} of ${file} no longer ${fixed.length === 1 ? 'matches' : 'match'} any finding (fixed); run with --update-baseline to drop ${fixed.length === 1 ? 'it' : 'them'}\n`);
+  }
+  return applyBaseline(result, input.fingerprints);
+}

@@ -219,19 +219,15 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
-  const { readBaselineFor, updateBaseline } = await import('./baseline-flags.js');
+  const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
-  let result = await lint({
-    paths,
-    cwd: io.cwd,
-    config,
-    now: flags.now,
-    stdin,
-    ignorePatterns: flags.ignorePattern,
-    baseline: flags.updateBaseline ? undefined : baseline?.fingerprints,
-  });
-  if (flags.updateBaseline && flags.baseline !== undefined) result = updateBaseline(result, flags.baseline, baseline?.baseline, io);
+  // The baseline is applied here rather than inside lint(), so that entries nothing matches any
+  // more can be told apart (fixed) from those that still hold.
+  let result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
+  if (flags.baseline !== undefined) {
+    result = flags.updateBaseline ? updateBaseline(result, flags.baseline, baseline?.baseline, io) : useBaseline(result, flags.baseline, baseline, io);
+  }
 
   const shown = flags.quiet ? errorsOnly(result) : result;
   const context: FormatContext = { color: io.colorFor(flags.color), cwd: io.cwd, version: VERSION, quiet: flags.quiet, width: io.columns };
