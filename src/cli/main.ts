@@ -2,8 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import type { LintResult } from '../engine/lint.js';
 import { lint, UsageError } from '../engine/lint.js';
 import { RuleCrash } from '../engine/process-file.js';
-import { resolveConfig } from '../config/resolve.js';
-import type { ResolvedConfig } from '../config/types.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import { BaselineError } from '../engine/baseline.js';
+import { OutputError, writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/types.js';
 import type { Severity, SeveritySetting } from '../types.js';
@@ -33,6 +34,7 @@ interface LintFlags {
   quiet?: boolean;
   color: boolean;
   debug?: boolean;
+  printConfig?: string;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */
@@ -59,7 +61,7 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
     // Commander has already printed its message (help and version exit 0).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof FlagError) {
+  if (error instanceof UsageError || error instanceof FlagError || error instanceof ConfigError || error instanceof BaselineError || error instanceof OutputError) {
     io.stderr(`warranty-lint: ${error.message}\n`);
     return EXIT.usage;
   }
@@ -131,6 +133,26 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
       setCode(EXIT.ok);
     });
 
+  program
+    .command('init')
+    .description('write a starter config (.warranty-lintrc.yaml) and an example service; never overwrites')
+    .action(async () => {
+      const { init } = await import('./init.js');
+      setCode(init(io));
+    });
+
+  program
+    .command('schema')
+    .description('print a JSON Schema: service (default) or config')
+    .argument('[which]', 'service | config', 'service')
+    .action(async (which: string) => {
+      const { schemaText } = await import('./init.js');
+      const text = schemaText(which);
+      if (text === undefined) throw new FlagError(`unknown schema "${which}"; use service or config`);
+      io.stdout(text);
+      setCode(EXIT.ok);
+    });
+
   return program;
 }
 
@@ -153,6 +175,7 @@ function addLintOptions(cmd: Command): Command {
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured; none when not a TTY)')
+    .option('--print-config <file>', 'print the config in effect for a file (JSON) and exit')
     .option('--debug', 'print stack traces of internal errors');
 }
 
@@ -168,8 +191,19 @@ function parseRuleFlags(flags: readonly string[]): Record<string, SeveritySettin
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
-  const config: ResolvedConfig = resolveConfig({});
-  Object.assign(config.rules, parseRuleFlags(flags.rule));
+  const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
+  const config = loaded.config;
+  const ruleFlags = parseRuleFlags(flags.rule);
+  if (Object.keys(ruleFlags).length > 0) {
+    // The command line wins over the config file, its overrides included.
+    Object.assign(config.rules, ruleFlags);
+    config.overrides.push({ files: ['**'], rules: { ...ruleFlags } });
+  }
+  if (flags.printConfig !== undefined) {
+    const { printConfig } = await import('./print-config.js');
+    io.stdout(printConfig(flags.printConfig, loaded, io.cwd, flags.ignorePattern));
+    return EXIT.ok;
+  }
   const formats = flags.format.length > 0 ? flags.format : ['stylish'];
   const targets = formats.map((spec) => {
     const eq = spec.indexOf('=');
@@ -183,21 +217,38 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     if (targets.length > 1) throw new FlagError('--output writes a single format; with several, give each its file as -f name=file');
     (targets[0] as { file?: string }).file = flags.output;
   }
+  if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
+  if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
+  const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
+  const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
-  const result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
+  // The baseline is applied here rather than inside lint(), so that entries nothing matches any
+  // more can be told apart (fixed) from those that still hold.
+  let result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
+  if (flags.baseline !== undefined) {
+    result = flags.updateBaseline ? updateBaseline(result, flags.baseline, baseline?.baseline, io) : useBaseline(result, flags.baseline, baseline, io);
+  }
 
+  const shown = flags.quiet ? errorsOnly(result) : result;
   const context: FormatContext = { color: io.colorFor(flags.color), cwd: io.cwd, version: VERSION, quiet: flags.quiet, width: io.columns };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);
     if (!formatter) continue;
-    const text = formatter(t.file ? withoutColor(result) : result, t.file ? { ...context, color: false } : context);
-    if (t.file) io.writeFile(t.file, text);
+    const text = formatter(shown, t.file ? { ...context, color: false } : context);
+    if (t.file) writeOrExplain(io, t.file, text);
     else io.stdout(text);
   }
   return exitCodeFor(result, flags);
 }
 
-const withoutColor = (r: LintResult): LintResult => r;
+/** `--quiet`: errors only, in every format, with a summary that counts what is shown. */
+function errorsOnly(result: LintResult): LintResult {
+  return {
+    ...result,
+    findings: result.findings.filter((f) => f.severity === 'error'),
+    summary: { ...result.summary, warnings: 0, infos: 0 },
+  };
+}
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

@@ -1,0 +1,289 @@
+// Finding and reading the configuration (SPEC §5).
+//
+// cosmiconfig finds the file, but two of its defaults do not fit a linter that reads untrusted
+// trees: its public factory first looks for a "meta config" (`.config/config.js` …) in
+// process.cwd() and *runs* it with its default loaders, and its `global` strategy also reads the
+// user's home configuration. So the Explorer is built here with every option given (no meta config)
+// and the directories from the working directory up to the repository root are walked one by one.
+// Data files are parsed by the project's own YAML 1.2 loader (`parseDocuments`), so a hostile config
+// (alias bomb, unknown tag, duplicate key) is a config error with a line, like any service file.
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { LineIndex } from '../load/lines.js';
+import { parseDocuments, type ParsedDocument } from '../load/parse.js';
+import { preflight } from '../load/preflight.js';
+import { joinPointer, pointerToPath } from '../load/pointer.js';
+import { RULES_BY_ID } from '../rules/index.js';
+import { didYouMean } from '../schema/suggest.js';
+import { validateAgainst } from '../schema/validate.js';
+import { defaultConfig } from './defaults.js';
+import { resolveConfig, type UserConfig } from './resolve.js';
+import type { ResolvedConfig } from './types.js';
+
+export const MODULE_NAME = 'warranty-lint';
+
+/** Data formats: found by the search and loaded. */
+export const DATA_SEARCH_PLACES: readonly string[] = [
+  'package.json',
+  `.${MODULE_NAME}rc`,
+  `.${MODULE_NAME}rc.json`,
+  `.${MODULE_NAME}rc.yaml`,
+  `.${MODULE_NAME}rc.yml`,
+  `${MODULE_NAME}.config.json`,
+  `${MODULE_NAME}.config.yaml`,
+  `${MODULE_NAME}.config.yml`,
+];
+
+const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
+
+/** Code formats: found by the search only to be reported, loaded only when named with --config. */
+export const CODE_SEARCH_PLACES: readonly string[] = CODE_EXTENSIONS.flatMap((ext) => [`.${MODULE_NAME}rc${ext}`, `${MODULE_NAME}.config${ext}`]);
+
+/** A config larger than this is refused before it is parsed (a config is a few hundred bytes). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A config that cannot be used: exit 2 with this message (it names the file and, when known, the line). */
+export class ConfigError extends Error {}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The user's config as written (validated). */
+  user: UserConfig;
+  /** Absolute path of the config file; null when none was found. */
+  file: string | null;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  /** `--config <file>`, relative to cwd. */
+  configPath?: string;
+}
+
+interface Explorer {
+  search(from?: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
+  load(filepath: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Each data file parsed, by absolute path, so that problems found later get a line. */
+type ParsedFiles = Map<string, ParsedDocument>;
+
+function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
+  return (filepath: string, content: string): unknown => {
+    // Someone else's package.json is not our business unless it holds our key.
+    const isPackageJson = basename(filepath) === 'package.json';
+    const foreign = isPackageJson && !content.includes(`"${MODULE_NAME}"`);
+    if (content.length > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(filepath)}: the config is larger than 1 MiB; is this the right file?`);
+    const text = content.replace(/^\uFEFF/, '');
+    const limits = defaultConfig().limits;
+    const refused = preflight(text, limits);
+    if (refused) {
+      if (foreign) return {};
+      const at = new LineIndex(text).position(refused.offset);
+      throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${refused.message}`);
+    }
+    const docs = parseDocuments(text, limits);
+    const broken = docs.find((d) => d.syntax.length > 0);
+    if (broken) {
+      if (foreign) return {};
+      const p = broken.syntax[0] as { message: string; range: { line: number; column: number } };
+      throw new ConfigError(`${shown(filepath)}:${p.range.line}:${p.range.column}: ${p.message}`);
+    }
+    if (docs.length > 1) {
+      const second = docs[1] as ParsedDocument;
+      throw new ConfigError(`${shown(filepath)}:${second.start.line}:${second.start.column}: a config holds one YAML document; remove the second one`);
+    }
+    const doc = docs[0];
+    if (!doc) return undefined;
+    const shape = doc.shape[0];
+    if (shape) {
+      const r = shape.range ?? doc.locate(shape.pointer, shape.at);
+      throw new ConfigError(`${shown(filepath)}:${r.line}:${r.column}: ${shape.message}`);
+    }
+    parsed.set(resolve(filepath), doc);
+    const value = isPackageJson && (doc.value === null || typeof doc.value !== 'object') ? {} : doc.value;
+    const own = isPackageJson ? ((value ?? {}) as Record<string, unknown>)[MODULE_NAME] : value;
+    if (own !== null && typeof own === 'object' && !Array.isArray(own) && Object.prototype.hasOwnProperty.call(own, '$import')) {
+      // cosmiconfig would read (and, for code, run) the named files; warranty-lint has `extends` instead.
+      const r = doc.locate(joinPointer(isPackageJson ? `/${MODULE_NAME}` : '', '$import'), 'key');
+      throw new ConfigError(`${shown(filepath)}:${r.line}:${r.column}: "$import" is not supported in a warranty-lint config; use "extends" (recommended or strict)`);
+    }
+    return value;
+  };
+}
+
+class CodeConfigFound extends Error {
+  constructor(readonly filepath: string) {
+    super(filepath);
+  }
+}
+
+function refuseCode(filepath: string): never {
+  throw new CodeConfigFound(filepath);
+}
+
+/** A path for messages: relative to the working directory when below it. */
+function shownFrom(cwd: string): (file: string) => string {
+  return (file) => {
+    const rel = relative(cwd, file);
+    return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel).split('\\').join('/');
+  };
+}
+
+function explorer(parsed: ParsedFiles, shown: (file: string) => string, allowCode: boolean): Explorer {
+  // cosmiconfig's own Explorer, built with every option given: see the top of this file for why
+  // its public factory is not used. The test suite covers this deep import.
+  const { Explorer: ExplorerCtor } = require('cosmiconfig/dist/Explorer.js') as { Explorer: new (options: Record<string, unknown>) => Explorer };
+  const { defaultLoaders } = require('cosmiconfig') as { defaultLoaders: Record<string, unknown> };
+  const data = dataLoader(parsed, shown);
+  const code: Record<string, unknown> = {};
+  for (const ext of CODE_EXTENSIONS) {
+    code[ext] = allowCode ? (defaultLoaders[ext === '.cts' || ext === '.mts' ? '.ts' : ext] ?? defaultLoaders['.js']) : refuseCode;
+  }
+  return new ExplorerCtor({
+    moduleName: MODULE_NAME,
+    packageProp: MODULE_NAME,
+    searchPlaces: [...DATA_SEARCH_PLACES, ...CODE_SEARCH_PLACES],
+    ignoreEmptySearchPlaces: true,
+    cache: false,
+    transform: (r: unknown) => r,
+    loaders: { '.json': data, '.yaml': data, '.yml': data, noExt: data, ...code },
+    metaConfigFilePath: null,
+    mergeImportArrays: true,
+    mergeSearchPlaces: false,
+    searchStrategy: 'none',
+    applyPackagePropertyPathToConfiguration: false,
+  });
+}
+
+/**
+ * Before cosmiconfig reads a candidate: a FIFO or device would block or never end, and a huge file
+ * would be read whole. Directories are left to cosmiconfig, which skips them.
+ */
+function guardFile(path: string, shown: (file: string) => string): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return;
+  }
+  if (st.isDirectory()) return;
+  if (!st.isFile()) throw new ConfigError(`${shown(path)}: the config is not a regular file (a pipe, socket or device); refusing to read it`);
+  if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(path)}: the config is larger than 1 MiB; is this the right file?`);
+}
+
+/** The directories searched: the working directory, then each parent up to the one holding `.git`, or the root. */
+export function searchDirectories(cwd: string): string[] {
+  const dirs: string[] = [];
+  let dir = resolve(cwd);
+  for (;;) {
+    dirs.push(dir);
+    if (existsSync(join(dir, '.git'))) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return dirs;
+}
+
+/** Finds, reads, validates and resolves the config. Throws ConfigError (exit 2) for a config that cannot be used. */
+export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
+  const shown = shownFrom(options.cwd);
+  const parsed: ParsedFiles = new Map();
+  let found: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
+  try {
+    if (options.configPath !== undefined) {
+      const file = resolve(options.cwd, options.configPath);
+      if (!existsSync(file)) throw new ConfigError(`--config ${options.configPath}: no such file`);
+      if (!statSync(file).isFile()) throw new ConfigError(`--config ${options.configPath}: not a file`);
+      guardFile(file, shown);
+      const ext = extname(file);
+      if (!CODE_EXTENSIONS.includes(ext) && !['.json', '.yaml', '.yml', ''].includes(ext) && basename(file) !== 'package.json') {
+        throw new ConfigError(`--config ${options.configPath}: unsupported config type "${ext}"; use .yaml, .yml, .json, .js, .cjs, .mjs or .ts`);
+      }
+      // A named file is read with the loader of its kind; an extension-less or odd name is YAML/JSON.
+      found = await explorer(parsed, shown, true).load(file);
+      if (found === null || found.isEmpty) found = { config: {}, filepath: file };
+    } else {
+      const search = explorer(parsed, shown, false);
+      for (const dir of searchDirectories(options.cwd)) {
+        for (const place of [...DATA_SEARCH_PLACES, ...CODE_SEARCH_PLACES]) guardFile(join(dir, place), shown);
+        found = await search.search(dir);
+        if (found) break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    if (error instanceof CodeConfigFound) {
+      const name = shown(error.filepath);
+      throw new ConfigError(
+        `found the config ${name}, which is JavaScript/TypeScript: a config that runs code is loaded only when named, so that linting a tree never runs code from it. Run with --config ${name} to use it, or write it as .warranty-lintrc.yaml.`,
+      );
+    }
+    const e = error as Error & { filepath?: string };
+    const where = e.filepath ? shown(e.filepath) : options.configPath ?? 'the config';
+    throw new ConfigError(`${where}: cannot load the config: ${e.message}`);
+  }
+  if (!found) return { config: resolveConfig({}), user: {}, file: null };
+  const file = found.filepath;
+  const doc = parsed.get(resolve(file));
+  const isPackageJson = basename(file) === 'package.json';
+  let user = found.config;
+  if (isPackageJson && doc) user = (doc.value as Record<string, unknown> | null)?.[MODULE_NAME];
+  if (user !== null && typeof user === 'object' && 'default' in user && !doc && Object.keys(user).length === 1) {
+    // An ES module config exports `default`.
+    user = (user as { default: unknown }).default;
+  }
+  const problems = checkConfig(user);
+  if (problems.length > 0) {
+    const prefix = isPackageJson ? `/${MODULE_NAME}` : '';
+    const located = problems.map((p) => ({ p, r: doc ? doc.locate(prefix + p.pointer, p.at) : undefined }));
+    located.sort((a, b) => (a.r && b.r ? a.r.line - b.r.line || a.r.column - b.r.column : 0));
+    const lines = located.map(({ p, r }) => (r ? `${shown(file)}:${r.line}:${r.column}: ${p.message}` : `${shown(file)}: ${p.message}`));
+    throw new ConfigError(`invalid config:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+  }
+  return { config: resolveConfig(user as UserConfig), user: user as UserConfig, file };
+}
+
+export interface ConfigProblem {
+  pointer: string;
+  at: 'key' | 'value';
+  message: string;
+}
+
+/** Schema problems, then rule ids the registry does not know. */
+export function checkConfig(value: unknown): ConfigProblem[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ pointer: '', at: 'value', message: 'the config must be a mapping of keys such as extends, rules and overrides' }];
+  }
+  const problems: ConfigProblem[] = validateAgainst('config.schema.json', value, 'config').map((p) => ({
+    pointer: p.pointer,
+    at: p.at,
+    message: p.pointer === '/limits/maxFileSize' ? sizeMessage(value) : p.message.replace(/^config: /, ''),
+  }));
+  const c = value as { rules?: unknown; overrides?: unknown };
+  const checkRules = (rules: unknown, pointer: string): void => {
+    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return;
+    for (const id of Object.keys(rules)) {
+      if (RULES_BY_ID.has(id)) continue;
+      const at = joinPointer(pointer, id);
+      if (problems.some((p) => p.pointer === at)) continue;
+      const hint = didYouMean(id, [...RULES_BY_ID.keys()]);
+      problems.push({
+        pointer: at,
+        at: 'key',
+        message: `${pointerToPath(pointer)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : '.'} Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`,
+      });
+    }
+  };
+  checkRules(c.rules, '/rules');
+  if (Array.isArray(c.overrides)) c.overrides.forEach((o, i) => checkRules((o as { rules?: unknown } | null)?.rules, `/overrides/${i}/rules`));
+  return problems;
+}
+
+function sizeMessage(config: object): string {
+  const v = (config as { limits?: { maxFileSize?: unknown } }).limits?.maxFileSize;
+  return `limits.maxFileSize must be a size such as "10MiB", "512KB" or a whole number of bytes (got ${JSON.stringify(v)})`;
+}

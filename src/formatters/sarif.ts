@@ -1,0 +1,104 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Values from files are carried
+// exactly (JSON escaping only); GitHub's requirements: a tool version, unique rule ids, a
+// fullDescription and help for every rule, one location with a repository-relative uri per result.
+import { RULES, docsUrl } from '../rules/index.js';
+import type { Finding, Severity } from '../types.js';
+import type { Formatter } from './types.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://github.com/warranty-lint/warranty-lint';
+/** The key of our stable fingerprint in `partialFingerprints` (versioned, as the SARIF spec advises). */
+export const FINGERPRINT_KEY = 'warrantyLintFingerprint/v1';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** `warranty-area-missing` → `WarrantyAreaMissing` (SARIF's `name` is an identifier-like label). */
+const ruleName = (id: string): string => id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+
+/** Paths are relative to the working directory (%SRCROOT%); each segment percent-encoded as a URI needs. */
+export function toUri(file: string): string {
+  return file
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+export const sarif: Formatter = (result, ctx) => {
+  const rules = RULES.map((r) => {
+    const m = r.meta;
+    const url = docsUrl(m.id);
+    return {
+      id: m.id,
+      name: ruleName(m.id),
+      shortDescription: { text: m.description },
+      fullDescription: { text: m.rationale },
+      help: {
+        text: `${m.remediation}\n\n${m.rationale}\n\nMore: ${url}`,
+        markdown: `**How to fix:** ${m.remediation}\n\n**Why it matters:** ${m.rationale}\n\n[${m.id} in the rules reference](${url})`,
+      },
+      helpUri: url,
+      defaultConfiguration: { level: LEVEL[m.severity] },
+      properties: { tags: ['warranty', ...(m.area ? [m.area] : [])] },
+    };
+  });
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  // GitHub rejects a result without a location: portfolio findings (no file) are placed on the
+  // first file read, at its top, and say that they are about the portfolio.
+  const portfolioFile = result.files[0] ?? null;
+  const results = result.findings.map((f) => toResult(f, index.get(f.ruleId), portfolioFile));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'warranty-lint',
+            version: ctx.version,
+            semanticVersion: ctx.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: {
+          '%SRCROOT%': { description: { text: 'The directory warranty-lint was run in; file uris are relative to it.' } },
+        },
+        results,
+        // Columns count UTF-16 code units (src/load/lines.ts), which is also GitHub's default.
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
+
+function toResult(f: Finding, ruleIndex: number | undefined, portfolioFile: string | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+  };
+  const file = f.file ?? portfolioFile;
+  if (file !== null) {
+    const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' } };
+    if (f.file !== null && f.line !== null) {
+      const startColumn = f.column ?? 1;
+      const endLine = Math.max(f.endLine ?? f.line, f.line);
+      const endColumn = endLine === f.line ? Math.max(f.endColumn ?? startColumn, startColumn) : (f.endColumn ?? 1);
+      physicalLocation.region = { startLine: f.line, startColumn, endLine, endColumn };
+    } else {
+      physicalLocation.region = { startLine: 1 };
+    }
+    out.locations = [{ physicalLocation }];
+  }
+  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
+  const properties: Record<string, unknown> = {};
+  if (f.service !== null) properties.service = f.service;
+  if (f.area !== null) properties.area = f.area;
+  if (f.pointer !== null) properties.pointer = f.pointer;
+  if (f.file === null) properties.portfolio = true;
+  if (Object.keys(properties).length > 0) out.properties = properties;
+  if (f.waived) out.suppressions = [{ kind: 'inSource', justification: 'Waived by a waiver in the service definition (spec.waivers).' }];
+  return out;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { junit } from '../../src/formatters/junit.js';
+import { CLEAN_LOW } from '../support/lint-yaml.js';
+import { read, runCli, tempTree } from '../support/run-cli.js';
+import { CTX, hostileResult, sampleResult } from './support.js';
+
+/**
+ * A small well-formedness check (no XML parser among the dependencies): only legal XML 1.0
+ * characters, tags balanced, attributes quoted, every `&` an entity, no `<` inside text or values.
+ */
+function wellFormed(xml: string): Array<{ name: string; attrs: Record<string, string>; text: string }> {
+  expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+  expect(xml).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+);)/);
+  const body = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '');
+  const stack: string[] = [];
+  const elements: Array<{ name: string; attrs: Record<string, string>; text: string }> = [];
+  const token = /<(\/?)([a-z-]+)((?:\s+[a-z]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = token.exec(body)) !== null) {
+    consumed = token.lastIndex;
+    if (m[5] !== undefined) {
+      const current = elements[elements.length - 1];
+      if (stack.length > 0 && current) current.text += m[5];
+      else expect(m[5].trim()).toBe('');
+      continue;
+    }
+    const [, close, name, attrText, selfClose] = m;
+    if (close) {
+      expect(stack.pop()).toBe(name);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of (attrText ?? '').matchAll(/([a-z]+)="([^"]*)"/g)) attrs[a[1]!] = a[2]!;
+    elements.push({ name: name!, attrs, text: '' });
+    if (!selfClose) stack.push(name!);
+  }
+  expect(consumed).toBe(body.length);
+  expect(stack).toEqual([]);
+  return elements;
+}
+
+describe('junit formatter', () => {
+  it('one testsuite per file, one testcase per service, a failure per finding', () => {
+    const xml = junit(sampleResult(), CTX);
+    const el = wellFormed(xml);
+    const suites = el.filter((e) => e.name === 'testsuite');
+    expect(suites.map((s) => [s.attrs.name, s.attrs.tests, s.attrs.failures])).toEqual([
+      ['services/clean.yaml', '1', '0'],
+      ['services/pay ments.yaml', '1', '1'],
+      ['services/search.yaml', '1', '1'],
+      ['(portfolio)', '1', '1'],
+    ]);
+    expect(el[0]).toMatchObject({ name: 'testsuites', attrs: { name: 'warranty-lint', tests: '4', failures: '3', errors: '0' } });
+    const cases = el.filter((e) => e.name === 'testcase').map((c) => [c.attrs.classname, c.attrs.name]);
+    expect(cases).toEqual([
+      ['services/clean.yaml', 'clean'],
+      ['services/pay ments.yaml', 'payments'],
+      ['services/search.yaml', 'search'],
+      ['(portfolio)', 'portfolio'],
+    ]);
+    const failure = el.find((e) => e.name === 'failure')!;
+    expect(failure.attrs.type).toBe('warranty-placeholder-value');
+    expect(failure.text).toMatch(/^services\/pay ments\.yaml:11:15 error warranty-placeholder-value&#10;/);
+    // The waived finding is not a failure; it is mentioned.
+    expect(xml).toContain('<system-out>1 waived finding</system-out>');
+  });
+
+  it('escapes everything: XML specials, C0 controls (illegal in XML 1.0), ANSI, bidi, lone surrogates', () => {
+    const xml = junit(hostileResult(), CTX);
+    const el = wellFormed(xml);
+    const failure = el.find((e) => e.name === 'failure')!;
+    expect(failure.attrs.message).toBe('bad\\x00\\x07\\x1b[31mred\\x1b]8;;http://x\\x07 \\u202eevil\\r\\n::error file=x::forged %0A &amp; &lt;tag attr=&quot;q&quot;&gt; &apos;s, a:b \\ud800');
+    expect(xml).not.toContain('\u001b');
+    expect(xml).not.toContain('\u202e');
+    expect(el.find((e) => e.name === 'testsuite')!.attrs.name).toBe('services/we,ird:na%me&lt;&amp;&gt;.yaml');
+  });
+
+  it('through the CLI: -f junit', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD') });
+    const r = await runCli(['--now', '2026-11-26', '-f', 'junit=report.xml', 'services'], root);
+    expect(r.code).toBe(1);
+    const el = wellFormed(read(root, 'report.xml'));
+    expect(el.filter((e) => e.name === 'failure').map((f) => f.attrs.type)).toEqual(['warranty-placeholder-value']);
+  });
+});

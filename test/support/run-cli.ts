@@ -1,0 +1,47 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { writeFileAtomic, type Io } from '../../src/cli/io.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Files the CLI wrote, by the path it was given. */
+  written: Map<string, string>;
+}
+
+/** Runs the CLI in-process in `cwd` (a real directory), capturing output; files are really written (atomically). */
+export async function runCli(argv: string[], cwd: string, options: { stdin?: string } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string>();
+  const io: Io = {
+    cwd,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => options.stdin ?? '',
+    writeFile: (path, text) => {
+      writeFileAtomic(resolve(cwd, path), text);
+      written.set(path, text);
+    },
+    colorFor: () => false,
+  };
+  const code = await main(['node', 'warranty-lint', ...argv], io);
+  return { code, stdout, stderr, written };
+}
+
+/** A fresh temporary directory holding `files` (path → text), with a `.git` so config search stops there. */
+export function tempTree(files: Record<string, string>, options: { git?: boolean } = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'wl-'));
+  if (options.git !== false) mkdirSync(join(root, '.git'));
+  for (const [path, text] of Object.entries(files)) {
+    const abs = join(root, path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  return root;
+}
+
+export const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
