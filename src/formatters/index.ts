@@ -4,6 +4,8 @@ import type { Formatter } from './types.js';
 const LOADERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  markdown: async () => (await import('./markdown.js')).markdown,
+  report: async () => (await import('./report.js')).report,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
