@@ -16,7 +16,7 @@ import {
   type PortfolioView,
   type ServiceRow,
 } from './portfolio-view.js';
-import { displayWidth, padEnd, padStart, truncate, wrap } from './text-layout.js';
+import { displayWidth, padEnd, padStart, truncate, truncateMiddle, wrap } from './text-layout.js';
 import type { FormatContext, Formatter } from './types.js';
 
 export const DEFAULT_WIDTH = 100;
@@ -164,6 +164,8 @@ interface Column {
   title: string;
   width: number;
   align: 'left' | 'right' | 'center';
+  /** Cut long values in the middle (service names), not at the end. */
+  middle?: boolean;
   value: (row: ServiceRow) => string;
 }
 
@@ -206,11 +208,11 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
     }
     nameWidth = Math.min(nameNatural, Math.max(1, avail));
   }
-  const name: Column = { title: 'service', width: nameWidth, align: 'left', value: nameOf };
+  const name: Column = { title: 'service', width: nameWidth, align: 'left', value: nameOf, middle: true };
   const all: Column[] = [name, tier, ...(cols.includes(stage) ? [stage] : []), ...(owner ? [owner] : []), gaps, ...areas];
 
   const cell = (col: Column, text: string): string => {
-    const t = truncate(text, col.width, g.ellipsis);
+    const t = (col.middle ? truncateMiddle : truncate)(text, col.width, g.ellipsis);
     if (col.align === 'right') return padStart(t, col.width);
     if (col.align === 'center') {
       const left = Math.floor((col.width - displayWidth(t)) / 2);

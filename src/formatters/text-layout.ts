@@ -127,3 +127,29 @@ export function wrap(text: string, width: number, first = '', rest = first): str
   if (!empty || lines.length === 0) lines.push(line);
   return lines.map((l) => l.replace(/ +$/, ''));
 }
+
+/**
+ * The text cut in the middle to `width` columns: names that share a prefix (`payments-…`) stay
+ * told apart by their ends (`payments-gat…-eu-west`).
+ */
+export function truncateMiddle(text: string, width: number, ellipsis: string): string {
+  if (displayWidth(text) <= width) return text;
+  const room = width - displayWidth(ellipsis);
+  if (room < 4) return truncate(text, width, ellipsis);
+  const chars = [...text];
+  const take = (list: string[], max: number): string[] => {
+    const out: string[] = [];
+    let w = 0;
+    for (const ch of list) {
+      const cw = charWidth(ch.codePointAt(0) as number);
+      if (w + cw > max) break;
+      out.push(ch);
+      w += cw;
+    }
+    return out;
+  };
+  const head = take(chars, Math.ceil(room * 0.6));
+  const headWidth = displayWidth(head.join(''));
+  const tail = take([...chars].reverse(), room - headWidth).reverse();
+  return head.join('') + ellipsis + tail.join('');
+}
