@@ -34,6 +34,19 @@ const table = (head: readonly string[], align: readonly ('l' | 'r')[], rows: rea
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ];
 
+/** The first rows that fit in `budget` characters. */
+function fit(rows: string[][], budget: number): string[][] {
+  const out: string[][] = [];
+  let used = 0;
+  for (const r of rows) {
+    const n = r.join(' | ').length + 5;
+    if (used + n > budget) break;
+    out.push(r);
+    used += n;
+  }
+  return out;
+}
+
 export const markdown: Formatter = (result, ctx) => {
   const view = buildView(result, ctx.portfolio);
   const s = result.summary;
@@ -68,71 +81,68 @@ export const markdown: Formatter = (result, ctx) => {
     '',
   );
 
-  let budget = MARKDOWN_BUDGET - out.join('\n').length;
-  const capped = (head: string[], align: ('l' | 'r')[], rows: string[][], what: string): string[] => {
-    const lines = table(head, align, []);
-    budget -= lines.join('\n').length;
-    let shown = 0;
-    for (const r of rows) {
-      const line = `| ${r.join(' | ')} |`;
-      if (budget - line.length - 1 < 2_000) break;
-      lines.push(line);
-      budget -= line.length + 1;
-      shown++;
-    }
-    if (shown < rows.length) lines.push('', `_${plural(rows.length - shown, what)} more not shown here: run \`warranty-lint report\` for the full list._`);
-    return lines;
-  };
-
-  out.push('### Coverage', '');
-  if (view.rows.length === 0) out.push('No service was read.', '');
-  else {
-    const row = (r: ServiceRow): string[] => [
-      escapeMarkdown(r.service.name ?? `(unnamed, ${r.service.file})`),
-      r.service.tier,
-      r.service.stage,
-      r.service.owner === undefined ? '-' : escapeMarkdown(r.service.owner),
-      String(r.open),
-      ...AREAS.map((a) => CELL[r.cells[a]]),
-    ];
-    out.push(
-      `<details${view.rows.length <= 50 ? ' open' : ''}><summary>${plural(view.rows.length, 'service')}, worst first (tier, then errors, then open findings)</summary>`,
-      '',
-      ...capped(['service', 'tier', 'stage', 'owner', 'gaps', ...AREAS], ['l', 'l', 'l', 'l', 'r', 'l', 'l', 'l', 'l'], view.rows.map(row), 'service'),
-      '',
-      '</details>',
-      '',
-    );
-  }
-
+  // A PR comment has a size limit. The findings table gets at least half of what is left; the
+  // coverage table drops services with nothing to say first (every area defined, no finding).
+  const remaining = MARKDOWN_BUDGET - out.join('\n').length - 2_000;
   const shown = (f: Finding): boolean => !ctx.quiet || (f.severity === 'error' && !f.waived);
   const findings: Array<[Finding, ServiceRow | undefined]> = [
     ...view.rows.flatMap((r) => r.findings.filter(shown).map((f): [Finding, ServiceRow] => [f, r])),
     ...view.other.filter(shown).map((f): [Finding, undefined] => [f, undefined]),
   ];
+  const findingRow = ([f, r]: [Finding, ServiceRow | undefined]): string[] => {
+    const where = f.file === null ? '(portfolio)' : escapeMarkdown(f.line === null ? f.file : `${f.file}:${f.line}`);
+    const owner = r ? accountableOwner(r.service, f) : undefined;
+    return [
+      where,
+      f.waived ? `waived ${f.severity}` : f.severity,
+      `[\`${f.ruleId}\`](${f.docsUrl})`,
+      f.service === null ? '-' : escapeMarkdown(f.service),
+      owner === undefined ? '-' : escapeMarkdown(owner),
+      escapeMarkdown(f.message),
+    ];
+  };
+  const coverageRow = (r: ServiceRow): string[] => [
+    escapeMarkdown(r.service.name ?? `(unnamed, ${r.service.file})`),
+    r.service.tier,
+    r.service.stage,
+    r.service.owner === undefined ? '-' : escapeMarkdown(r.service.owner),
+    String(r.open),
+    ...AREAS.map((a) => CELL[r.cells[a]]),
+  ];
+  const size = (rows: string[][]): number => rows.reduce((n, r) => n + r.join(' | ').length + 5, 0);
+  const findingRows = findings.map(findingRow);
+  const quiet = (r: ServiceRow): boolean => r.findings.length === 0 && AREAS.every((a) => r.cells[a] === 'defined');
+  const allRows = view.rows.map(coverageRow);
+  const busyRows = view.rows.filter((r) => !quiet(r)).map(coverageRow);
+  const coverageBudget = Math.max(remaining / 2, remaining - size(findingRows));
+  const coverageRows = size(allRows) <= coverageBudget ? allRows : busyRows;
+  const leftOut = allRows.length - coverageRows.length;
+  const coverage = fit(coverageRows, coverageBudget);
+  const listed = fit(findingRows, remaining - size(coverage));
+
+  out.push('### Coverage', '');
+  if (view.rows.length === 0) out.push('No service was read.', '');
+  else {
+    out.push(
+      `<details${view.rows.length <= 50 ? ' open' : ''}><summary>${plural(view.rows.length, 'service')}, worst first (tier, then errors, then open findings)</summary>`,
+      '',
+      ...table(['service', 'tier', 'stage', 'owner', 'gaps', ...AREAS], ['l', 'l', 'l', 'l', 'r', 'l', 'l', 'l', 'l'], coverage),
+    );
+    if (leftOut > 0) out.push('', `_${plural(leftOut, 'service')} with every area defined and no finding ${leftOut === 1 ? 'is' : 'are'} left out to keep this short._`);
+    if (coverage.length < coverageRows.length) out.push('', `_${plural(coverageRows.length - coverage.length, 'more service')} not shown here: run \`warranty-lint report\` for the full list._`);
+    out.push('', '</details>', '');
+  }
+
   out.push('### Findings', '');
   if (findings.length === 0) out.push(ctx.quiet ? 'No open errors.' : 'No findings.', '');
   else {
-    const row = ([f, r]: [Finding, ServiceRow | undefined]): string[] => {
-      const where = f.file === null ? '(portfolio)' : escapeMarkdown(f.line === null ? f.file : `${f.file}:${f.line}`);
-      const owner = r ? accountableOwner(r.service, f) : undefined;
-      return [
-        where,
-        f.waived ? `waived ${f.severity}` : f.severity,
-        `[\`${f.ruleId}\`](${f.docsUrl})`,
-        f.service === null ? '-' : escapeMarkdown(f.service),
-        owner === undefined ? '-' : escapeMarkdown(owner),
-        escapeMarkdown(f.message),
-      ];
-    };
     out.push(
       `<details${findings.length <= 50 ? ' open' : ''}><summary>${plural(findings.length, 'finding')}, worst service first</summary>`,
       '',
-      ...capped(['file:line', 'severity', 'rule', 'service', 'owner', 'message'], ['l', 'l', 'l', 'l', 'l', 'l'], findings.map(row), 'finding'),
-      '',
-      '</details>',
-      '',
+      ...table(['file:line', 'severity', 'rule', 'service', 'owner', 'message'], ['l', 'l', 'l', 'l', 'l', 'l'], listed),
     );
+    if (listed.length < findingRows.length) out.push('', `_${plural(findingRows.length - listed.length, 'more finding')} not shown here: run \`warranty-lint report\` for the full list._`);
+    out.push('', '</details>', '');
   }
   return out.join('\n');
 };

@@ -136,7 +136,7 @@ function plannedSection(view: PortfolioView, width: number, g: Glyphs, heading: 
   const names = 2 + label + colsWidth(long) <= width ? long : short;
   const table = 2 + label + colsWidth(names);
   const size = Math.min(40, width - table - 4);
-  const withBar = size >= 10;
+  const withBar = size >= 10 && view.planned.overall.missing + view.planned.overall.operation + view.planned.overall.design + view.planned.overall.strategy + view.planned.overall.transition > 0;
   out.push(`  ${padEnd('', label)}${names.map((n) => padStart(n, Math.max(4, n.length) + 2)).join('')}`.trimEnd());
   for (const key of ['overall', ...AREAS] as const) {
     const shares = PLANNED_IN.map((st) => view.planned[key][st]);
@@ -270,7 +270,7 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, g: 
   }
   const clean = view.rows.filter((r) => !r.findings.some(shown)).length;
   out.push('');
-  if (listed === 0) para(ctx.quiet ? 'No open errors.' : 'No gaps: every service is complete for its tier.');
+  if (listed === 0) para(ctx.quiet ? 'No open errors.' : 'No findings: no gap to list.');
   if (clean > 0 && listed > 0) para(`${plural(clean, 'service has', 'services have')} no ${ctx.quiet ? 'open errors' : 'findings'} and ${clean === 1 ? 'is' : 'are'} not listed.`);
   void g;
 }
@@ -279,7 +279,11 @@ function findingLines(f: Finding, owner: string | undefined, width: number, pain
   const where = f.file === null ? '(portfolio)' : f.line === null ? safe(f.file) : `${safe(f.file)}:${f.line}`;
   const status = f.waived ? `waived ${f.severity}` : f.severity;
   const who = owner === undefined ? '' : `  owner\u00a0${safe(owner)}`;
-  const head = wrap(`${where}  ${status}  ${f.ruleId}${who}`, width, '  ', '      ').map((l) => l.replace(/\u00a0/g, ' '));
+  const unglue = (l: string): string => l.replace(/\u00a0/g, ' ');
+  const rest = `${status}  ${f.ruleId}${who}`;
+  // file:line stays whole on its line when it can (terminals make it a link); the rest follows.
+  const oneLine = `  ${where}  ${rest}`;
+  const head = displayWidth(unglue(oneLine)) <= width ? [unglue(oneLine)] : [...wrap(where, width, '  '), ...wrap(rest, width, '      ').map(unglue)];
   const first = head[0] as string;
   const lead = `  ${where}  `;
   const painted = first.startsWith(lead + status) ? lead + paint(f, status) + first.slice(lead.length + status.length) : first;
