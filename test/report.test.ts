@@ -132,6 +132,23 @@ describe('report: content', () => {
     expect(text).not.toContain('warranty-area-missing');
   });
 
+  it('gives an unnamed service and a duplicate name their own rows', () => {
+    const unnamed = CLEAN_LOW.replace('  name: search\n', '');
+    const result = lintYaml([
+      { file: 'a.yaml', text: CLEAN_LOW },
+      { file: 'b.yaml', text: CLEAN_LOW.replace('target: 99.5', 'target: TBD') },
+      { file: 'c.yaml', text: unnamed },
+    ]);
+    const rows = matrixRows(report(result, CTX));
+    expect(rows).toHaveLength(3);
+    expect(rows.some((l) => l.includes('(unnamed, c.yaml)'))).toBe(true);
+    // The placeholder belongs to the second "search" (b.yaml), not to the first.
+    const search = rows.filter((l) => /^ {2}search /.test(l));
+    expect(search).toHaveLength(2);
+    expect(search[0]).toMatch(/ 1 +\? +✓ +✓ +✓$/);
+    expect(search[1]).toMatch(/ 0 +✓ +✓ +✓ +✓$/);
+  });
+
   it('paints only when colour is allowed', () => {
     const result = lintYaml(CLEAN_LOW.replace('target: 99.5', 'target: TBD'));
     expect(report(result, CTX)).not.toContain('\u001b[');
