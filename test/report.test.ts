@@ -40,6 +40,7 @@ describe('report: golden files', () => {
     // The cells: placeholder, missing, deferred, defined; a waived area; an escaped owner.
     expect(matrixRows(text)[0]).toMatch(/orders +critical +operation +team-orders +\d+ +\? +✗ +~ +✓$/);
     expect(matrixRows(text)[5]).toMatch(/~ +✗ +✗ +w$/);
+    expect(matrixRows(text)[4]).toMatch(/^ {2}fx-rates .* ✓ +- +✓ +✓$/); // capacity without its forecast
     expect(text).toContain('finance-\\x1b[31mops');
     expect(text).not.toContain('\u001b');
     // Each gap: file:line, rule, the accountable owner and the remediation.

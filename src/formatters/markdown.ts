@@ -24,7 +24,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/@(?=\w)/g, '@\u200b');
 }
 
-const CELL: Record<CellState, string> = { defined: 'defined', deferred: '**deferred**', placeholder: '**placeholder**', missing: '**missing**', waived: '_waived_' };
+const CELL: Record<CellState, string> = { defined: 'defined', incomplete: '**incomplete**', deferred: '**deferred**', placeholder: '**placeholder**', missing: '**missing**', waived: '_waived_' };
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
@@ -127,6 +127,11 @@ export const markdown: Formatter = (result, ctx) => {
       `<details${view.rows.length <= 50 ? ' open' : ''}><summary>${plural(view.rows.length, 'service')}, worst first (tier, then errors, then open findings)</summary>`,
       '',
       ...table(['service', 'tier', 'stage', 'owner', 'gaps', ...AREAS], ['l', 'l', 'l', 'l', 'r', 'l', 'l', 'l', 'l'], coverage),
+    );
+    out.push(
+      '',
+      'Cells: defined; **incomplete**, an essential field is missing; **deferred** to Operation; **placeholder**, a value such as TBD; ' +
+        '**missing**, the area is absent or empty; _waived_, every finding about the area is waived. gaps: open findings (not waived).',
     );
     if (leftOut > 0) out.push('', `_${plural(leftOut, 'service')} with every area defined and no finding ${leftOut === 1 ? 'is' : 'are'} left out to keep this short._`);
     if (coverage.length < coverageRows.length) out.push('', `_${plural(coverageRows.length - coverage.length, 'more service')} not shown here: run \`warranty-lint report\` for the full list._`);

@@ -6,15 +6,16 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { LintResult } from '../engine/lint.js';
 import { plannedShares, reactiveShareByArea, type PlannedIn } from '../engine/portfolio.js';
 import { indexServices, serviceKey } from '../engine/service-index.js';
+import { missingEssentials } from '../model/build.js';
 import type { Service } from '../model/types.js';
 import { TIER_ORDER } from '../model/vocabulary.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { AREAS, type Area, type Finding } from '../types.js';
 
 /** What a coverage-matrix cell says about one area of one service. */
-export type CellState = 'defined' | 'deferred' | 'placeholder' | 'missing' | 'waived';
+export type CellState = 'defined' | 'incomplete' | 'deferred' | 'placeholder' | 'missing' | 'waived';
 
-export const CELL_STATES: readonly CellState[] = ['defined', 'deferred', 'placeholder', 'missing', 'waived'];
+export const CELL_STATES: readonly CellState[] = ['defined', 'incomplete', 'deferred', 'placeholder', 'missing', 'waived'];
 
 export interface ServiceRow {
   service: Service;
@@ -39,7 +40,9 @@ export interface PortfolioView {
 
 /**
  * The state of an area: `waived` when every finding about it is covered by a waiver in force;
- * else what the model says, a placeholder anywhere in a present area counting as `placeholder`.
+ * else what the model says, a placeholder anywhere in a present area counting as `placeholder`,
+ * and a present area that lacks an every-tier essential (SPEC §2) as `incomplete`, so that no
+ * cell reads "defined" over a missing target or RTO.
  */
 export function cellState(service: Service, area: Area, findings: readonly Finding[]): CellState {
   const about = findings.filter((f) => f.area === area);
@@ -49,7 +52,7 @@ export function cellState(service: Service, area: Area, findings: readonly Findi
   if (model.status === 'missing') return 'missing';
   if (model.status === 'deferred') return 'deferred';
   if (service.placeholders.some((p) => p.area === area)) return 'placeholder';
-  return 'defined';
+  return missingEssentials(model).length > 0 ? 'incomplete' : 'defined';
 }
 
 export function buildView(result: LintResult, portfolio: ResolvedConfig['portfolio'] = defaultConfig().portfolio): PortfolioView {

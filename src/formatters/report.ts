@@ -41,7 +41,7 @@ const UNICODE: Glyphs = {
   filled: '█',
   empty: '░',
   mark: '│',
-  cells: { defined: '✓', deferred: '~', placeholder: '?', missing: '✗', waived: 'w' },
+  cells: { defined: '✓', incomplete: '-', deferred: '~', placeholder: '?', missing: '✗', waived: 'w' },
   stages: { strategy: '█', design: '▓', transition: '▒', operation: '░', missing: ' ' },
 };
 
@@ -52,7 +52,7 @@ const ASCII: Glyphs = {
   filled: '#',
   empty: '.',
   mark: '|',
-  cells: { defined: '+', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
+  cells: { defined: '+', incomplete: '-', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
   stages: { strategy: 'S', design: 'D', transition: 'T', operation: 'O', missing: ' ' },
 };
 
@@ -72,8 +72,8 @@ export const report: Formatter = (result, ctx) => {
   const heading = (text: string): void => {
     out.push('', c.bold(text), g.rule.repeat(Math.min(width, displayWidth(text))));
   };
-  const para = (text: string, indent = ''): void => {
-    out.push(...wrap(text, width, indent));
+  const para = (text: string): void => {
+    out.push(...wrap(text, width));
   };
 
   // Header
@@ -92,12 +92,12 @@ export const report: Formatter = (result, ctx) => {
   plannedSection(view, width, g, heading, para, out);
   heading('COVERAGE MATRIX');
   out.push(...matrix(view.rows, width, g, c));
-  gapsSection(view, ctx, width, g, c, heading, para, out);
+  gapsSection(view, ctx, width, c, heading, para, out);
   return out.join('\n') + '\n';
 };
 
 type Heading = (text: string) => void;
-type Para = (text: string, indent?: string) => void;
+type Para = (text: string) => void;
 
 function bar(share: number, threshold: number | null, size: number, g: Glyphs): string {
   const filled = Math.round(share * size);
@@ -220,7 +220,7 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
     }
     return padEnd(t, col.width);
   };
-  const paint: Record<CellState, (s: string) => string> = { defined: c.green, deferred: c.yellow, placeholder: c.yellow, missing: c.red, waived: c.dim };
+  const paint: Record<CellState, (s: string) => string> = { defined: c.green, incomplete: c.yellow, deferred: c.yellow, placeholder: c.yellow, missing: c.red, waived: c.dim };
   out.push(('  ' + all.map((col) => cell(col, col.title)).join('  ')).trimEnd());
   for (const r of rows) {
     const parts = all.map((col) => {
@@ -237,7 +237,7 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
   out.push(
     ...legend(`Areas: ${AREAS.map((a) => nb(AREA_SHORT[a], a)).join(', ')}.`),
     ...legend(
-      `Cells: ${nb(g.cells.defined, 'defined')}, ${nb(g.cells.deferred, 'deferred to Operation')}, ${nb(g.cells.placeholder, 'placeholder')}, ` +
+      `Cells: ${nb(g.cells.defined, 'defined')}, ${nb(g.cells.incomplete, 'incomplete')} (an essential field is missing), ${nb(g.cells.deferred, 'deferred to Operation')}, ${nb(g.cells.placeholder, 'placeholder')}, ` +
         `${nb(g.cells.missing, 'missing')}, ${nb(g.cells.waived, 'waived')} (every finding about the area is waived).`,
     ),
     ...legend(`gaps: open findings (not waived) of the service. Worst first: tier, then errors, then gaps.${owner ? '' : ' Owners are in the gaps below.'}`),
@@ -245,7 +245,7 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
   return out;
 }
 
-function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, g: Glyphs, c: InstanceType<typeof Chalk>, heading: Heading, para: Para, out: string[]): void {
+function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, c: InstanceType<typeof Chalk>, heading: Heading, para: Para, out: string[]): void {
   heading('GAPS BY SERVICE');
   const shown = (f: Finding): boolean => !ctx.quiet || (f.severity === 'error' && !f.waived);
   const paint = (f: Finding, text: string): string => (f.waived ? c.dim(text) : f.severity === 'error' ? c.red(text) : f.severity === 'warning' ? c.yellow(text) : c.blue(text));
@@ -272,7 +272,6 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, g: 
   out.push('');
   if (listed === 0) para(ctx.quiet ? 'No open errors.' : 'No findings: no gap to list.');
   if (clean > 0 && listed > 0) para(`${plural(clean, 'service has', 'services have')} no ${ctx.quiet ? 'open errors' : 'findings'} and ${clean === 1 ? 'is' : 'are'} not listed.`);
-  void g;
 }
 
 function findingLines(f: Finding, owner: string | undefined, width: number, paint: (f: Finding, s: string) => string, out: string[]): void {
