@@ -79,6 +79,13 @@ describe('report: golden files', () => {
     expect(prose).toContain('this portfolio is a reactive provider');
   });
 
+  it('measures against the configured threshold, written as configured', async () => {
+    const portfolio = { ...defaultConfig().portfolio, reactiveThreshold: 0.205 };
+    const text = report(await lintFixture('catalog'), { ...CTX, portfolio });
+    expect(text).toContain('the threshold is 20.5%');
+    expect(text.replace(/\n/g, ' ')).toContain('At or over the 20.5% threshold');
+  });
+
   it('stays readable at 500 services: every line within the width, long names truncated', () => {
     const files = generateCatalog(500);
     const result = lintYaml(files, { now: NOW });

@@ -4,7 +4,7 @@
 import { PLANNED_IN } from '../engine/portfolio.js';
 import { AREAS, type Finding } from '../types.js';
 import { escapeText } from './escape.js';
-import { accountableOwner, buildView, reactiveVerdict, sharePercent, wholePercents, type CellState, type ServiceRow } from './portfolio-view.js';
+import { accountableOwner, buildView, reactiveVerdict, sharePercent, thresholdPercent, wholePercents, type CellState, type ServiceRow } from './portfolio-view.js';
 import type { Formatter } from './types.js';
 
 /** GitHub refuses comments over 65,536 characters: tables stop short of it and say what was left out. */
@@ -58,7 +58,7 @@ export const markdown: Formatter = (result, ctx) => {
     ...table(
       ['errors', 'warnings', 'infos', 'waived', 'baselined', 'reactive share', 'threshold'],
       ['r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      [[String(s.errors), String(s.warnings), String(s.infos), String(s.waived), String(s.baselined), overall === null ? '-' : `**${sharePercent(overall, threshold)}**`, sharePercent(threshold)]],
+      [[String(s.errors), String(s.warnings), String(s.infos), String(s.waived), String(s.baselined), overall === null ? '-' : `**${sharePercent(overall, threshold)}**`, thresholdPercent(threshold)]],
     ),
     '',
     `> ${reactiveVerdict(overall, threshold)}`,

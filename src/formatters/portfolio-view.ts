@@ -122,6 +122,9 @@ export function sharePercent(share: number, threshold?: number): string {
   return `${whole}%`;
 }
 
+/** The threshold as written in config, never rounded (0.755 is 75.5%). */
+export const thresholdPercent = (threshold: number): string => `${+(threshold * 100).toFixed(1)}%`;
+
 /** Percentages that add up to 100 (largest remainder), for a row of shares that sums to 1. */
 export function wholePercents(shares: readonly number[], total = 100): number[] {
   const sum = shares.reduce((a, b) => a + b, 0);
@@ -140,7 +143,7 @@ export function wholePercents(shares: readonly number[], total = 100): number[] 
 
 /** One sentence on what the reactive share means (the founding text's 80% test). */
 export function reactiveVerdict(share: number | null, threshold: number): string {
-  const t = `${+(threshold * 100).toFixed(1)}%`;
+  const t = thresholdPercent(threshold);
   const test = `by the founding text's test (${t} or more of warranty activity performed in Service Operation means a very reactive provider)`;
   if (share === null) return 'No service was read, so there is no reactive share to measure.';
   if (share >= threshold) {

@@ -11,6 +11,7 @@ import {
   reactiveVerdict,
   remediationOf,
   sharePercent,
+  thresholdPercent,
   wholePercents,
   type CellState,
   type PortfolioView,
@@ -110,7 +111,7 @@ function reactiveSection(view: PortfolioView, width: number, g: Glyphs, heading:
   const { overall, byArea, threshold } = view.reactive;
   heading('REACTIVE SHARE');
   const w = view.weights;
-  para(`Share of warranty requirements (service x area) that are missing or deferred to Operation, weighted by tier (critical ${w.critical}, high ${w.high}, medium ${w.medium}, low ${w.low}); the threshold is ${sharePercent(threshold)} (${g.mark} on the bars).`);
+  para(`Share of warranty requirements (service x area) that are missing or deferred to Operation, weighted by tier (critical ${w.critical}, high ${w.high}, medium ${w.medium}, low ${w.low}); the threshold is ${thresholdPercent(threshold)} (${g.mark} on the bars).`);
   out.push('');
   const rows: Array<[string, number | null]> = [['overall', overall], ...AREAS.map((a): [string, number | null] => [a, byArea[a]])];
   const label = 14;
