@@ -12,6 +12,8 @@ export interface Io {
   /** Whether human output may be coloured, given the --no-color flag. */
   colorFor(flag: boolean): boolean;
   columns?: number;
+  /** The terminal takes UTF-8 (from the locale); false makes the report ASCII. */
+  unicode?: boolean;
 }
 
 /** Atomic write: readers see the old file or the new one, never half of one. */
@@ -43,6 +45,16 @@ export function colorAllowed(flag: boolean, env: NodeJS.ProcessEnv, isTTY: boole
   return isTTY;
 }
 
+/**
+ * Whether the locale is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set decides (POSIX
+ * precedence); with none set the locale is "C", which is ASCII. Windows terminals take UTF-8.
+ */
+export function localeIsUtf8(env: NodeJS.ProcessEnv, platform: string = process.platform): boolean {
+  const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
+  if (locale === undefined) return platform === 'win32';
+  return /utf-?8/i.test(locale);
+}
+
 export function defaultIo(): Io {
   const cwd = process.cwd();
   return {
@@ -57,5 +69,6 @@ export function defaultIo(): Io {
     writeFile: (path, text) => writeFileAtomic(resolve(cwd, path), text),
     colorFor: (flag) => colorAllowed(flag, process.env, Boolean(process.stdout.isTTY)),
     columns: process.stdout.columns,
+    unicode: localeIsUtf8(process.env),
   };
 }

@@ -35,6 +35,10 @@ interface LintFlags {
   color: boolean;
   debug?: boolean;
   printConfig?: string;
+  /** The report's line width (`--width`); default the terminal's, else 100. */
+  width?: number;
+  /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
+  ascii?: boolean;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */
@@ -91,7 +95,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .showHelpAfterError('(run warranty-lint --help for usage)')
     .enablePositionalOptions();
 
-  addLintOptions(program)
+  addReportOptions(addLintOptions(program))
     .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs', ['.'])
     .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, flags, io)))
     .addHelpText(
@@ -111,6 +115,11 @@ Examples:
 
 Formats: ${FORMAT_NAMES.join(', ')}.`,
     );
+
+  addReportOptions(addLintOptions(program.command('report')))
+    .description('the text report of gaps for a service manager (same as -f report)')
+    .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs', ['.'])
+    .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, { ...flags, format: flags.format.length > 0 ? flags.format : ['report'] }, io)));
 
   program
     .command('rules')
@@ -179,6 +188,16 @@ function addLintOptions(cmd: Command): Command {
     .option('--debug', 'print stack traces of internal errors');
 }
 
+/** Options of the report and markdown formats (SPEC §7): line width and ASCII fallback. */
+function addReportOptions(cmd: Command): Command {
+  return cmd
+    .option('--width <n>', 'line width of the report (default: the terminal width, else 100; at least 60)', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 60) throw new FlagError(`--width takes a whole number of columns, 60 or more (got "${v}")`);
+      return Number(v);
+    })
+    .option('--ascii', 'ASCII only in the report (automatic when the locale is not UTF-8)');
+}
+
 function parseRuleFlags(flags: readonly string[]): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const f of flags) {
@@ -230,11 +249,20 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   }
 
   const shown = flags.quiet ? errorsOnly(result) : result;
-  const context: FormatContext = { color: io.colorFor(flags.color), cwd: io.cwd, version: VERSION, quiet: flags.quiet, width: io.columns };
+  const context: FormatContext = {
+    color: io.colorFor(flags.color),
+    cwd: io.cwd,
+    version: VERSION,
+    quiet: flags.quiet,
+    width: flags.width ?? io.columns,
+    ascii: flags.ascii === true || io.unicode === false,
+    portfolio: config.portfolio,
+  };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);
     if (!formatter) continue;
-    const text = formatter(shown, t.file ? { ...context, color: false } : context);
+    // A file is not a terminal: no colour, and the report takes --width or its default width.
+    const text = formatter(shown, t.file ? { ...context, color: false, width: flags.width } : context);
     if (t.file) writeOrExplain(io, t.file, text);
     else io.stdout(text);
   }

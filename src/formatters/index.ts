@@ -7,6 +7,8 @@ const LOADERS: Record<string, () => Promise<Formatter>> = {
   sarif: async () => (await import('./sarif.js')).sarif,
   junit: async () => (await import('./junit.js')).junit,
   github: async () => (await import('./github.js')).github,
+  markdown: async () => (await import('./markdown.js')).markdown,
+  report: async () => (await import('./report.js')).report,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
