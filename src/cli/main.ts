@@ -19,15 +19,15 @@ const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 interface LintFlags {
-  format: string[];
+  format?: string[];
   output?: string;
   config?: string;
-  rule: string[];
+  rule?: string[];
   failOn: FailOn;
   maxWarnings?: number;
   baseline?: string;
   updateBaseline?: boolean;
-  ignorePattern: string[];
+  ignorePattern?: string[];
   now?: string;
   stdin?: boolean;
   stdinFilename?: string;
@@ -86,7 +86,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('warranty-lint');
   program
     .description(
-      'Lint IT service definitions (YAML) for ITIL warranty: availability, capacity, continuity and\n' +
+      'Lint IT service definitions (YAML) for ITIL warranty: availability, capacity, continuity and ' +
         'security requirements that are missing, unmeasurable, placeholders, or deferred to Operation.',
     )
     .version(VERSION, '-v, --version')
@@ -119,7 +119,7 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
   addReportOptions(addLintOptions(program.command('report')))
     .description('the text report of gaps for a service manager (same as -f report)')
     .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs', ['.'])
-    .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, { ...flags, format: flags.format.length > 0 ? flags.format : ['report'] }, io)));
+    .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, { ...flags, format: flags.format && flags.format.length > 0 ? flags.format : ['report'] }, io)));
 
   program
     .command('rules')
@@ -167,10 +167,10 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
 
 function addLintOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <name[=file]>', `output format, repeatable; name=file writes to a file (${FORMAT_NAMES.join(' | ')})`).argParser(collect).default([]))
+    .addOption(new Option('-f, --format <name[=file]>', `output format, repeatable; name=file writes to a file (${FORMAT_NAMES.join(' | ')})`).argParser(collect))
     .option('-o, --output <file>', 'write the (single) format to a file')
     .option('-c, --config <file>', 'use this config (the only way to load a .js/.ts config)')
-    .addOption(new Option('--rule <id=severity>', 'set a rule\'s severity (off | info | warning | error); repeatable').argParser(collect).default([]))
+    .addOption(new Option('--rule <id=severity>', 'set a rule\'s severity (off | info | warning | error); repeatable').argParser(collect))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...FAIL_ON]).default('error'))
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', (v) => {
       if (!/^\d+$/.test(v)) throw new FlagError(`--max-warnings takes a whole number (got "${v}")`);
@@ -178,7 +178,7 @@ function addLintOptions(cmd: Command): Command {
     })
     .option('--baseline <file>', 'findings recorded in this baseline do not count')
     .option('--update-baseline', 'write the current findings to the --baseline file')
-    .addOption(new Option('--ignore-pattern <glob>', 'skip files matching this glob; repeatable').argParser(collect).default([]))
+    .addOption(new Option('--ignore-pattern <glob>', 'skip files matching this glob; repeatable').argParser(collect))
     .option('--now <YYYY-MM-DD>', 'the date that date rules use (for reproducible runs)')
     .option('--stdin', 'lint standard input')
     .option('--stdin-filename <name>', 'the file name to report for standard input')
@@ -212,7 +212,7 @@ function parseRuleFlags(flags: readonly string[]): Record<string, SeveritySettin
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
-  const ruleFlags = parseRuleFlags(flags.rule);
+  const ruleFlags = parseRuleFlags(flags.rule ?? []);
   if (Object.keys(ruleFlags).length > 0) {
     // The command line wins over the config file, its overrides included.
     Object.assign(config.rules, ruleFlags);
@@ -220,10 +220,10 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   }
   if (flags.printConfig !== undefined) {
     const { printConfig } = await import('./print-config.js');
-    io.stdout(printConfig(flags.printConfig, loaded, io.cwd, flags.ignorePattern));
+    io.stdout(printConfig(flags.printConfig, loaded, io.cwd, flags.ignorePattern ?? []));
     return EXIT.ok;
   }
-  const formats = flags.format.length > 0 ? flags.format : ['stylish'];
+  const formats = flags.format && flags.format.length > 0 ? flags.format : ['stylish'];
   const targets = formats.map((spec) => {
     const eq = spec.indexOf('=');
     const name = eq === -1 ? spec : spec.slice(0, eq);
