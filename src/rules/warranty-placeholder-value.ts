@@ -22,7 +22,7 @@ export const warrantyPlaceholderValue: ServiceRule = {
       area: p.area,
       message:
         p.kind === 'empty'
-          ? `${named(service)} leaves ${p.field} empty; give it an agreed value or remove it.`
+          ? `${named(service)} leaves ${p.field} empty; give it an agreed value.`
           : p.kind === 'vague'
             ? `${named(service)} gives ${p.field} the vague value ${JSON.stringify(p.value)}; a measurable value is needed.`
             : `${named(service)} has the placeholder ${JSON.stringify(p.value)} in ${p.field}; replace it with an agreed value.`,

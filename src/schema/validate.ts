@@ -82,7 +82,10 @@ function explain(errors: ErrorObject[], root: unknown, subject: string): SchemaP
       if (p && !out.some((o) => o.pointer === p.pointer && o.message === p.message)) out.push(p);
     }
   }
-  return out;
+  // `tire: high` is one problem: the hint at the misspelt key says it, so "metadata.tier is
+  // required" would be a second finding for the same mistake.
+  const hinted = new Set(out.filter((p) => p.spoils !== p.pointer).map((p) => p.spoils));
+  return out.filter((p) => !(p.at === 'key' && p.spoils === p.pointer && hinted.has(p.pointer) && / is required$/.test(p.message)));
 }
 
 function at(root: unknown, pointer: string): unknown {

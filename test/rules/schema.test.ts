@@ -20,6 +20,15 @@ describe(RULE, () => {
     expect(r.findings.find((f) => f.ruleId === RULE)).toMatchObject({ severity: 'error', area: null, service: 'search' });
   });
 
+  it('reports a misspelt required key once, at the key, with its hint (not also as "required")', () => {
+    const r = lintYaml(CLEAN_LOW.replace('  tier: low', '  tire: low'));
+    expect(positionsOf(r, RULE)).toEqual([[6, 3, '/metadata/tire']]);
+    expect(messages(r)).toEqual(['service "search": unknown key "tire" in metadata; did you mean "tier"?']);
+    const missing = lintYaml(CLEAN_LOW.replace('  tier: low\n', ''));
+    expect(positionsOf(missing, RULE)).toEqual([[3, 1, '/metadata/tier']]);
+    expect(messages(missing)).toEqual(['service "search": metadata.tier is required']);
+  });
+
   it('allows x- keys anywhere', () => {
     const r = lintYaml(CLEAN_LOW.replace('  tier: low', '  tier: low\n  x-team-code: 42').replace('      target: 99.0', '      target: 99.0\n      x-sli: ratio'));
     expect(r.findings).toEqual([]);

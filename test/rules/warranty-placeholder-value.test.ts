@@ -27,7 +27,7 @@ describe(RULE, () => {
   it('reports an empty value at its key', () => {
     const result = lintYaml(edit(CLEAN_LOW, 'rpo: 12h', 'rpo:'));
     expect(positionsOf(result, RULE)).toEqual([[19, 7, '/spec/warranty/continuity/rpo']]);
-    expect(findingsOf(result, RULE)[0]?.message).toBe('service "search" leaves continuity.rpo empty; give it an agreed value or remove it.');
+    expect(findingsOf(result, RULE)[0]?.message).toBe('service "search" leaves continuity.rpo empty; give it an agreed value.');
   });
 
   it('reports metadata.owner, list items and nested values, each at its own node', () => {
