@@ -1,40 +1,203 @@
 import type { Limits } from '../config/types.js';
 
 /**
- * A linear scan before the parser runs, for the inputs that would make it spend seconds or
- * exhaust the stack: flow collections nested deeper than `maxDepth`. Block nesting is bounded by
- * indentation and checked exactly after parsing.
+ * The deepest nesting warranty-lint ever reads, whatever `limits.maxDepth` says. The yaml
+ * composer recurses once per level and exhausts the stack near 900 levels; a second stack
+ * exhaustion in the same process can abort V8 outright (a fatal out-of-memory in its regexp
+ * compiler, not a catchable RangeError). The estimate below is at least half the real depth,
+ * so refusing above this keeps every parse far from that cliff.
  */
-export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): { message: string; offset: number } | undefined {
-  let depth = 0;
-  let quote = '';
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      comment = false;
+export const MAX_DEPTH = 256;
+
+export interface Refusal {
+  message: string;
+  offset: number;
+}
+
+/** `limits.maxDepth`, bounded by what the parser can take. */
+export function effectiveMaxDepth(limits: Pick<Limits, 'maxDepth'>): number {
+  return Math.max(0, Math.min(limits.maxDepth, MAX_DEPTH));
+}
+
+const SPACE = 32;
+const isBlank = (c: number): boolean => c === SPACE || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+
+/**
+ * A linear scan before the parser runs, for inputs that would make it exhaust the stack: nesting
+ * deeper than `maxDepth`, in flow style (`[[[[`) or block style (indentation, or compact
+ * `- - - -` and `? ? ?` on one line). It estimates each line's depth as the number of open
+ * indentation levels, plus the block indicators (`- `, `? `, `key: `) at the start of the line,
+ * plus the open flow brackets. For valid YAML the estimate never exceeds the real depth (so no
+ * good file is refused) and is at least about half of it. Quoted scalars, block scalars (`|`,
+ * `>`) and comments are skipped; a document marker resets everything, as the yaml lexer does.
+ * The exact check runs after parsing, in the walker.
+ */
+export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refusal | undefined {
+  const max = effectiveMaxDepth(limits);
+  const refuse = (offset: number): Refusal => ({
+    message:
+      max < limits.maxDepth
+        ? `the document is nested more than ${max} levels deep, the most warranty-lint reads (limits.maxDepth is capped at ${MAX_DEPTH}); it was not parsed`
+        : `the document is nested more than ${max} levels deep (limits.maxDepth); it was not parsed`,
+    offset,
+  });
+
+  const indents: number[] = [];
+  let flow = 0;
+  /** Depth of the block context a flow collection was opened in. */
+  let flowBase = 0;
+  /** Indentation of the line a flow collection was opened on. */
+  let flowIndent = -1;
+  let quote = 0;
+  let quoteIndent = -1;
+  let quoteDepth = 0;
+  /** Inside a block scalar: lines indented more than this are its content. */
+  let blockScalar = -1;
+
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    let indent = 0;
+    while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
+    const first = start + indent;
+    const empty = first >= end || (first === end - 1 && text.charCodeAt(first) === 13);
+
+    if (start + 3 <= end && isDocumentMarker(text, start, end)) {
+      indents.length = 0;
+      flow = 0;
+      quote = 0;
+      blockScalar = -1;
+      start = end + 1;
       continue;
     }
-    if (comment) continue;
-    if (quote) {
-      if (quote === "'" && c === 39) quote = '';
-      else if (quote === '"') {
-        if (c === 92) i++;
-        else if (c === 34) quote = '';
+    if (blockScalar >= 0) {
+      if (empty || indent > blockScalar) {
+        start = end + 1;
+        continue;
       }
-      continue;
+      blockScalar = -1;
     }
-    if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 32)) comment = true;
-    else if (c === 34 /* " */ || c === 39 /* ' */) {
-      // Only a quote at the start of a scalar opens a quoted scalar.
-      const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
-      if (prev <= 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58) quote = String.fromCharCode(c);
-    } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      depth++;
-      if (depth > limits.maxDepth) {
-        return { message: `the document is nested more than ${limits.maxDepth} levels deep (limits.maxDepth); it was not parsed`, offset: i };
+    // The lexer ends an unclosed quoted scalar or flow collection at a line indented no deeper
+    // than the line that opened it; follow it, so nothing hides behind a stray quote.
+    if (quote && !empty && indent <= quoteIndent) quote = 0;
+    if (flow > 0 && !empty && indent <= flowIndent) {
+      const c = text.charCodeAt(first);
+      if (c !== 93 && c !== 125) flow = 0;
+    }
+
+    let i = first;
+    let depth: number;
+    if (flow > 0) {
+      depth = flowBase;
+    } else if (quote) {
+      depth = quoteDepth;
+    } else {
+      if (empty || text.charCodeAt(first) === 35 /* # */ || (indent === 0 && text.charCodeAt(first) === 37) /* %directive */) {
+        start = end + 1;
+        continue;
       }
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+      while (indents.length > 0 && (indents[indents.length - 1] as number) > indent) indents.pop();
+      if (indents.length === 0 || (indents[indents.length - 1] as number) < indent) indents.push(indent);
+      depth = indents.length - 1;
+      if (depth > max) return refuse(first);
+    }
+
+    // Walk the line: indicators at the start, quotes, brackets, comments.
+    let atToken = !quote;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (quote) {
+        if (quote === 39 && c === 39) {
+          if (text.charCodeAt(i + 1) === 39) i += 2;
+          else {
+            quote = 0;
+            i++;
+          }
+          continue;
+        }
+        if (quote === 34) {
+          if (c === 92) {
+            i += 2;
+            continue;
+          }
+          if (c === 34) quote = 0;
+        }
+        i++;
+        continue;
+      }
+      const next = text.charCodeAt(i + 1);
+      if (c === SPACE || c === 9) {
+        atToken = true;
+        i++;
+        continue;
+      }
+      if (c === 35 /* # */ && (i === first || isBlank(text.charCodeAt(i - 1)))) break;
+      if (flow === 0 && (c === 45 /* - */ || c === 63 /* ? */ || c === 58) /* : */ && isBlank(next) && (atToken || c === 58)) {
+        // A block indicator opens one more level.
+        depth++;
+        if (depth > max) return refuse(i);
+        i++;
+        atToken = true;
+        continue;
+      }
+      if (c === 91 /* [ */ || c === 123 /* { */) {
+        if (flow === 0) {
+          flowBase = depth;
+          flowIndent = indent;
+        }
+        flow++;
+        if (flowBase + flow > max) return refuse(i);
+        i++;
+        atToken = true;
+        continue;
+      }
+      if ((c === 93 || c === 125) && flow > 0) {
+        flow--;
+        i++;
+        atToken = false;
+        continue;
+      }
+      if (c === 44 /* , */ && flow > 0) {
+        i++;
+        atToken = true;
+        continue;
+      }
+      if ((c === 34 || c === 39) && atToken) {
+        quote = c;
+        quoteIndent = indent;
+        quoteDepth = depth;
+        i++;
+        continue;
+      }
+      if ((c === 124 /* | */ || c === 62) /* > */ && atToken && flow === 0 && isBlockScalarHeader(text, i + 1, end)) {
+        blockScalar = indent;
+        break;
+      }
+      atToken = false;
+      i++;
+    }
+    start = end + 1;
   }
   return undefined;
+}
+
+function isDocumentMarker(text: string, start: number, end: number): boolean {
+  const a = text.charCodeAt(start);
+  if (a !== 45 && a !== 46) return false;
+  if (text.charCodeAt(start + 1) !== a || text.charCodeAt(start + 2) !== a) return false;
+  return start + 3 >= end || isBlank(text.charCodeAt(start + 3));
+}
+
+/** `|`, `>`, `|-`, `>+2` and the like, then only spaces or a comment. */
+function isBlockScalarHeader(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 43 || c === 45 || (c >= 49 && c <= 57)) i++;
+    else break;
+  }
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i >= end || text.charCodeAt(i) === 35;
 }
