@@ -58,7 +58,7 @@ export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions)
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const range = byteRange(bytes, decoded.offset);
+    const range = decoded.text !== undefined ? new LineIndex(decoded.text).range(decoded.offset, decoded.offset) : byteRange(bytes, decoded.offset);
     return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, decoded.message, options, range)], services: [], brokenDocuments: 0 };
   }
   return lintText(decoded.text, ref, options);
@@ -219,8 +219,8 @@ function fileFinding(ruleId: string, file: string, message: string, options: Fil
 class TooLarge extends Error {}
 
 function tooLargeMessage(size: number, limit: number): string {
-  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `the file is ${mib(size)}, over the ${mib(limit)} limit (limits.maxFileSize); it was not read`;
+  const shown = (n: number): string => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+  return `the file is ${shown(size)}, over the ${shown(limit)} limit (limits.maxFileSize); it was not read`;
 }
 
 /** Reads a regular file without ever blocking on a FIFO or reading past the size limit. */
@@ -262,16 +262,19 @@ export function describeIoError(error: unknown): string {
   }
 }
 
+/** The line and column of a byte offset in undecodable bytes; columns count characters (UTF-16 units), as elsewhere. */
 function byteRange(bytes: Uint8Array, offset: number): Range {
   let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
+  let column = 1;
+  const end = Math.min(offset, bytes.length);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = bom; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b === 0x0a) {
       line++;
-      lineStart = i + 1;
-    }
+      column = 1;
+    } else if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1;
   }
-  const column = offset - lineStart + 1;
   return { line, column, endLine: line, endColumn: column };
 }
 

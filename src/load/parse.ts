@@ -89,14 +89,14 @@ export function parseDocuments(text: string, limits: ParseLimits): ParsedDocumen
     const message = error instanceof Error ? error.message : String(error);
     return [brokenDocument(0, `the YAML parser failed: ${message}`, lines.range(0, 0))];
   }
-  return docs.map((doc, index) => toParsed(doc, index, lines, limits));
+  return docs.map((doc, index) => toParsed(doc, index, lines, limits, text));
 }
 
 function brokenDocument(index: number, message: string, range: Range): ParsedDocument {
   return { index, value: undefined, syntax: [{ message, range }], shape: [], start: range, locate: () => range };
 }
 
-function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ParsedDocument {
+function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits, text: string): ParsedDocument {
   const contents = doc.contents as YamlNode | null;
   const startOffset = contents?.range?.[0] ?? doc.range[0];
   const start = lines.range(startOffset, startOffset);
@@ -107,9 +107,11 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
     if (w.code === 'TAG_RESOLVE_FAILED') syntax.push({ message: describeYamlError(w.code, w.message), range: lines.range(w.pos[0], w.pos[1]) });
   }
   if (doc.directives?.yaml?.explicit && doc.directives.yaml.version !== '1.2') {
+    // The directive sits before the document's `---`: point at it.
+    const at = Math.max(0, text.lastIndexOf('%YAML', doc.range[0]));
     syntax.unshift({
       message: `the %YAML ${doc.directives.yaml.version} directive is not supported; warranty-lint reads YAML 1.2 only (remove the directive)`,
-      range: lines.range(doc.range[0], doc.range[0]),
+      range: lines.range(at, at + 5),
     });
   }
   const lookup = new Lookup(contents);
@@ -172,6 +174,8 @@ class Walker {
   /** Nesting of alias expansions at the current node, and how many values they produced. */
   private inAlias = 0;
   private expanded = 0;
+  /** Where the outermost alias being expanded is written: the place to blame for an expansion bomb. */
+  private aliasAt = 0;
   private readonly maxDepth: number;
   /** Key ranges of keys that repeat an earlier key of the same mapping. */
   readonly duplicates: Array<[number, number]> = [];
@@ -193,7 +197,7 @@ class Walker {
     if (this.inAlias > 0 && ++this.expanded > this.limits.maxAliases * EXPANSION_PER_ALIAS) {
       throw new LimitExceeded(
         `the document's aliases expand to more than ${this.limits.maxAliases * EXPANSION_PER_ALIAS} values (${EXPANSION_PER_ALIAS} per alias allowed by limits.maxAliases); refusing to expand them`,
-        n.range?.[0] ?? 0,
+        this.aliasAt,
       );
     }
     if (n.anchor) this.anchors.set(n.anchor, n);
@@ -207,6 +211,7 @@ class Walker {
       }
       const target = this.anchors.get(n.source);
       if (!target) throw new LimitExceeded(`unknown alias *${n.source}: its anchor must be defined before it`, n.range?.[0] ?? 0);
+      if (this.inAlias === 0) this.aliasAt = n.range?.[0] ?? 0;
       this.inAlias++;
       try {
         return this.toValue(target, pointer, depth + 1);

@@ -106,6 +106,8 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
 
     // Walk the line: indicators at the start, quotes, brackets, comments.
     let atToken = !quote;
+    /** Still before any content on this line: `- ` and `? ` here are indicators, later they are text. */
+    let prefix = !quote && flow === 0;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (quote) {
@@ -134,12 +136,17 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         continue;
       }
       if (c === 35 /* # */ && (i === first || isBlank(text.charCodeAt(i - 1)))) break;
-      if (flow === 0 && (c === 45 /* - */ || c === 63 /* ? */ || c === 58) /* : */ && isBlank(next) && (atToken || c === 58)) {
+      if (flow === 0 && isBlank(next) && (((c === 45 /* - */ || c === 63) /* ? */ && prefix) || c === 58) /* : */) {
         // A block indicator opens one more level.
         depth++;
         if (depth > max) return refuse(i);
         i++;
         atToken = true;
+        continue;
+      }
+      if ((c === 38 /* & */ || c === 33) /* ! */ && atToken) {
+        // An anchor or a tag: a property, not content.
+        while (i < end && !isBlank(text.charCodeAt(i))) i++;
         continue;
       }
       if (c === 91 /* [ */ || c === 123 /* { */) {
@@ -151,6 +158,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         if (flowBase + flow > max) return refuse(i);
         i++;
         atToken = true;
+        prefix = false;
         continue;
       }
       if ((c === 93 || c === 125) && flow > 0) {
@@ -168,6 +176,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         quote = c;
         quoteIndent = indent;
         quoteDepth = depth;
+        prefix = false;
         i++;
         continue;
       }
@@ -176,6 +185,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         break;
       }
       atToken = false;
+      prefix = false;
       i++;
     }
     start = end + 1;
