@@ -64,16 +64,16 @@ function looksUtf16WithoutBom(bytes: Uint8Array): boolean {
   return Math.max(even, odd) >= (n / 2) * 0.9;
 }
 
-/** A file with many NULs or control bytes in its first kilobytes is binary, whatever its name. */
+/** A file with many NULs or other control bytes in its first kilobytes is binary, whatever its name. */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8000);
   let odd = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i] as number;
-    if (b === 0) return true;
     if (b < 7 || (b > 13 && b < 32 && b !== 27)) odd++;
   }
-  return n > 0 && odd / n > 0.1;
+  // A stray NUL in a text file is reported at its place; binary data has many such bytes.
+  return odd > Math.max(2, n * 0.05);
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { writeFileAtomic, type Io } from '../../src/cli/io.js';
+import { CLEAN_LOW } from '../support/lint-yaml.js';
 
 export interface CliRun {
   code: number;
@@ -71,31 +72,7 @@ export function treeDigest(root: string): string[] {
 
 /** A complete, clean low-tier service named `name`. */
 export function cleanService(name: string): string {
-  return `apiVersion: warranty-lint/v1
-kind: Service
-metadata:
-  name: ${name}
-  owner: team-${name}
-  tier: low
-  lifecycleStage: design
-spec:
-  warranty:
-    availability:
-      target: 99.5
-      window: 30d
-      serviceHours: 24x7
-    capacity:
-      peak: { value: 50, unit: rps }
-      forecast: { growthPercentPerYear: 10, horizonMonths: 12 }
-    continuity:
-      rto: 24h
-      rpo: 12h
-      recoveryOption: backup-restore
-    security:
-      classification: internal
-      dataTypes: [none]
-      controls: [authn, rbac, encryption-in-transit]
-`;
+  return CLEAN_LOW.replace('name: search', `name: ${name}`);
 }
 
 /** Every line and column of every finding lies inside `text` (columns count UTF-16 units, 1-based; one past the end is allowed). */
