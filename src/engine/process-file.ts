@@ -45,7 +45,7 @@ export function lintFile(ref: FileRef, options: FileOptions): FileResult {
   try {
     bytes = readBounded(ref.path, options.config.limits.maxFileSize);
   } catch (error) {
-    const message = error instanceof TooLarge ? error.message : `cannot read the file: ${describeIoError(error)}`;
+    const message = error instanceof TooLarge ? error.message : `cannot read ${ref.file}: ${describeIoError(error)}`;
     const ruleId = error instanceof TooLarge ? 'yaml-syntax' : 'file-unreadable';
     return { file: ref.file, findings: [fileFinding(ruleId, ref.file, message, options)], services: [], brokenDocuments: 0 };
   }
@@ -256,7 +256,7 @@ export function describeIoError(error: unknown): string {
     case 'EISDIR':
       return 'it is a directory';
     case 'ENOTREG':
-      return 'it is not a regular file';
+      return 'not a regular file (a FIFO, socket or device)';
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }

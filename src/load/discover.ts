@@ -69,7 +69,13 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
     }
     if (st.isDirectory()) {
       const before = byFile.size;
-      walk(abs, new Set(), (f) => add(f, false), ignored, cwd, unreadable);
+      // One file reached twice (itself and a link to it) is linted once, under its own name.
+      const reached = new Map<string, { path: string; link: boolean }>();
+      walk(abs, new Set(), (path, real, link) => {
+        const prior = reached.get(real);
+        if (!prior || (prior.link && !link)) reached.set(real, { path, link });
+      }, ignored, cwd, unreadable);
+      for (const { path } of reached.values()) add(path, false);
       if (byFile.size === before) missing.push(`the directory ${input} holds no *.yaml or *.yml file`);
     } else if (st.isFile()) {
       add(abs, true);
@@ -81,7 +87,7 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
   return { files, unreadable, missing };
 }
 
-function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): void {
+function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string, link: boolean) => void, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -103,7 +109,7 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ign
     if (ignored(displayPath(abs, cwd))) continue;
     if (e.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
     else if (e.isFile()) {
-      if (YAML_FILE.test(e.name)) onFile(abs);
+      if (YAML_FILE.test(e.name)) onFile(abs, join(real, e.name), false);
     } else if (e.isSymbolicLink()) {
       let st;
       try {
@@ -114,15 +120,10 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ign
       if (st.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
       else if (st.isFile() && YAML_FILE.test(e.name)) {
         // Follow a link to a file once: the target's real path is what counts.
-        let target: string;
         try {
-          target = realpathSync(abs);
+          onFile(abs, realpathSync(abs), true);
         } catch {
           continue;
-        }
-        if (!seen.has('file:' + target)) {
-          seen.add('file:' + target);
-          onFile(abs);
         }
       }
     }
