@@ -48,6 +48,8 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
   let flowBase = 0;
   /** Indentation of the line a flow collection was opened on. */
   let flowIndent = -1;
+  /** The flow level whose content would be too deep: an empty `[]` there is still fine. */
+  let deepOpen = Infinity;
   let quote = 0;
   let quoteIndent = -1;
   let quoteDepth = 0;
@@ -67,6 +69,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
     if (start + 3 <= end && isDocumentMarker(text, start, end)) {
       indents.length = 0;
       flow = 0;
+      deepOpen = Infinity;
       quote = 0;
       blockScalar = -1;
       start = end + 1;
@@ -84,7 +87,10 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
     if (quote && !empty && indent <= quoteIndent) quote = 0;
     if (flow > 0 && !empty && indent <= flowIndent) {
       const c = text.charCodeAt(first);
-      if (c !== 93 && c !== 125) flow = 0;
+      if (c !== 93 && c !== 125) {
+        flow = 0;
+        deepOpen = Infinity;
+      }
     }
 
     let i = first;
@@ -108,6 +114,8 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
     let atToken = !quote;
     /** Still before any content on this line: `- ` and `? ` here are indicators, later they are text. */
     let prefix = !quote && flow === 0;
+    /** Inside a plain scalar in block context: brackets and quotes there are text. */
+    let plain = false;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (quote) {
@@ -130,6 +138,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         continue;
       }
       const next = text.charCodeAt(i + 1);
+      if (flow >= deepOpen && c !== SPACE && c !== 9 && c !== 13 && c !== 93 && c !== 125 && c !== 44 && c !== 35) return refuse(i);
       if (c === SPACE || c === 9) {
         atToken = true;
         i++;
@@ -140,6 +149,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         // A block indicator opens one more level.
         depth++;
         if (depth > max) return refuse(i);
+        plain = false;
         i++;
         atToken = true;
         continue;
@@ -149,13 +159,19 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         while (i < end && !isBlank(text.charCodeAt(i))) i++;
         continue;
       }
+      if (plain && flow === 0) {
+        i++;
+        continue;
+      }
       if (c === 91 /* [ */ || c === 123 /* { */) {
         if (flow === 0) {
           flowBase = depth;
           flowIndent = indent;
         }
         flow++;
-        if (flowBase + flow > max) return refuse(i);
+        // The collection sits one level above its content.
+        if (flowBase + flow - 1 > max) return refuse(i);
+        if (flowBase + flow > max && deepOpen === Infinity) deepOpen = flow;
         i++;
         atToken = true;
         prefix = false;
@@ -163,6 +179,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
       }
       if ((c === 93 || c === 125) && flow > 0) {
         flow--;
+        if (flow < deepOpen) deepOpen = Infinity;
         i++;
         atToken = false;
         continue;
@@ -186,6 +203,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
       }
       atToken = false;
       prefix = false;
+      if (flow === 0) plain = true;
       i++;
     }
     start = end + 1;

@@ -151,8 +151,8 @@ describe('deep nesting', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toBe('');
       const json = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string; line: number; column: number; message: string }>; summary: { services: number } };
-      // `x:` is level 1, so the 64th bracket (column 3 + 64) opens level 65.
-      expect(json.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([['yaml-syntax', 'deep.yaml', 3, 67]]);
+      // The value of `x:` is level 1, so the 65th bracket (column 3 + 65) opens level 65.
+      expect(json.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([['yaml-syntax', 'deep.yaml', 3, 68]]);
       expect(json.summary.services).toBe(1);
     } finally {
       cleanup();
