@@ -93,7 +93,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
     if (kind === 'native' || kind === 'backstage') {
       const layout = kind === 'native' ? nativeLayout(doc.value as Record<string, unknown>, ref.file, doc.index) : backstageLayout(doc.value as Record<string, unknown>, ref.file, doc.index);
       const result = lintService(doc, layout, kind === 'native' ? 'service.schema.json' : 'backstage.schema.json', options);
-      findings.push(...result.findings);
+      for (const f of result.findings) findings.push(f); // not push(...): it overflows the stack on a flood
       services.push(result.service);
       return;
     }

@@ -336,7 +336,7 @@ class Lookup {
       const k = pair.key as YamlNode | null;
       if (!isScalar(k)) continue;
       const name = String(k.value);
-      if (k.value === MERGE_KEY) index.merges.push(...((isSeq(pair.value) ? pair.value.items : [pair.value]) as YamlNode[]));
+      if (k.value === MERGE_KEY) for (const m of (isSeq(pair.value) ? pair.value.items : [pair.value]) as YamlNode[]) index.merges.push(m);
       if (!index.pairs.has(name)) index.pairs.set(name, pair);
     }
     this.keys.set(map, index);

@@ -14,6 +14,13 @@ export interface Refusal {
   offset: number;
 }
 
+/**
+ * Values a file may hold, per byte of `limits.maxFileSize`. The parser keeps about 1 KB of memory
+ * per value: ten megabytes of `- a` lines (2.6 million values) would exhaust the heap, while a
+ * file of ordinary `key: value` lines at the size limit stays under the budget of 327,680 values.
+ */
+export const BYTES_PER_VALUE = 32;
+
 /** `limits.maxDepth`, bounded by what the parser can take. */
 export function effectiveMaxDepth(limits: Pick<Limits, 'maxDepth'>): number {
   return Math.max(0, Math.min(limits.maxDepth, MAX_DEPTH));
@@ -32,8 +39,15 @@ const isBlank = (c: number): boolean => c === SPACE || c === 9 || c === 10 || c 
  * `>`) and comments are skipped; a document marker resets everything, as the yaml lexer does.
  * The exact check runs after parsing, in the walker.
  */
-export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refusal | undefined {
+export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Partial<Pick<Limits, 'maxFileSize'>>): Refusal | undefined {
   const max = effectiveMaxDepth(limits);
+  const maxValues = Math.max(10_000, Math.floor((limits.maxFileSize ?? Infinity) / BYTES_PER_VALUE));
+  /** Values started so far: block indicators, flow openings and separators. */
+  let values = 0;
+  const tooMany = (offset: number): Refusal => ({
+    message: `the file holds more than ${maxValues} values (one per ${BYTES_PER_VALUE} bytes of limits.maxFileSize); it was not parsed`,
+    offset,
+  });
   const refuse = (offset: number): Refusal => ({
     message:
       max < limits.maxDepth
@@ -149,6 +163,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         // A block indicator opens one more level.
         depth++;
         if (depth > max) return refuse(i);
+        if (++values > maxValues) return tooMany(i);
         plain = false;
         i++;
         atToken = true;
@@ -169,6 +184,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
           flowIndent = indent;
         }
         flow++;
+        if (++values > maxValues) return tooMany(i);
         // The collection sits one level above its content.
         if (flowBase + flow - 1 > max) return refuse(i);
         if (flowBase + flow > max && deepOpen === Infinity) deepOpen = flow;
@@ -185,6 +201,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'>): Refus
         continue;
       }
       if (c === 44 /* , */ && flow > 0) {
+        if (++values > maxValues) return tooMany(i);
         i++;
         atToken = true;
         continue;

@@ -195,6 +195,23 @@ describe('size', () => {
   });
 });
 
+describe('a flood of values', () => {
+  it('refuses a file with more values than the parser can hold in memory, before parsing', () => {
+    // 400,000 one-character items: the parser would keep ~1 KB per item.
+    const found = syntaxOf('a: [' + '1,'.repeat(400_000) + '1]\n');
+    expect(found.map((f) => [f.line, f.message])).toEqual([[1, 'the file holds more than 327680 values (one per 32 bytes of limits.maxFileSize); it was not parsed']]);
+    expect(parseSpy).not.toHaveBeenCalled();
+    const block = syntaxOf('- a\n'.repeat(400_000));
+    expect(block[0]?.line).toBe(327_681);
+  });
+
+  it('scales the budget with limits.maxFileSize', () => {
+    const text = '- a\n'.repeat(20_000);
+    expect(syntaxOf(text)).toEqual([]);
+    expect(syntaxOf(text, { limits: { maxFileSize: '64KiB' } })[0]?.message).toBe('the file holds more than 10000 values (one per 32 bytes of limits.maxFileSize); it was not parsed');
+  });
+});
+
 describe('a flood of findings', () => {
   /** A service with `n` unknown keys under metadata: n schema findings in one document. */
   const flood = (n: number): string => CLEAN_LOW.replace('  tier: low\n', `  tier: low\n${Array.from({ length: n }, (_, i) => `  zz${i}: 1\n`).join('')}`);
