@@ -186,7 +186,9 @@ describe('the depth preflight never refuses what the parser would accept', () =>
         const text = stringify(value, options);
         const maxDepth = depthOf(value);
         const [doc] = parseDocuments(text, { maxDepth, maxAliases: 100 });
-        expect(doc?.syntax ?? []).toEqual([]);
+        // yaml's stringify can write invalid YAML (an empty flow list under a key with indentSeq
+        // off): the property is about what the parser accepts.
+        fc.pre((doc?.syntax ?? []).length === 0);
         expect(preflight(text, { maxDepth })).toBeUndefined();
       }),
       { numRuns: 300 },
