@@ -107,6 +107,11 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string
   for (const e of entries) {
     const abs = join(dir, e.name);
     if (ignored(displayPath(abs, cwd))) continue;
+    if (e.name.includes('\ufffd') && YAML_FILE.test(e.name) && !lexists(abs)) {
+      // Node decodes names as UTF-8: a name that is not cannot be opened by the name it shows.
+      unreadable.push({ file: displayPath(abs, cwd), reason: 'its name is not valid UTF-8 (rename the file)' });
+      continue;
+    }
     if (e.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
     else if (e.isFile()) {
       if (YAML_FILE.test(e.name)) onFile(abs, join(real, e.name), false);
@@ -127,6 +132,15 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string
         }
       }
     }
+  }
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -116,6 +116,23 @@ describe('paths named explicitly', () => {
   });
 });
 
+describe('file names that are not UTF-8', () => {
+  it('are file-unreadable with the reason, not "does not exist"', async () => {
+    const { root: dir, cleanup } = tempTree();
+    try {
+      // The name's bytes are `bad`, 0xff, `.yaml`: only a Buffer path can create it.
+      writeFileSync(Buffer.concat([Buffer.from(join(dir, 'bad')), Buffer.from([0xff]), Buffer.from('.yaml')]), cleanService('bad'));
+      writeFileSync(join(dir, 'good.yaml'), cleanService('good'));
+      const run = await runCli(['-f', 'json', '.'], dir);
+      expect(run.code).toBe(1);
+      expect(brief(run)).toEqual([['file-unreadable', 'bad\ufffd.yaml', 'cannot read bad\ufffd.yaml: its name is not valid UTF-8 (rename the file)']]);
+      expect(json(run).summary.services).toBe(1);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('unreadable files', () => {
   const locked = join(root, 'locked.yaml');
 
