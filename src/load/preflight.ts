@@ -30,14 +30,20 @@ const SPACE = 32;
 const isBlank = (c: number): boolean => c === SPACE || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 
 /**
- * A linear scan before the parser runs, for inputs that would make it exhaust the stack: nesting
- * deeper than `maxDepth`, in flow style (`[[[[`) or block style (indentation, or compact
- * `- - - -` and `? ? ?` on one line). It estimates each line's depth as the number of open
- * indentation levels, plus the block indicators (`- `, `? `, `key: `) at the start of the line,
- * plus the open flow brackets. For valid YAML the estimate never exceeds the real depth (so no
- * good file is refused) and is at least about half of it. Quoted scalars, block scalars (`|`,
- * `>`) and comments are skipped; a document marker resets everything, as the yaml lexer does.
- * The exact check runs after parsing, in the walker.
+ * A linear scan before the parser runs, for inputs that would make it exhaust the stack or the
+ * heap: nesting deeper than `maxDepth` (flow `[[[[`, block indentation, compact `- - - -` and
+ * `? ? ?` on one line), and more values than the parser can hold.
+ *
+ * Each line's depth is estimated twice: as a block line (its open indentation levels plus the
+ * block indicators `- `, `? `, `key: ` before its content) and as flow (the brackets open since
+ * the block context they started in). Both are checked, so a stray quote or bracket cannot make
+ * the scan read as text what the yaml lexer reads as structure: indentation is counted in every
+ * mode, indicators at the start of a line too, and brackets inside a quoted scalar are counted
+ * (per scalar) as if the quote had ended. For valid YAML the estimate does not exceed the real
+ * depth, so no good file is refused (a property test holds it to that); it is at least about half
+ * the real depth, so whatever is accepted stays far from the parser's limit. Block scalar content
+ * and comments are skipped; a document marker resets everything, as the lexer does. The exact
+ * depth check runs after parsing, in the walker.
  */
 export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Partial<Pick<Limits, 'maxFileSize'>>): Refusal | undefined {
   const max = effectiveMaxDepth(limits);
@@ -56,19 +62,26 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
     offset,
   });
 
+  /** Open indentation levels (columns), as in Python's tokenizer. */
   const indents: number[] = [];
   let flow = 0;
-  /** Depth of the block context a flow collection was opened in. */
+  /** Depth of the block context the outermost open flow collection started in. */
   let flowBase = 0;
-  /** Indentation of the line a flow collection was opened on. */
-  let flowIndent = -1;
   /** The flow level whose content would be too deep: an empty `[]` there is still fine. */
   let deepOpen = Infinity;
+  /** Column of the outermost open bracket; once a line starts left of it the lexer may have left flow. */
+  let flowColumn = 0;
+  let flowLoose = false;
+  /** The open quote character (0: none), the depth it opened at, and brackets seen inside it. */
   let quote = 0;
-  let quoteIndent = -1;
-  let quoteDepth = 0;
-  /** Inside a block scalar: lines indented more than this are its content. */
-  let blockScalar = -1;
+  let quoteBase = 0;
+  let quoteBrackets = 0;
+  /** Column of the open quote; a continuation line starting left of it may have ended it for the lexer. */
+  let quoteColumn = 0;
+  let quoteLoose = false;
+  /** Inside a block scalar: its parent's indentation, and its content's (-1 until its first line). */
+  let scalarParent = -1;
+  let scalarIndent = -1;
 
   let start = 0;
   const n = text.length;
@@ -79,60 +92,73 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
     while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
     const first = start + indent;
     const empty = first >= end || (first === end - 1 && text.charCodeAt(first) === 13);
+    const next = (): void => {
+      start = end + 1;
+    };
 
     if (start + 3 <= end && isDocumentMarker(text, start, end)) {
       indents.length = 0;
       flow = 0;
       deepOpen = Infinity;
       quote = 0;
-      blockScalar = -1;
-      start = end + 1;
+      scalarParent = -1;
+      next();
       continue;
     }
-    if (blockScalar >= 0) {
-      if (empty || indent > blockScalar) {
-        start = end + 1;
+    if (scalarParent >= 0) {
+      // The lexer ends a block scalar at the first line indented less than its content.
+      if (empty) {
+        next();
         continue;
       }
-      blockScalar = -1;
-    }
-    // The lexer ends an unclosed quoted scalar or flow collection at a line indented no deeper
-    // than the line that opened it; follow it, so nothing hides behind a stray quote.
-    if (quote && !empty && indent <= quoteIndent) quote = 0;
-    if (flow > 0 && !empty && indent <= flowIndent) {
-      const c = text.charCodeAt(first);
-      if (c !== 93 && c !== 125) {
-        flow = 0;
-        deepOpen = Infinity;
+      if (scalarIndent < 0 && indent > scalarParent) scalarIndent = indent;
+      if (scalarIndent >= 0 && indent >= scalarIndent) {
+        next();
+        continue;
       }
+      scalarParent = -1;
     }
-
-    let i = first;
+    const c0 = text.charCodeAt(first);
+    if (quote && indent < quoteColumn) quoteLoose = true;
+    if (empty || (!quote && c0 === 35) /* # */ || (!quote && flow === 0 && indent === 0 && c0 === 37) /* %directive */) {
+      next();
+      continue;
+    }
+    // Inside flow, indentation means nothing until a line starts left of the bracket: from there
+    // the lexer may be back in block context, so indentation counts again.
+    if (flow > 0 && !flowLoose && indent < flowColumn && c0 !== 93 && c0 !== 125) flowLoose = true;
     let depth: number;
-    if (flow > 0) {
-      depth = flowBase;
-    } else if (quote) {
-      depth = quoteDepth;
-    } else {
-      if (empty || text.charCodeAt(first) === 35 /* # */ || (indent === 0 && text.charCodeAt(first) === 37) /* %directive */) {
-        start = end + 1;
-        continue;
-      }
+    if (flow > 0 && !flowLoose) depth = flowBase;
+    else {
       while (indents.length > 0 && (indents[indents.length - 1] as number) > indent) indents.pop();
       if (indents.length === 0 || (indents[indents.length - 1] as number) < indent) indents.push(indent);
       depth = indents.length - 1;
       if (depth > max) return refuse(first);
     }
 
-    // Walk the line: indicators at the start, quotes, brackets, comments.
-    let atToken = !quote;
-    /** Still before any content on this line: `- ` and `? ` here are indicators, later they are text. */
-    let prefix = !quote && flow === 0;
+    let i = first;
+    let atToken = true;
+    /** Before any content on this line: `- ` and `? ` here are indicators, later they are text. */
+    let prefix = true;
     /** Inside a plain scalar in block context: brackets and quotes there are text. */
     let plain = false;
     while (i < end) {
       const c = text.charCodeAt(i);
+      const after = text.charCodeAt(i + 1);
+      if (c === SPACE || c === 9) {
+        atToken = true;
+        i++;
+        continue;
+      }
+      if (prefix && (c === 45 /* - */ || c === 63) /* ? */ && isBlank(after)) {
+        // A block indicator opens one more level (counted in quotes and flow too: see above).
+        if (++depth > max) return refuse(i);
+        if (++values > maxValues) return tooMany(i);
+        i++;
+        continue;
+      }
       if (quote) {
+        prefix = false;
         if (quote === 39 && c === 39) {
           if (text.charCodeAt(i + 1) === 39) i += 2;
           else {
@@ -141,32 +167,34 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
           }
           continue;
         }
-        if (quote === 34) {
-          if (c === 92) {
-            i += 2;
-            continue;
-          }
-          if (c === 34) quote = 0;
+        if (quote === 34 && c === 92) {
+          i += 2;
+          continue;
         }
+        if (quote === 34 && c === 34) quote = 0;
+        else if (quoteLoose && (c === 91 || c === 123)) {
+          // As if the quote had ended: the bracket would open a collection at quoteBase.
+          if (quoteBase + ++quoteBrackets - 1 > max) return refuse(i);
+        } else if (quoteLoose && (c === 93 || c === 125) && quoteBrackets > 0) quoteBrackets--;
         i++;
         continue;
       }
-      const next = text.charCodeAt(i + 1);
-      if (flow >= deepOpen && c !== SPACE && c !== 9 && c !== 13 && c !== 93 && c !== 125 && c !== 44 && c !== 35) return refuse(i);
-      if (c === SPACE || c === 9) {
-        atToken = true;
-        i++;
-        continue;
-      }
+      if (flow >= deepOpen && c !== 13 && c !== 93 && c !== 125 && c !== 44 && c !== 35) return refuse(i);
       if (c === 35 /* # */ && (i === first || isBlank(text.charCodeAt(i - 1)))) break;
-      if (flow === 0 && isBlank(next) && (((c === 45 /* - */ || c === 63) /* ? */ && prefix) || c === 58) /* : */) {
-        // A block indicator opens one more level.
-        depth++;
-        if (depth > max) return refuse(i);
+      if (flow === 0 && c === 58 /* : */ && isBlank(after)) {
+        if (++depth > max) return refuse(i);
         if (++values > maxValues) return tooMany(i);
         plain = false;
-        i++;
+        prefix = false;
         atToken = true;
+        i++;
+        continue;
+      }
+      if (flow > 0 && c === 58 && (isBlank(after) || after === 44 || after === 91 || after === 93 || after === 123 || after === 125)) {
+        // A flow mapping's value indicator: it ends a plain key, and adds no level of its own.
+        plain = false;
+        atToken = true;
+        i++;
         continue;
       }
       if ((c === 38 /* & */ || c === 33) /* ! */ && atToken) {
@@ -174,14 +202,17 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
         while (i < end && !isBlank(text.charCodeAt(i))) i++;
         continue;
       }
-      if (plain && flow === 0) {
+      // Inside a plain scalar: in block context everything is text; in flow, quotes are.
+      if (plain && (flow === 0 || c === 34 || c === 39)) {
         i++;
         continue;
       }
       if (c === 91 /* [ */ || c === 123 /* { */) {
+        plain = false;
         if (flow === 0) {
           flowBase = depth;
-          flowIndent = indent;
+          flowColumn = i - start;
+          flowLoose = false;
         }
         flow++;
         if (++values > maxValues) return tooMany(i);
@@ -190,40 +221,47 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
         if (flowBase + flow > max && deepOpen === Infinity) deepOpen = flow;
         i++;
         atToken = true;
-        prefix = false;
+        prefix = true;
         continue;
       }
       if ((c === 93 || c === 125) && flow > 0) {
+        plain = false;
         flow--;
         if (flow < deepOpen) deepOpen = Infinity;
         i++;
         atToken = false;
+        prefix = false;
         continue;
       }
       if (c === 44 /* , */ && flow > 0) {
+        plain = false;
         if (++values > maxValues) return tooMany(i);
         i++;
         atToken = true;
+        prefix = true;
         continue;
       }
       if ((c === 34 || c === 39) && atToken) {
         quote = c;
-        quoteIndent = indent;
-        quoteDepth = depth;
+        quoteBase = flow > 0 ? flowBase + flow : depth;
+        quoteBrackets = 0;
+        quoteColumn = i - start;
+        quoteLoose = false;
         prefix = false;
         i++;
         continue;
       }
       if ((c === 124 /* | */ || c === 62) /* > */ && atToken && flow === 0 && isBlockScalarHeader(text, i + 1, end)) {
-        blockScalar = indent;
+        scalarParent = indent;
+        scalarIndent = -1;
         break;
       }
       atToken = false;
       prefix = false;
-      if (flow === 0) plain = true;
+      plain = true;
       i++;
     }
-    start = end + 1;
+    next();
   }
   return undefined;
 }

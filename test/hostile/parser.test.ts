@@ -94,6 +94,14 @@ const DEEP: Record<string, (n: number) => string> = {
   'nesting hidden after an unclosed quote': (n) => 'a:\n  b: "open\n' + '- '.repeat(n) + 'x\n',
   'nesting hidden after an unclosed bracket': (n) => 'a:\n  b: [open\n' + '- '.repeat(n) + 'x\n',
   'nesting after a document marker inside a quote': (n) => 'a: "open\n---\n' + '- '.repeat(n) + 'x\n',
+  // The lexer ends a quote, a flow collection or a block scalar at a line indented less than it
+  // needs; what follows is structure again, whatever a naive scan thinks.
+  'brackets after a quote the lexer ends early': (n) => '- - - "x\n  ' + '['.repeat(n) + '\n',
+  'sequences after a block scalar the lexer ends early': (n) => 'a: |\n      x\n  ' + '- '.repeat(n) + 'x\n',
+  'sequences after a flow collection the lexer ends early': (n) => '- - - [x\n  ' + '- '.repeat(n) + 'x\n',
+  'indented mappings after an unclosed bracket': (n) => 'a: [x\n' + Array.from({ length: n }, (_, i) => ' '.repeat(i) + 'b:').join('\n') + ' x\n',
+  'indented mappings after an unclosed quote': (n) => 'a: "x\n' + Array.from({ length: n }, (_, i) => ' '.repeat(i + 1) + 'b:').join('\n') + ' x\n',
+  'brackets after a quote inside a flow plain scalar': (n) => '[a "b, ' + '['.repeat(n) + ']'.repeat(n) + ']\n',
 };
 
 describe('deep nesting', () => {

@@ -1,7 +1,7 @@
 // Property-based: whatever the input, linting never throws, every position lies inside the file,
 // json output parses and human output holds no raw control character. Run counts stay modest.
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { finish, todayFrom, type LintResult } from '../../src/engine/lint.js';
@@ -192,6 +192,33 @@ describe('the depth preflight never refuses what the parser would accept', () =>
         expect(preflight(text, { maxDepth })).toBeUndefined();
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('what the depth preflight lets through never takes the parser near its stack limit', () => {
+  it('for long runs of a few structural tokens (the shapes of depth bombs)', () => {
+    const STRUCTURE = ['- ', '? ', ': ', 'a: ', '[', '{', '\n', ' ', '  ', 'x', ',', ']', '}', '"', "'", '|', '&a ', '!t ', '#', '-', '\n- ', '\n  - ', ':', '---\n', '\t'];
+    // A few tokens dominate each input, so deep shapes actually occur.
+    const bomb = fc
+      .tuple(fc.array(fc.constantFrom(...STRUCTURE), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }))
+      .map(([pool, seed]) => {
+        // 15,000 tokens from a cheap generator (fast-check arrays this long would be slow to build).
+        let x = seed;
+        let text = '';
+        for (let i = 0; i < 15_000; i++) {
+          x = (x * 1103515245 + 12345) & 0x7fffffff;
+          text += x % 100 < 85 ? pool[x % pool.length] : STRUCTURE[x % STRUCTURE.length];
+        }
+        return text;
+      });
+    fc.assert(
+      fc.property(bomb, (text) => {
+        fc.pre(preflight(text, { maxDepth: 64 }) === undefined);
+        const problems = parseAllDocuments(text).flatMap((d) => ('errors' in d ? d.errors : []));
+        expect(problems.filter((e) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message))).toEqual([]);
+      }),
+      { numRuns: 30 },
     );
   });
 });
