@@ -97,6 +97,9 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
     };
 
     if (start + 3 <= end && isDocumentMarker(text, start, end)) {
+      // Each document costs the parser about two values' worth of memory.
+      values += 2;
+      if (values > maxValues) return tooMany(start);
       indents.length = 0;
       flow = 0;
       deepOpen = Infinity;

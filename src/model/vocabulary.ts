@@ -17,7 +17,14 @@ const PLACEHOLDER_PATTERNS = [/^\?+$/, /^-+$/, /^<[^<>]*>$/, /^\.\.\.$/, /^…$/
 /** Vague words where a measure is needed (SPEC §2). Compared on the whole value, case-insensitively. */
 const VAGUE_WORDS = ['high', 'low', 'medium', 'adequate', 'sufficient', 'best effort', 'best-effort', 'as needed', 'as required', 'as necessary', 'standard', 'asap', 'normal', 'good', 'enough', 'reasonable', 'fast', 'quick', 'quickly', 'minimal', 'appropriate', 'industry standard', 'as soon as possible'];
 
-const normalise = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+const normalise = (s: string): string => trimEndPunctuation(s.trim().toLowerCase().replace(/\s+/g, ' '));
+
+/** Drops trailing `.` and `!`. Not /[.!]+$/: tried at every position, a long run of dots made it quadratic. */
+function trimEndPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) === 33)) end--;
+  return s.slice(0, end);
+}
 
 /** Classifies a raw value: a placeholder, a vague word, empty, or fine. */
 export function placeholderKind(value: unknown, extraWords: readonly string[] = []): 'placeholder' | 'vague' | 'empty' | undefined {
@@ -37,7 +44,8 @@ export function placeholderKind(value: unknown, extraWords: readonly string[] = 
  */
 export const DEFERRAL_PATTERNS: readonly RegExp[] = [
   /\b(?:ops|operations|the ops team|sre|noc|on-?call|support|the service desk|it)(?: team)? will (?:monitor|decide|define|handle|tune|scale|watch|set|figure|sort|look|review|react|manage|adjust)\b[^.;]*/i,
-  /\bto be (?:decided|defined|determined|agreed|set|confirmed|measured|tuned|sized|assessed|reviewed)\b[^.;]*?\b(?:after|post|once|during|in|when)[- ](?:go[- ]?live|launch|release|production|operation|operations|ops|we go live|it is live|live)\b/i,
+  // The gap is bounded: unbounded, every "to be decided" rescanned the rest of the sentence (quadratic).
+  /\bto be (?:decided|defined|determined|agreed|set|confirmed|measured|tuned|sized|assessed|reviewed)\b[^.;]{0,200}?\b(?:after|post|once|during|in|when)[- ](?:go[- ]?live|launch|release|production|operation|operations|ops|we go live|it is live|live)\b/i,
   /\b(?:after|post)[- ]?(?:go[- ]?live|launch)\b/i,
   /\bonce (?:we are|it is|we're|it's) (?:live|in production)\b/i,
   /\bscale (?:up |out |it )?(?:as|when|if) (?:needed|required|necessary)\b/i,

@@ -213,6 +213,11 @@ describe('a flood of values', () => {
     expect(block[0]?.line).toBe(327_681);
   });
 
+  it('counts documents too: a file of 200,000 empty documents is refused', () => {
+    expect(syntaxOf('---\n'.repeat(200_000))[0]?.message).toMatch(/^the file holds more than 327680 values/);
+    expect(parseSpy).not.toHaveBeenCalled();
+  });
+
   it('scales the budget with limits.maxFileSize', () => {
     const text = '- a\n'.repeat(20_000);
     expect(syntaxOf(text)).toEqual([]);
@@ -267,5 +272,22 @@ describe('limits and the parser', () => {
     const [doc] = parseDocuments(text, limits);
     expect(doc?.syntax).toHaveLength(10_000);
     expect(doc?.syntax[0]).toMatchObject({ range: { line: 10_001, column: 1 } });
+  });
+});
+
+describe('pathological text in values', () => {
+  // Regular expressions over file text must stay linear: with the quadratic versions these took
+  // minutes (a million dots) and over a minute (70,000 "to be decided"). The suite's timeout is
+  // the bound; the assertions check the values were judged.
+  it('a megabyte of dots in a warranty field is judged', () => {
+    const text = CLEAN_LOW.replace('serviceHours: 24x7', `serviceHours: "${'.'.repeat(1024 * 1024)}x"`);
+    expect(rulesOf(lintYaml(text))).toEqual([]);
+    const vague = CLEAN_LOW.replace('serviceHours: 24x7', `serviceHours: "high${'.'.repeat(1024 * 1024)}"`);
+    expect(rulesOf(lintYaml(vague))).toEqual(['warranty-placeholder-value']);
+  });
+
+  it('a long run of deferral-like phrases in notes is judged', () => {
+    const text = CLEAN_LOW.replace('      serviceHours: 24x7\n', `      serviceHours: 24x7\n      notes: "${'to be decided '.repeat(70_000)}"\n`);
+    expect(rulesOf(lintYaml(text))).toEqual([]);
   });
 });
