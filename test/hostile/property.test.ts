@@ -182,8 +182,9 @@ describe('the depth preflight never refuses what the parser would accept', () =>
       indentSeq: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 12 }), styles, (value, options) => {
-        const text = stringify(value, options);
+      fc.property(fc.jsonValue({ maxDepth: 12 }), styles, fc.boolean(), (value, options, crlf) => {
+        const lf = stringify(value, options);
+        const text = crlf ? lf.replace(/\n/g, '\r\n') : lf;
         const maxDepth = depthOf(value);
         const [doc] = parseDocuments(text, { maxDepth, maxAliases: 100 });
         // yaml's stringify can write invalid YAML (an empty flow list under a key with indentSeq
