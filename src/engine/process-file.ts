@@ -66,6 +66,10 @@ export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions)
 
 export function lintText(text: string, ref: FileRef, options: FileOptions): FileResult {
   const { config } = options;
+  // Text that did not come through lintBytes (standard input) meets the size limit here.
+  const limit = config.limits.maxFileSize;
+  const size = text.length * 3 <= limit ? text.length : Buffer.byteLength(text, 'utf8');
+  if (size > limit) return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options)], services: [], brokenDocuments: 0 };
   const refused = preflight(text, config.limits);
   if (refused) {
     const range = new LineIndex(text).range(refused.offset, refused.offset);

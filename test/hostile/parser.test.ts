@@ -193,6 +193,14 @@ describe('size', () => {
     expect(enough.findings.filter((f) => f.ruleId === 'yaml-syntax')).toEqual([]);
   });
 
+  it('holds standard input to the size limit too', async () => {
+    const run = await runCli(['--stdin', '--stdin-filename', 'in.yaml', '-f', 'json'], tree.root, 'a: ' + 'x'.repeat(11 * 1024 * 1024) + '\n');
+    expect(run.code).toBe(1);
+    const [f] = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string; message: string }> }).findings;
+    expect(f).toMatchObject({ ruleId: 'yaml-syntax', file: 'in.yaml', message: 'the file is 11.0 MiB, over the 10.0 MiB limit (limits.maxFileSize); it was not read' });
+    expect(parseSpy).not.toHaveBeenCalled();
+  });
+
   it('lints a 1 MiB line under the size limit, with positions after it right', () => {
     const long = 'x'.repeat(1024 * 1024);
     const text = CLEAN_LOW.replace('  owner: team-search\n', `  owner: team-search\n  description: ${long}\n`).replace('target: 99.5', 'target: TBD');
@@ -221,7 +229,7 @@ describe('a flood of values', () => {
   it('scales the budget with limits.maxFileSize', () => {
     const text = '- a\n'.repeat(20_000);
     expect(syntaxOf(text)).toEqual([]);
-    expect(syntaxOf(text, { limits: { maxFileSize: '64KiB' } })[0]?.message).toBe('the file holds more than 10000 values (one per 32 bytes of limits.maxFileSize); it was not parsed');
+    expect(syntaxOf(text, { limits: { maxFileSize: '100KiB' } })[0]?.message).toBe('the file holds more than 10000 values (one per 32 bytes of limits.maxFileSize); it was not parsed');
   });
 });
 
