@@ -37,13 +37,15 @@ const isBlank = (c: number): boolean => c === SPACE || c === 9 || c === 10 || c 
  * Each line's depth is estimated twice: as a block line (its open indentation levels plus the
  * block indicators `- `, `? `, `key: ` before its content) and as flow (the brackets open since
  * the block context they started in). Both are checked, so a stray quote or bracket cannot make
- * the scan read as text what the yaml lexer reads as structure: indentation is counted in every
- * mode, indicators at the start of a line too, and brackets inside a quoted scalar are counted
- * (per scalar) as if the quote had ended. For valid YAML the estimate does not exceed the real
+ * the scan read as text what the yaml lexer reads as structure. The lexer leaves a quote or a
+ * flow collection early at a line indented less than it needs, so on lines that start left of the
+ * open quote or bracket indentation counts again and brackets in the quote count (as if it had
+ * ended); indicators at the start of a line count in every mode; a block scalar ends where the
+ * lexer ends it. For valid YAML the estimate does not exceed the real
  * depth, so no good file is refused (a property test holds it to that); it is at least about half
- * the real depth, so whatever is accepted stays far from the parser's limit. Block scalar content
- * and comments are skipped; a document marker resets everything, as the lexer does. The exact
- * depth check runs after parsing, in the walker.
+ * the real depth, so whatever is accepted stays far from the parser's limit. Comments are
+ * skipped; a document marker resets everything, as the lexer does. The exact depth check runs
+ * after parsing, in the walker.
  */
 export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Partial<Pick<Limits, 'maxFileSize'>>): Refusal | undefined {
   const max = effectiveMaxDepth(limits);

@@ -141,6 +141,17 @@ describe('deep nesting', () => {
     expect(syntaxOf('- '.repeat(MAX_DEPTH) + 'x\n', { limits: { maxDepth: 100_000 } })).toEqual([]);
   });
 
+  it('at the cap, the shape the estimate halves still parses far from the stack limit, and the walker refuses it exactly', () => {
+    // Sequences compact in mappings: the estimate is 255 + 2, the real depth 2 × 255.
+    const text = DEEP['sequences compact in mappings']!(MAX_DEPTH - 1);
+    const generous = { maxDepth: 100_000, maxAliases: 100 };
+    expect(preflight(text, generous)).toBeUndefined();
+    const errors = yaml.parseAllDocuments(text).flatMap((d) => ('errors' in d ? d.errors : []));
+    expect(errors).toEqual([]);
+    const [doc] = parseDocuments(text, generous);
+    expect(doc?.syntax.map((p) => p.message)).toEqual([`the document is nested more than ${MAX_DEPTH} levels deep, the most warranty-lint reads (limits.maxDepth is capped at ${MAX_DEPTH})`]);
+  });
+
   it('does not count what only looks like nesting: quotes, block scalars, comments, plain text', () => {
     const looksDeep = '- '.repeat(100) + '[[[[[[[[';
     const text =
