@@ -39,12 +39,30 @@ export interface FileOptions {
 
 const SERVICE_RULES = RULES.filter((r): r is ServiceRule => r.scope === 'service');
 
+/**
+ * A file met while walking a directory is ours only when it mentions our apiVersion or
+ * Backstage's; any other YAML (Helm values, generated specs, a binary with a YAML name) is skipped
+ * silently (SPEC §2), also when it is too large, too deep or not UTF-8.
+ */
+const OUR_MARKER = /warranty-lint\/|backstage\.io\//;
+const OUR_MARKER_BYTES = ['warranty-lint/', 'backstage.io/'].flatMap((m) => {
+  const le = Buffer.from(m, 'utf16le');
+  return [Buffer.from(m), le, Buffer.from(le.map((_, i) => le[i ^ 1] as number))];
+});
+const mentionsUs = (text: string): boolean => OUR_MARKER.test(text);
+const bytesMentionUs = (bytes: Uint8Array): boolean => {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return OUR_MARKER_BYTES.some((m) => b.includes(m));
+};
+const skipped = (ref: FileRef): FileResult => ({ file: ref.file, findings: [], services: [], brokenDocuments: 0 });
+
 /** Reads, decodes and lints one file. Never throws for anything the file contains. */
 export function lintFile(ref: FileRef, options: FileOptions): FileResult {
   let bytes: Buffer;
   try {
     bytes = readBounded(ref.path, options.config.limits.maxFileSize);
   } catch (error) {
+    if (error instanceof TooLarge && !ref.explicit && !bytesMentionUs(readHead(ref.path, 64 * 1024))) return skipped(ref);
     const message = error instanceof TooLarge ? error.message : `cannot read ${ref.file}: ${describeIoError(error)}`;
     const ruleId = error instanceof TooLarge ? 'yaml-syntax' : 'file-unreadable';
     return { file: ref.file, findings: [fileFinding(ruleId, ref.file, message, options)], services: [], brokenDocuments: 0 };
@@ -58,6 +76,7 @@ export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions)
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
+    if (!ref.explicit && !bytesMentionUs(bytes)) return skipped(ref);
     const range = decoded.text !== undefined ? new LineIndex(decoded.text).range(decoded.offset, decoded.offset) : byteRange(bytes, decoded.offset);
     return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, decoded.message, options, range)], services: [], brokenDocuments: 0 };
   }
@@ -72,6 +91,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   if (size > limit) return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options)], services: [], brokenDocuments: 0 };
   const refused = preflight(text, config.limits);
   if (refused) {
+    if (!ref.explicit && !mentionsUs(text)) return skipped(ref);
     const range = new LineIndex(text).range(refused.offset, refused.offset);
     return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, refused.message, options, range)], services: [], brokenDocuments: 0 };
   }
@@ -84,7 +104,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const holdsService = kinds.some((k) => k === 'native' || k === 'backstage');
   // A walked file that fails to parse is reported only when it looks like one of ours: Helm
   // templates and the like are not service definitions and must not fail the run.
-  const ours = holdsService || ref.explicit || /warranty-lint\/|backstage\.io\//.test(text);
+  const ours = holdsService || ref.explicit || mentionsUs(text);
 
   docs.forEach((doc, i) => {
     const kind = kinds[i];
@@ -225,6 +245,21 @@ class TooLarge extends Error {}
 function tooLargeMessage(size: number, limit: number): string {
   const shown = (n: number): string => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
   return `the file is ${shown(size)}, over the ${shown(limit)} limit (limits.maxFileSize); it was not read`;
+}
+
+/** The first bytes of a file (to tell whether an oversized walked file is ours); nothing when it cannot be read. */
+function readHead(path: string, length: number): Buffer {
+  try {
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const buf = Buffer.alloc(length);
+      return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /** Reads a regular file without ever blocking on a FIFO or reading past the size limit. */

@@ -1,5 +1,5 @@
 // The file system: special files, links, odd names and missing paths, each as SPEC §8 says.
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -113,6 +113,34 @@ describe('paths named explicitly', () => {
     );
     expect(run.stderr).not.toMatch(STACK_LINE);
     expect(json(run).summary.services).toBe(1);
+  });
+});
+
+describe('other YAML met while walking', () => {
+  it('is skipped silently when it is not ours, even too large, too deep, binary or not UTF-8; named, it is reported', async () => {
+    const { root: dir, cleanup } = tempTree();
+    try {
+      mkdirSync(join(dir, 'others'));
+      writeFileSync(join(dir, 'others', 'helm-latin1.yaml'), Buffer.concat([Buffer.from('image: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+      writeFileSync(join(dir, 'others', 'blob.yaml'), Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 32)));
+      writeFileSync(join(dir, 'others', 'generated.yaml'), 'x: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n');
+      const fd = openSync(join(dir, 'others', 'big.yaml'), 'w');
+      ftruncateSync(fd, 11 * 1024 * 1024);
+      closeSync(fd);
+      writeFileSync(join(dir, 'others', 'ours-latin1.yaml'), Buffer.concat([Buffer.from('apiVersion: warranty-lint/v1\nkind: Service\nmetadata:\n  name: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+      const walked = await runCli(['-f', 'json', 'others'], dir);
+      expect(walked.code).toBe(1);
+      expect(json(walked).findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['yaml-syntax', 'others/ours-latin1.yaml', 4]]);
+      const named = await runCli(['-f', 'json', 'others/helm-latin1.yaml', 'others/blob.yaml', 'others/generated.yaml', 'others/big.yaml'], dir);
+      expect(json(named).findings.map((f) => [f.ruleId, f.file])).toEqual([
+        ['yaml-syntax', 'others/big.yaml'],
+        ['yaml-syntax', 'others/blob.yaml'],
+        ['yaml-syntax', 'others/generated.yaml'],
+        ['yaml-syntax', 'others/helm-latin1.yaml'],
+      ]);
+    } finally {
+      cleanup();
+    }
   });
 });
 
