@@ -266,6 +266,10 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     if (t.file) writeOrExplain(io, t.file, text);
     else io.stdout(text);
   }
+  if (result.missing.length > 0) {
+    for (const m of result.missing) io.stderr(`warranty-lint: ${m}\n`);
+    return EXIT.usage;
+  }
   return exitCodeFor(result, flags);
 }
 

@@ -36,6 +36,11 @@ export interface LintResult {
   files: string[];
   /** Today, as date rules saw it. */
   today: string;
+  /**
+   * Named paths that do not exist, globs that match nothing, named directories with no YAML: the
+   * rest is still linted, and the CLI exits 2 after reporting it (SPEC §6, §8).
+   */
+  missing: string[];
 }
 
 /** A problem with how the linter was called (exit 2): a missing path, a glob that matches nothing. */
@@ -57,19 +62,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { day: today, iso } = todayFrom(options.now);
   const fileOptions: FileOptions = { config, today };
   const results: FileResult[] = [];
+  let missing: string[] = [];
   if (options.stdin) {
     const file = options.stdin.filename ?? '<stdin>';
     results.push(lintText(options.stdin.text.replace(/^\uFEFF/, ''), { path: file, file, explicit: true }, fileOptions));
   } else {
     const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
     const found = discover(paths, options.cwd, [...config.ignore, ...(options.ignorePatterns ?? [])]);
-    if (found.missing.length > 0) throw new UsageError(found.missing.join('\n'));
+    missing = found.missing;
     for (const u of found.unreadable) {
       results.push({ file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 });
     }
     for (const ref of found.files) results.push(lintFile(ref, fileOptions));
   }
-  return finish(results, options, today, iso);
+  return { ...finish(results, options, today, iso), missing };
 }
 
 /** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */
@@ -85,13 +91,14 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
 
   for (const rule of RULES) {
     if (rule.scope !== 'catalog') continue;
-    findings.push(...catalogFindings(rule, runChecked(rule, () => rule.check(ctx)), options));
+    // A loop, not push(...): a spread of a few hundred thousand findings overflows the stack.
+    for (const f of catalogFindings(rule, runChecked(rule, () => rule.check(ctx)), options)) findings.push(f);
   }
 
   const used = applyWaivers(findings, services, today, config.waivers.maxDays);
   for (const rule of RULES) {
     if (rule.scope !== 'waivers') continue;
-    findings.push(...catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })), options));
+    for (const f of catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })), options)) findings.push(f);
   }
 
   const index = indexServices(services);
@@ -121,7 +128,7 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
     baselined,
     reactiveShare: reactiveShare(services, config),
   };
-  return { findings: kept, summary, services, files: results.map((r) => r.file), today: iso };
+  return { findings: kept, summary, services, files: results.map((r) => r.file), today: iso, missing: [] };
 }
 
 function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {

@@ -39,13 +39,31 @@ export interface FileOptions {
 
 const SERVICE_RULES = RULES.filter((r): r is ServiceRule => r.scope === 'service');
 
+/**
+ * A file met while walking a directory is ours only when it mentions our apiVersion or
+ * Backstage's; any other YAML (Helm values, generated specs, a binary with a YAML name) is skipped
+ * silently (SPEC §2), also when it is too large, too deep or not UTF-8.
+ */
+const OUR_MARKER = /warranty-lint\/|backstage\.io\//;
+const OUR_MARKER_BYTES = ['warranty-lint/', 'backstage.io/'].flatMap((m) => {
+  const le = Buffer.from(m, 'utf16le');
+  return [Buffer.from(m), le, Buffer.from(le.map((_, i) => le[i ^ 1] as number))];
+});
+const mentionsUs = (text: string): boolean => OUR_MARKER.test(text);
+const bytesMentionUs = (bytes: Uint8Array): boolean => {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return OUR_MARKER_BYTES.some((m) => b.includes(m));
+};
+const skipped = (ref: FileRef): FileResult => ({ file: ref.file, findings: [], services: [], brokenDocuments: 0 });
+
 /** Reads, decodes and lints one file. Never throws for anything the file contains. */
 export function lintFile(ref: FileRef, options: FileOptions): FileResult {
   let bytes: Buffer;
   try {
     bytes = readBounded(ref.path, options.config.limits.maxFileSize);
   } catch (error) {
-    const message = error instanceof TooLarge ? error.message : `cannot read the file: ${describeIoError(error)}`;
+    if (error instanceof TooLarge && !ref.explicit && !bytesMentionUs(readHead(ref.path, 64 * 1024))) return skipped(ref);
+    const message = error instanceof TooLarge ? error.message : `cannot read ${ref.file}: ${describeIoError(error)}`;
     const ruleId = error instanceof TooLarge ? 'yaml-syntax' : 'file-unreadable';
     return { file: ref.file, findings: [fileFinding(ruleId, ref.file, message, options)], services: [], brokenDocuments: 0 };
   }
@@ -58,7 +76,8 @@ export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions)
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const range = byteRange(bytes, decoded.offset);
+    if (!ref.explicit && !bytesMentionUs(bytes)) return skipped(ref);
+    const range = decoded.text !== undefined ? new LineIndex(decoded.text).range(decoded.offset, decoded.offset) : byteRange(bytes, decoded.offset);
     return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, decoded.message, options, range)], services: [], brokenDocuments: 0 };
   }
   return lintText(decoded.text, ref, options);
@@ -66,8 +85,13 @@ export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions)
 
 export function lintText(text: string, ref: FileRef, options: FileOptions): FileResult {
   const { config } = options;
+  // Text that did not come through lintBytes (standard input) meets the size limit here.
+  const limit = config.limits.maxFileSize;
+  const size = text.length * 3 <= limit ? text.length : Buffer.byteLength(text, 'utf8');
+  if (size > limit) return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options)], services: [], brokenDocuments: 0 };
   const refused = preflight(text, config.limits);
   if (refused) {
+    if (!ref.explicit && !mentionsUs(text)) return skipped(ref);
     const range = new LineIndex(text).range(refused.offset, refused.offset);
     return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, refused.message, options, range)], services: [], brokenDocuments: 0 };
   }
@@ -80,7 +104,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const holdsService = kinds.some((k) => k === 'native' || k === 'backstage');
   // A walked file that fails to parse is reported only when it looks like one of ours: Helm
   // templates and the like are not service definitions and must not fail the run.
-  const ours = holdsService || ref.explicit || /warranty-lint\/|backstage\.io\//.test(text);
+  const ours = holdsService || ref.explicit || mentionsUs(text);
 
   docs.forEach((doc, i) => {
     const kind = kinds[i];
@@ -93,7 +117,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
     if (kind === 'native' || kind === 'backstage') {
       const layout = kind === 'native' ? nativeLayout(doc.value as Record<string, unknown>, ref.file, doc.index) : backstageLayout(doc.value as Record<string, unknown>, ref.file, doc.index);
       const result = lintService(doc, layout, kind === 'native' ? 'service.schema.json' : 'backstage.schema.json', options);
-      findings.push(...result.findings);
+      for (const f of result.findings) findings.push(f); // not push(...): it overflows the stack on a flood
       services.push(result.service);
       return;
     }
@@ -138,7 +162,14 @@ function lintService(doc: ParsedDocument, layout: ServiceLayout, schemaFile: str
   const { config } = options;
   const subject = typeof layout.name === 'string' && layout.name !== '' ? `service "${layout.name}"` : `document ${doc.index + 1}`;
   const placeholders = findPlaceholders(layout, config.placeholders);
-  const covered = (pointer: string): boolean => placeholders.some((p) => pointer === p.pointer || pointer.startsWith(p.pointer + '/'));
+  // A set and a walk up the pointer: thousands of placeholders beside thousands of schema errors must stay linear.
+  const placeholderAt = new Set(placeholders.map((p) => p.pointer));
+  const covered = (pointer: string): boolean => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (placeholderAt.has(p)) return true;
+      if (p === '') return false;
+    }
+  };
   const emptyAreas = new Set(
     (['availability', 'capacity', 'continuity', 'security'] as const)
       .filter((a) => (layout.warranty as Record<string, unknown> | undefined)?.[a] === null)
@@ -219,8 +250,23 @@ function fileFinding(ruleId: string, file: string, message: string, options: Fil
 class TooLarge extends Error {}
 
 function tooLargeMessage(size: number, limit: number): string {
-  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `the file is ${mib(size)}, over the ${mib(limit)} limit (limits.maxFileSize); it was not read`;
+  const shown = (n: number): string => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+  return `the file is ${shown(size)}, over the ${shown(limit)} limit (limits.maxFileSize); it was not read`;
+}
+
+/** The first bytes of a file (to tell whether an oversized walked file is ours); nothing when it cannot be read. */
+function readHead(path: string, length: number): Buffer {
+  try {
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const buf = Buffer.alloc(length);
+      return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /** Reads a regular file without ever blocking on a FIFO or reading past the size limit. */
@@ -256,22 +302,25 @@ export function describeIoError(error: unknown): string {
     case 'EISDIR':
       return 'it is a directory';
     case 'ENOTREG':
-      return 'it is not a regular file';
+      return 'not a regular file (a FIFO, socket or device)';
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }
 }
 
+/** The line and column of a byte offset in undecodable bytes; columns count characters (UTF-16 units), as elsewhere. */
 function byteRange(bytes: Uint8Array, offset: number): Range {
   let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
+  let column = 1;
+  const end = Math.min(offset, bytes.length);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = bom; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b === 0x0a) {
       line++;
-      lineStart = i + 1;
-    }
+      column = 1;
+    } else if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1;
   }
-  const column = offset - lineStart + 1;
   return { line, column, endLine: line, endColumn: column };
 }
 

@@ -21,8 +21,9 @@ export const stylish: Formatter = (result, ctx) => {
   for (const [file, list] of groups) {
     out.push('', c.underline(escapeText(file)));
     const rows = list.map((f) => [f.line === null ? '' : `${f.line}:${f.column}`, f.severity, escapeText(f.message), f.ruleId] as const);
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = Math.max(...rows.map((r) => r[1].length));
+    // reduce, not Math.max(...): a file of many documents can hold more findings than a call takes arguments.
+    const w0 = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+    const w1 = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
     for (const [pos, sev, msg, rule] of rows) {
       out.push(`  ${c.dim(pos.padEnd(w0))}  ${paint[sev as Severity](sev.padEnd(w1))}  ${msg}  ${c.dim(rule)}`);
     }

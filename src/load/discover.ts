@@ -69,7 +69,13 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
     }
     if (st.isDirectory()) {
       const before = byFile.size;
-      walk(abs, new Set(), (f) => add(f, false), ignored, cwd, unreadable);
+      // One file reached twice (itself and a link to it) is linted once, under its own name.
+      const reached = new Map<string, { path: string; link: boolean }>();
+      walk(abs, new Set(), (path, real, link) => {
+        const prior = reached.get(real);
+        if (!prior || (prior.link && !link)) reached.set(real, { path, link });
+      }, ignored, cwd, unreadable);
+      for (const { path } of reached.values()) add(path, false);
       if (byFile.size === before) missing.push(`the directory ${input} holds no *.yaml or *.yml file`);
     } else if (st.isFile()) {
       add(abs, true);
@@ -81,7 +87,7 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
   return { files, unreadable, missing };
 }
 
-function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): void {
+function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string, link: boolean) => void, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -101,9 +107,14 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ign
   for (const e of entries) {
     const abs = join(dir, e.name);
     if (ignored(displayPath(abs, cwd))) continue;
+    if (e.name.includes('\ufffd') && YAML_FILE.test(e.name) && !lexists(abs)) {
+      // Node decodes names as UTF-8: a name that is not cannot be opened by the name it shows.
+      unreadable.push({ file: displayPath(abs, cwd), reason: 'its name is not valid UTF-8 (rename the file)' });
+      continue;
+    }
     if (e.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
     else if (e.isFile()) {
-      if (YAML_FILE.test(e.name)) onFile(abs);
+      if (YAML_FILE.test(e.name)) onFile(abs, join(real, e.name), false);
     } else if (e.isSymbolicLink()) {
       let st;
       try {
@@ -114,18 +125,22 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string) => void, ign
       if (st.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
       else if (st.isFile() && YAML_FILE.test(e.name)) {
         // Follow a link to a file once: the target's real path is what counts.
-        let target: string;
         try {
-          target = realpathSync(abs);
+          onFile(abs, realpathSync(abs), true);
         } catch {
           continue;
         }
-        if (!seen.has('file:' + target)) {
-          seen.add('file:' + target);
-          onFile(abs);
-        }
       }
     }
+  }
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

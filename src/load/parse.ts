@@ -11,6 +11,7 @@ import {
 import type { Range } from '../types.js';
 import { LineIndex } from './lines.js';
 import { joinPointer, splitPointer } from './pointer.js';
+import { effectiveMaxDepth } from './preflight.js';
 
 export interface ParseLimits {
   maxDepth: number;
@@ -50,12 +51,20 @@ export interface ParsedDocument {
 const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  // The parser's own duplicate check compares every key with every earlier one: a flat mapping
+  // of 40,000 keys took 40 s. The walker checks duplicates in linear time instead.
+  uniqueKeys: false,
+  // Otherwise `!!binary`, `!!timestamp`, `!!set`, `!!omap` and `!!pairs` are honoured (YAML 1.1
+  // types) even under the core schema; unresolved, they are reported as unknown tags.
+  resolveKnownTags: false,
   strict: true,
   prettyErrors: false,
   merge: false,
   intAsBigInt: false,
 } as const;
+
+/** Values an alias may expand to, per allowed alias: a bomb built within `maxAliases` still stops. */
+const EXPANSION_PER_ALIAS = 1000;
 
 const MERGE_KEY = '<<';
 
@@ -80,14 +89,14 @@ export function parseDocuments(text: string, limits: ParseLimits): ParsedDocumen
     const message = error instanceof Error ? error.message : String(error);
     return [brokenDocument(0, `the YAML parser failed: ${message}`, lines.range(0, 0))];
   }
-  return docs.map((doc, index) => toParsed(doc, index, lines, limits));
+  return docs.map((doc, index) => toParsed(doc, index, lines, limits, text));
 }
 
 function brokenDocument(index: number, message: string, range: Range): ParsedDocument {
   return { index, value: undefined, syntax: [{ message, range }], shape: [], start: range, locate: () => range };
 }
 
-function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ParsedDocument {
+function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits, text: string): ParsedDocument {
   const contents = doc.contents as YamlNode | null;
   const startOffset = contents?.range?.[0] ?? doc.range[0];
   const start = lines.range(startOffset, startOffset);
@@ -98,13 +107,16 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
     if (w.code === 'TAG_RESOLVE_FAILED') syntax.push({ message: describeYamlError(w.code, w.message), range: lines.range(w.pos[0], w.pos[1]) });
   }
   if (doc.directives?.yaml?.explicit && doc.directives.yaml.version !== '1.2') {
+    // The directive sits before the document's `---`: point at it.
+    const at = Math.max(0, text.lastIndexOf('%YAML', doc.range[0]));
     syntax.unshift({
       message: `the %YAML ${doc.directives.yaml.version} directive is not supported; warranty-lint reads YAML 1.2 only (remove the directive)`,
-      range: lines.range(doc.range[0], doc.range[0]),
+      range: lines.range(at, at + 5),
     });
   }
+  const lookup = new Lookup(contents);
   const locate = (pointer: string, at: 'key' | 'value' = 'value'): Range => {
-    const [s, e] = locateOffsets(doc, contents, pointer, at);
+    const [s, e] = locateOffsets(lookup, contents, pointer, at);
     return lines.range(s, e);
   };
   if (syntax.length > 0) return { index, value: undefined, syntax, shape: [], start, locate };
@@ -113,6 +125,10 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
   try {
     const walker = new Walker(limits, found);
     const value = walker.toValue(contents, '', 0);
+    if (walker.duplicates.length > 0) {
+      const dups = walker.duplicates.map(([s, e]) => ({ message: describeYamlError('DUPLICATE_KEY', ''), range: lines.range(s, e) }));
+      return { index, value: undefined, syntax: dups, shape: [], start, locate };
+    }
     const shape = found.map(({ offset, ...p }) => (offset === undefined ? p : { ...p, range: lines.range(offset, offset) }));
     return { index, value, syntax, shape, start, locate };
   } catch (error) {
@@ -155,17 +171,34 @@ function describeYamlError(code: string, message: string): string {
 class Walker {
   private readonly anchors = new Map<string, YamlNode>();
   private aliases = 0;
+  /** Nesting of alias expansions at the current node, and how many values they produced. */
+  private inAlias = 0;
+  private expanded = 0;
+  /** Where the outermost alias being expanded is written: the place to blame for an expansion bomb. */
+  private aliasAt = 0;
+  private readonly maxDepth: number;
+  /** Key ranges of keys that repeat an earlier key of the same mapping. */
+  readonly duplicates: Array<[number, number]> = [];
 
   constructor(
     private readonly limits: ParseLimits,
     private readonly shape: Array<ShapeProblem & { offset?: number }>,
-  ) {}
+  ) {
+    this.maxDepth = effectiveMaxDepth(limits);
+  }
 
   toValue(node: unknown, pointer: string, depth: number): unknown {
     if (node === null || node === undefined) return null;
     const n = node as YamlNode;
-    if (depth > this.limits.maxDepth) {
-      throw new LimitExceeded(`the document is nested more than ${this.limits.maxDepth} levels deep (limits.maxDepth)`, n.range?.[0] ?? 0);
+    if (depth > this.maxDepth) {
+      const capped = this.maxDepth < this.limits.maxDepth ? `, the most warranty-lint reads (limits.maxDepth is capped at ${this.maxDepth})` : ' (limits.maxDepth)';
+      throw new LimitExceeded(`the document is nested more than ${this.maxDepth} levels deep${capped}`, n.range?.[0] ?? 0);
+    }
+    if (this.inAlias > 0 && ++this.expanded > this.limits.maxAliases * EXPANSION_PER_ALIAS) {
+      throw new LimitExceeded(
+        `the document's aliases expand to more than ${this.limits.maxAliases * EXPANSION_PER_ALIAS} values (${EXPANSION_PER_ALIAS} per alias allowed by limits.maxAliases); refusing to expand them`,
+        this.aliasAt,
+      );
     }
     if (n.anchor) this.anchors.set(n.anchor, n);
     if (isAlias(n)) {
@@ -178,7 +211,13 @@ class Walker {
       }
       const target = this.anchors.get(n.source);
       if (!target) throw new LimitExceeded(`unknown alias *${n.source}: its anchor must be defined before it`, n.range?.[0] ?? 0);
-      return this.toValue(target, pointer, depth + 1);
+      if (this.inAlias === 0) this.aliasAt = n.range?.[0] ?? 0;
+      this.inAlias++;
+      try {
+        return this.toValue(target, pointer, depth + 1);
+      } finally {
+        this.inAlias--;
+      }
     }
     if (isScalar(n)) return scalarValue(n.value);
     if (isSeq(n)) {
@@ -189,9 +228,16 @@ class Walker {
     if (isMap(n)) {
       const out: Record<string, unknown> = {};
       const merges: unknown[] = [];
+      const seen = new Set<string>();
       for (const pair of n.items) {
         const key = this.keyOf(pair, pointer);
         if (key === undefined) continue;
+        if (seen.has(key)) {
+          const r = (pair.key as YamlNode).range;
+          if (this.inAlias === 0 && r) this.duplicates.push([r[0], r[1]]);
+          continue;
+        }
+        seen.add(key);
         if (key === MERGE_KEY) {
           merges.push(pair.value);
           continue;
@@ -207,10 +253,15 @@ class Walker {
   private keyOf(pair: Pair, pointer: string): string | undefined {
     const k = pair.key as YamlNode | null;
     if (isScalar(k) && typeof k.value === 'string') return k.value;
-    const shown = isScalar(k) ? String(k.value) : k === null ? 'an empty key' : 'a collection';
+    const shown = isScalar(k) ? String(k.value) : k === null ? '' : isSeq(k) ? 'a list' : isMap(k) ? 'a mapping' : 'an alias';
+    if (this.inAlias > 0) return undefined;
     this.shape.push({
-      pointer: joinPointer(pointer, shown),
-      message: `the key ${isScalar(k) ? JSON.stringify(shown) : shown} is not a string; keys must be strings (quote it)`,
+      pointer: isScalar(k) ? joinPointer(pointer, shown) : pointer,
+      message: isScalar(k)
+        ? `the key ${JSON.stringify(shown)} is not a string; keys must be strings (quote it: "${shown}")`
+        : k === null
+          ? 'a key is empty; keys must be strings'
+          : `a key is ${shown}; keys must be strings`,
       at: 'key',
       offset: k?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0],
     });
@@ -248,44 +299,104 @@ function nodeRange(node: YamlNode | null | undefined): [number, number] | undefi
   return r ? [r[0], r[1]] : undefined;
 }
 
-function findPair(map: YamlNode, key: string, doc: Document.Parsed, seen = 0): Pair | undefined {
-  if (!isMap(map) || seen > 8) return undefined;
-  let mergeSources: unknown[] = [];
-  for (const pair of map.items) {
-    const k = pair.key as YamlNode | null;
-    if (isScalar(k) && String(k.value) === key) return pair;
-    if (isScalar(k) && k.value === MERGE_KEY) mergeSources = mergeSources.concat(isSeq(pair.value) ? pair.value.items : [pair.value]);
-  }
-  for (const s of mergeSources) {
-    const target = resolve(s as YamlNode, doc);
-    const found = target ? findPair(target, key, doc, seen + 1) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+interface KeyIndex {
+  pairs: Map<string, Pair>;
+  merges: YamlNode[];
 }
 
-function resolve(node: YamlNode | null | undefined, doc: Document.Parsed): YamlNode | undefined {
-  if (!node) return undefined;
-  if (isAlias(node)) return (node.resolve(doc) as YamlNode | undefined) ?? undefined;
-  return node;
+/**
+ * Lookups that stay cheap on hostile documents: a mapping's keys are indexed once (a scan per
+ * lookup made a flood of findings in a wide mapping quadratic), and an alias is resolved through
+ * an index of anchors (yaml's `Alias.resolve` walks the whole document on every call).
+ */
+class Lookup {
+  private readonly keys = new WeakMap<YamlNode, KeyIndex>();
+  private anchors: Map<string, YamlNode[]> | undefined;
+
+  constructor(private readonly contents: YamlNode | null) {}
+
+  findPair(map: YamlNode, key: string, seen = 0): Pair | undefined {
+    if (!isMap(map) || seen > 8) return undefined;
+    const index = this.keyIndex(map);
+    const pair = index.pairs.get(key);
+    if (pair) return pair;
+    for (const s of index.merges) {
+      const target = this.resolve(s);
+      const found = target ? this.findPair(target, key, seen + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private keyIndex(map: YamlNode): KeyIndex {
+    let index = this.keys.get(map);
+    if (index) return index;
+    index = { pairs: new Map(), merges: [] };
+    for (const pair of (map as YamlNode & { items: Pair[] }).items) {
+      const k = pair.key as YamlNode | null;
+      if (!isScalar(k)) continue;
+      const name = String(k.value);
+      if (k.value === MERGE_KEY) for (const m of (isSeq(pair.value) ? pair.value.items : [pair.value]) as YamlNode[]) index.merges.push(m);
+      if (!index.pairs.has(name)) index.pairs.set(name, pair);
+    }
+    this.keys.set(map, index);
+    return index;
+  }
+
+  resolve(node: YamlNode | null | undefined): YamlNode | undefined {
+    if (!node) return undefined;
+    if (!isAlias(node)) return node;
+    // The anchor an alias names is the last one of that name defined before it.
+    const candidates = this.anchorIndex().get(node.source) ?? [];
+    const at = node.range?.[0] ?? Infinity;
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (((candidates[mid] as YamlNode).range?.[0] ?? Infinity) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = candidates[lo - 1];
+    return found && !isAlias(found) ? found : undefined;
+  }
+
+  private anchorIndex(): Map<string, YamlNode[]> {
+    if (this.anchors) return this.anchors;
+    const anchors = new Map<string, YamlNode[]>();
+    const stack: unknown[] = [this.contents];
+    while (stack.length > 0) {
+      const n = stack.pop() as YamlNode | null | undefined;
+      if (!n || typeof n !== 'object') continue;
+      if (n.anchor) {
+        const list = anchors.get(n.anchor);
+        if (list) list.push(n);
+        else anchors.set(n.anchor, [n]);
+      }
+      if (isMap(n)) for (const p of n.items) stack.push(p.value, p.key);
+      else if (isSeq(n)) for (const item of n.items) stack.push(item);
+    }
+    for (const list of anchors.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+    this.anchors = anchors;
+    return anchors;
+  }
 }
 
 /** Offsets of the node a pointer names, or of the key of its nearest existing parent. */
-function locateOffsets(doc: Document.Parsed, contents: YamlNode | null, pointer: string, at: 'key' | 'value'): [number, number] {
+function locateOffsets(lookup: Lookup, contents: YamlNode | null, pointer: string, at: 'key' | 'value'): [number, number] {
   const segments = splitPointer(pointer);
-  let node = resolve(contents, doc);
+  let node = lookup.resolve(contents);
   let keyNode: YamlNode | undefined;
   let consumed = 0;
   for (const seg of segments) {
     let next: YamlNode | undefined;
     let nextKey: YamlNode | undefined;
     if (node && isMap(node)) {
-      const pair = findPair(node, seg, doc);
+      const pair = lookup.findPair(node, seg);
       if (!pair) break;
       nextKey = pair.key as YamlNode;
-      next = resolve(pair.value as YamlNode | null, doc);
+      next = lookup.resolve(pair.value as YamlNode | null);
     } else if (node && isSeq(node) && /^\d+$/.test(seg) && Number(seg) < node.items.length) {
-      next = resolve(node.items[Number(seg)] as YamlNode, doc);
+      next = lookup.resolve(node.items[Number(seg)] as YamlNode);
       if (!next) break;
     } else {
       break;

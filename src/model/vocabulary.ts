@@ -17,7 +17,14 @@ const PLACEHOLDER_PATTERNS = [/^\?+$/, /^-+$/, /^<[^<>]*>$/, /^\.\.\.$/, /^…$/
 /** Vague words where a measure is needed (SPEC §2). Compared on the whole value, case-insensitively. */
 const VAGUE_WORDS = ['high', 'low', 'medium', 'adequate', 'sufficient', 'best effort', 'best-effort', 'as needed', 'as required', 'as necessary', 'standard', 'asap', 'normal', 'good', 'enough', 'reasonable', 'fast', 'quick', 'quickly', 'minimal', 'appropriate', 'industry standard', 'as soon as possible', 'business hours', 'office hours', 'working hours', 'usual hours', 'always', 'always on', 'always up', 'max', 'maximum', 'minimum', 'lots', 'plenty', 'large', 'small', 'unlimited'];
 
-const normalise = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+const normalise = (s: string): string => trimEndPunctuation(s.trim().toLowerCase().replace(/\s+/g, ' '));
+
+/** Drops trailing `.` and `!`. Not /[.!]+$/: tried at every position, a long run of dots made it quadratic. */
+function trimEndPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) === 33)) end--;
+  return s.slice(0, end);
+}
 
 /** Classifies a raw value: a placeholder, a vague word, empty, or fine. */
 export function placeholderKind(value: unknown, extraWords: readonly string[] = []): 'placeholder' | 'vague' | 'empty' | undefined {
@@ -52,8 +59,9 @@ export const DEFERRAL_PATTERNS: readonly RegExp[] = [
   // "left to ops", "up to the SRE team", "ops to decide"
   new RegExp(String.raw`\b(?:left\s+(?:up\s+)?to|up\s+to|leave\s+(?:it|this|that)\s+to|handed\s+(?:over\s+)?to|delegated\s+to|deferred\s+to)\s+${OPS}\b[^.;\n]*`, 'i'),
   new RegExp(String.raw`\b(?:ops|operations|sre|noc|on-?call)\s+to\s+${DECIDE}\w*\b[^.;\n]*`, 'i'),
-  // "to be decided after go-live", "will be agreed once we are live", "TBD post-launch"
-  new RegExp(String.raw`\b(?:(?:to|will|shall)\s+be\s+(?:decided|defined|determined|agreed|set|confirmed|measured|tuned|sized|assessed|reviewed|revisited|established|baselined|calibrated|worked\s+out|figured\s+out)|tbd|tbc|tba)\b[^.;\n]*?\b(?:after|post|once|during|when|following|in)[-\s](?:the\s+|we\s+|it\s+)?(?:go\s+live|goes\s+live|are\s+live|is\s+live|${LIVE})\b`, 'i'),
+  // "to be decided after go-live", "will be agreed once we are live", "TBD post-launch" (the gap is
+  // bounded: unbounded, every "to be decided" rescanned the rest of the sentence, quadratically)
+  new RegExp(String.raw`\b(?:(?:to|will|shall)\s+be\s+(?:decided|defined|determined|agreed|set|confirmed|measured|tuned|sized|assessed|reviewed|revisited|established|baselined|calibrated|worked\s+out|figured\s+out)|tbd|tbc|tba)\b[^.;\n]{0,200}?\b(?:after|post|once|during|when|following|in)[-\s](?:the\s+|we\s+|it\s+)?(?:go\s+live|goes\s+live|are\s+live|is\s+live|${LIVE})\b`, 'i'),
   // "after go-live", "post-launch", "once we are live", "once in production"
   new RegExp(String.raw`\b(?:after|post)[-\s]?(?:go[-\s]?live|launch|cut-?over|hypercare|ga)\b`, 'i'),
   /\bonce\s+(?:we\s+are|we're|it\s+is|it's|we\s+go|it\s+goes|in|running\s+in|deployed\s+to)\s+(?:live|in\s+production|in\s+prod|production|prod)\b/i,

@@ -70,6 +70,8 @@ function explain(errors: ErrorObject[], root: unknown, subject: string): SchemaP
     byPlace.set(e.instancePath, list);
   }
   const out: SchemaProblem[] = [];
+  // A set, not a scan of `out`: a document with thousands of unknown keys must stay linear.
+  const seen = new Set<string>();
   for (const [path, list] of byPlace) {
     const anyOf = list.find((e) => e.keyword === 'anyOf');
     const rest = list.filter((e) => e.keyword !== 'anyOf');
@@ -79,7 +81,11 @@ function explain(errors: ErrorObject[], root: unknown, subject: string): SchemaP
     }
     for (const e of rest) {
       const p = describe(e, root, subject);
-      if (p && !out.some((o) => o.pointer === p.pointer && o.message === p.message)) out.push(p);
+      const key = p ? `${p.pointer}\u0000${p.message}` : '';
+      if (p && !seen.has(key)) {
+        seen.add(key);
+        out.push(p);
+      }
     }
   }
   // `tire: high` is one problem: the hint at the misspelt key says it, so "metadata.tier is

@@ -35,7 +35,7 @@ describe(RULE, () => {
 
   it('refuses a %YAML 1.1 directive, an unknown tag, too deep nesting and too many aliases', () => {
     expect(lintYaml('%YAML 1.1\n---\n' + CLEAN_LOW).findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
-      [RULE, 2, 1, 'the %YAML 1.1 directive is not supported; warranty-lint reads YAML 1.2 only (remove the directive)'],
+      [RULE, 1, 1, 'the %YAML 1.1 directive is not supported; warranty-lint reads YAML 1.2 only (remove the directive)'],
     ]);
     expect(positionsOf(lintYaml(CLEAN_LOW + 'x-t: !Ref foo\n'), RULE)).toEqual([[25, 6, null]]);
     const deep = lintYaml(CLEAN_LOW + 'x-deep: ' + '['.repeat(70) + ']'.repeat(70) + '\n');
