@@ -9,7 +9,7 @@ const WARNS = CLEAN_LOW.replace(/    security:[\s\S]*/, '');
 const ERRS = CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('name: search', 'name: broken');
 
 const tree = () => tempTree({ 'services/warn.yaml': WARNS, 'services/err.yaml': ERRS });
-const findings = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ ruleId: string; severity: string; file: string }> }).findings;
+const findings = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ ruleId: string; severity: string; file: string; line: number }> }).findings;
 
 describe('CLI flags (SPEC §6)', () => {
   it('--rule id=severity sets a severity, beats the config and its overrides; a bad one exits 2', async () => {
@@ -81,6 +81,17 @@ describe('CLI flags (SPEC §6)', () => {
     const alone = await runCli([...NOW, '--stdin-filename', 'x.yaml'], root);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('use it with --stdin');
+  });
+
+  it('--stdin decodes bytes as strictly as a file: invalid UTF-8 is a finding, UTF-16 with a BOM is read', async () => {
+    const root = tempTree({});
+    const bad = Buffer.concat([Buffer.from('apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: a, owner: "'), Buffer.from([0xff]), Buffer.from('" }\n')]);
+    const r = await runCli([...NOW, '-f', 'json', '--stdin'], root, { stdin: bad });
+    expect(r.code).toBe(1);
+    expect(findings(r.stdout).map((f) => [f.ruleId, f.file, f.line])).toEqual([['yaml-syntax', '<stdin>', 3]]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WARNS, 'utf16le')]);
+    const ok = await runCli([...NOW, '-f', 'json', '--stdin'], root, { stdin: utf16 });
+    expect(findings(ok.stdout).map((f) => f.ruleId)).toEqual(findings((await runCli([...NOW, '-f', 'json', '--stdin'], root, { stdin: WARNS })).stdout).map((f) => f.ruleId));
   });
 
   it('repeatable -f name[=file]: stylish on the console and SARIF and JUnit to files, in one run', async () => {

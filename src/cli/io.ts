@@ -6,7 +6,8 @@ export interface Io {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  readStdin(): Promise<string>;
+  /** Standard input as bytes (decoded by the linter, strictly) or, from tests, as text. */
+  readStdin(): Promise<string | Uint8Array>;
   /** Writes a file atomically (a temporary file beside it, then a rename). */
   writeFile(path: string, text: string): void;
   /** Whether human output may be coloured, given the --no-color flag. */
@@ -64,7 +65,7 @@ export function defaultIo(): Io {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     writeFile: (path, text) => writeFileAtomic(resolve(cwd, path), text),
     colorFor: (flag) => colorAllowed(flag, process.env, Boolean(process.stdout.isTTY)),

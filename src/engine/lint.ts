@@ -6,7 +6,7 @@ import type { Service } from '../model/types.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { CatalogContext, CatalogReport, CatalogRule, WaiverRule } from '../rules/types.js';
 import { compareFindings, makeFinding } from './finding.js';
-import { fileFinding, lintFile, lintText, RuleCrash, type FileOptions, type FileResult } from './process-file.js';
+import { fileFinding, lintBytes, lintFile, lintText, RuleCrash, type FileOptions, type FileResult } from './process-file.js';
 import { severityFor } from './severity.js';
 import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
@@ -19,8 +19,8 @@ export interface LintOptions {
   config: ResolvedConfig;
   /** `YYYY-MM-DD`; default today (UTC). */
   now?: string;
-  /** Lint this text instead of files (`--stdin`). */
-  stdin?: { text: string; filename?: string };
+  /** Lint this instead of files (`--stdin`); bytes are decoded as strictly as a file's. */
+  stdin?: { text: string | Uint8Array; filename?: string };
   /** Extra ignore globs (`--ignore-pattern`), added to `config.ignore`. */
   ignorePatterns?: readonly string[];
   /** Fingerprints recorded in a baseline: matching findings do not count. */
@@ -65,7 +65,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let missing: string[] = [];
   if (options.stdin) {
     const file = options.stdin.filename ?? '<stdin>';
-    results.push(lintText(options.stdin.text.replace(/^\uFEFF/, ''), { path: file, file, explicit: true }, fileOptions));
+    const ref = { path: file, file, explicit: true };
+    const input = options.stdin.text;
+    results.push(typeof input === 'string' ? lintText(input.replace(/^\uFEFF/, ''), ref, fileOptions) : lintBytes(input, ref, fileOptions));
   } else {
     const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
     const found = discover(paths, options.cwd, [...config.ignore, ...(options.ignorePatterns ?? [])]);

@@ -13,7 +13,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process in `cwd` (a real directory), capturing output; files are really written (atomically). */
-export async function runCli(argv: string[], cwd: string, options: { stdin?: string } = {}): Promise<CliRun> {
+export async function runCli(argv: string[], cwd: string, options: { stdin?: string | Uint8Array } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
