@@ -76,7 +76,15 @@ export type Rule = EngineRule | ServiceRule | CatalogRule | WaiverRule;
 
 /** `service "payments-api"` — how every message names its service. */
 export function named(service: { name: string | null }): string {
-  return service.name === null ? 'the unnamed service' : `service "${service.name}"`;
+  return service.name === null ? 'the unnamed service' : `service ${quote(service.name)}`;
+}
+
+/**
+ * A value from a file, quoted for a message and cut to `max` characters: a 5 MB value must not
+ * make a 5 MB message. Escaping for display is the formatters' job.
+ */
+export function quote(text: string, max = 80): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
 
 /** `a`, `a and b`, `a, b and c`: how messages list the fields they name. */

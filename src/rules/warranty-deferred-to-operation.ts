@@ -1,7 +1,7 @@
 import { AREAS } from '../types.js';
 import type { Report } from '../types.js';
 import type { ServiceRule } from './types.js';
-import { named } from './types.js';
+import { named, quote } from './types.js';
 
 const HEAD = 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: medium, lifecycleStage: design }\nspec:\n  warranty:\n';
 
@@ -26,7 +26,7 @@ export const warrantyDeferredToOperation: ServiceRule = {
     for (const a of AREAS) {
       const deferral = service.areas[a].deferral;
       if (!deferral) continue;
-      const why = deferral.reason === 'plannedIn' ? 'plannedIn: operation' : JSON.stringify(deferral.phrase);
+      const why = deferral.reason === 'plannedIn' ? 'plannedIn: operation' : quote(deferral.phrase);
       reports.push({
         pointer: deferral.pointer,
         area: a,

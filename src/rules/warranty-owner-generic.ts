@@ -4,7 +4,7 @@ import { joinPointer } from '../load/pointer.js';
 import { isGenericOwner } from '../model/vocabulary.js';
 import { LOW_AREAS, serviceExample } from './support/example.js';
 import type { ServiceRule } from './types.js';
-import { named } from './types.js';
+import { named, quote } from './types.js';
 
 export const warrantyOwnerGeneric: ServiceRule = {
   scope: 'service',
@@ -28,7 +28,7 @@ export const warrantyOwnerGeneric: ServiceRule = {
       out.push({
         pointer: service.pointers.owner,
         area: null,
-        message: `${named(service)} names ${JSON.stringify(service.owner)}, a generic operations alias, as its service owner; name the team or person accountable for the service end to end.`,
+        message: `${named(service)} names ${quote(service.owner)}, a generic operations alias, as its service owner; name the team or person accountable for the service end to end.`,
       });
     }
     for (const a of AREAS) {
@@ -38,7 +38,7 @@ export const warrantyOwnerGeneric: ServiceRule = {
       out.push({
         pointer: joinPointer(service.areas[a].pointer, 'owner'),
         area: a,
-        message: `${named(service)} names ${JSON.stringify(owner)}, a generic operations alias, as the owner of ${a} (${a}.owner); name the person or team accountable for ${a}.`,
+        message: `${named(service)} names ${quote(owner)}, a generic operations alias, as the owner of ${a} (${a}.owner); name the person or team accountable for ${a}.`,
       });
     }
     return out;

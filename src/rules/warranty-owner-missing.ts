@@ -3,7 +3,7 @@ import { pointerToPath } from '../load/pointer.js';
 import { DETAILED_TIERS } from '../model/vocabulary.js';
 import { HIGH_AREAS, serviceExample } from './support/example.js';
 import type { ServiceRule } from './types.js';
-import { named } from './types.js';
+import { named, quote } from './types.js';
 
 export const warrantyOwnerMissing: ServiceRule = {
   scope: 'service',
@@ -26,7 +26,7 @@ export const warrantyOwnerMissing: ServiceRule = {
       const area = service.areas[a];
       // Missing or deferred areas have their one finding; an owner reported as a placeholder or by the schema has its own.
       if (area.status !== 'defined' || area.owner !== undefined || area.reported.includes('owner')) return [];
-      const fallback = service.owner !== undefined ? ` (${pointerToPath(service.pointers.owner)} ${JSON.stringify(service.owner)} is accountable for the whole service)` : '';
+      const fallback = service.owner !== undefined ? ` (${pointerToPath(service.pointers.owner)} ${quote(service.owner)} is accountable for the whole service)` : '';
       return [
         {
           pointer: area.pointer,

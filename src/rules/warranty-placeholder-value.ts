@@ -1,5 +1,5 @@
 import type { ServiceRule } from './types.js';
-import { named } from './types.js';
+import { named, quote } from './types.js';
 
 export const warrantyPlaceholderValue: ServiceRule = {
   scope: 'service',
@@ -24,8 +24,8 @@ export const warrantyPlaceholderValue: ServiceRule = {
         p.kind === 'empty'
           ? `${named(service)} leaves ${p.field} empty; give it an agreed value.`
           : p.kind === 'vague'
-            ? `${named(service)} gives ${p.field} the vague value ${JSON.stringify(p.value)}; a measurable value is needed.`
-            : `${named(service)} has the placeholder ${JSON.stringify(p.value)} in ${p.field}; replace it with an agreed value.`,
+            ? `${named(service)} gives ${p.field} the vague value ${quote(p.value ?? "")}; a measurable value is needed.`
+            : `${named(service)} has the placeholder ${quote(p.value ?? "")} in ${p.field}; replace it with an agreed value.`,
     }));
   },
 };

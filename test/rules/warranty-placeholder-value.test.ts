@@ -51,5 +51,12 @@ describe(RULE, () => {
     expect(positionsOf(lintYaml(pending, { config: { placeholders: ['pending'] } }), RULE)).toEqual([[18, 12, '/spec/warranty/continuity/rto']]);
   });
 
+  it('quotes a long placeholder cut short, so a huge value cannot make a huge message', () => {
+    const huge = `<${'x'.repeat(100_000)}>`;
+    const [f] = findingsOf(lintYaml(edit(CLEAN_LOW, 'rto: 6h', `rto: "${huge}"`)), RULE);
+    expect(f?.message).toMatch(/^service "search" has the placeholder "<x+…" in continuity\.rto; replace it with an agreed value\.$/);
+    expect(f?.message.length).toBeLessThan(200);
+  });
+
   it('keeps its examples honest', () => expectExamplesHold(RULE));
 });
