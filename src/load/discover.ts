@@ -46,7 +46,7 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
   for (const input of paths) {
     if (isGlob(input)) {
       const before = byFile.size;
-      expandGlob(input, cwd, ignored, (abs) => add(abs, false));
+      for (const path of expandGlob(input, cwd, ignored, unreadable)) add(path, false);
       if (byFile.size === before) missing.push(`no file matches the pattern "${input}"`);
       continue;
     }
@@ -69,13 +69,7 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
     }
     if (st.isDirectory()) {
       const before = byFile.size;
-      // One file reached twice (itself and a link to it) is linted once, under its own name.
-      const reached = new Map<string, { path: string; link: boolean }>();
-      walk(abs, new Set(), (path, real, link) => {
-        const prior = reached.get(real);
-        if (!prior || (prior.link && !link)) reached.set(real, { path, link });
-      }, ignored, cwd, unreadable);
-      for (const { path } of reached.values()) add(path, false);
+      for (const path of collect(abs, (_, name) => YAML_FILE.test(name), ignored, cwd, unreadable)) add(path, false);
       if (byFile.size === before) missing.push(`the directory ${input} holds no *.yaml or *.yml file`);
     } else if (st.isFile()) {
       add(abs, true);
@@ -87,7 +81,28 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
   return { files, unreadable, missing };
 }
 
-function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string, link: boolean) => void, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): void {
+/**
+ * The files under `root` that `accepts`, each once: a file reached both by its own name and through
+ * a link is kept under its own name. Directories are entered once by real path (link loops end).
+ */
+function collect(root: string, accepts: (abs: string, name: string) => boolean, ignored: (display: string) => boolean, cwd: string, unreadable: Discovery['unreadable']): string[] {
+  const reached = new Map<string, { path: string; link: boolean }>();
+  walk(root, new Set(), (path, real, link) => {
+    const prior = reached.get(real);
+    if (!prior || (prior.link && !link)) reached.set(real, { path, link });
+  }, accepts, ignored, cwd, unreadable);
+  return [...reached.values()].map((r) => r.path);
+}
+
+function walk(
+  dir: string,
+  seen: Set<string>,
+  onFile: (abs: string, real: string, link: boolean) => void,
+  accepts: (abs: string, name: string) => boolean,
+  ignored: (display: string) => boolean,
+  cwd: string,
+  unreadable: Discovery['unreadable'],
+): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -112,9 +127,9 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string
       unreadable.push({ file: displayPath(abs, cwd), reason: 'its name is not valid UTF-8 (rename the file)' });
       continue;
     }
-    if (e.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
+    if (e.isDirectory()) walk(abs, seen, onFile, accepts, ignored, cwd, unreadable);
     else if (e.isFile()) {
-      if (YAML_FILE.test(e.name)) onFile(abs, join(real, e.name), false);
+      if (accepts(abs, e.name)) onFile(abs, join(real, e.name), false);
     } else if (e.isSymbolicLink()) {
       let st;
       try {
@@ -122,8 +137,8 @@ function walk(dir: string, seen: Set<string>, onFile: (abs: string, real: string
       } catch {
         continue; // a broken link or a loop found by walking is skipped silently
       }
-      if (st.isDirectory()) walk(abs, seen, onFile, ignored, cwd, unreadable);
-      else if (st.isFile() && YAML_FILE.test(e.name)) {
+      if (st.isDirectory()) walk(abs, seen, onFile, accepts, ignored, cwd, unreadable);
+      else if (st.isFile() && accepts(abs, e.name)) {
         // Follow a link to a file once: the target's real path is what counts.
         try {
           onFile(abs, realpathSync(abs), true);
@@ -144,48 +159,11 @@ function lexists(path: string): boolean {
   }
 }
 
-function expandGlob(pattern: string, cwd: string, ignored: (display: string) => boolean, onFile: (abs: string) => void): void {
+function expandGlob(pattern: string, cwd: string, ignored: (display: string) => boolean, unreadable: Discovery['unreadable']): string[] {
   const scan = picomatch.scan(pattern);
   const base = resolve(cwd, scan.base || '.');
   const isMatch = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
   const baseIsAbs = isAbsolute(pattern);
-  const seen = new Set<string>();
-  const visit = (dir: string): void => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
-      return;
-    }
-    if (seen.has(real)) return;
-    seen.add(real);
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const abs = join(dir, e.name);
-      const display = displayPath(abs, cwd);
-      if (ignored(display)) continue;
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const st = statSync(abs);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) visit(abs);
-      else if (isFile) {
-        const candidate = baseIsAbs ? abs.split(sep).join('/') : relative(cwd, abs).split(sep).join('/');
-        if (isMatch(candidate)) onFile(abs);
-      }
-    }
-  };
-  visit(base);
+  const candidate = (abs: string): string => (baseIsAbs ? abs : relative(cwd, abs)).split(sep).join('/');
+  return collect(base, (abs) => isMatch(candidate(abs)), ignored, cwd, unreadable);
 }
