@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('public API (src/index.ts)', () => {
+  it('lints paths with a loaded config and formats the result, with no console or process I/O', async () => {
+    const { config } = await api.loadConfig({ cwd: root });
+    const result = await api.lint({ cwd: root, paths: ['examples'], config, now: '2026-11-26' });
+    expect(result.files).toContain('examples/payments/payments-api.yaml');
+    expect(result.services.map((s) => s.name)).toContain('payments-api');
+    // payments-api is the SPEC §2 example, linted beside its dependencies: its one finding (a DR
+    // test older than a critical tier allows) is waived.
+    expect(result.findings.filter((f) => f.service === 'payments-api').map((f) => [f.ruleId, f.waived])).toEqual([['continuity-test-stale', true]]);
+    const stylish = await api.loadFormatter('stylish');
+    const text = stylish!(result, { color: false, cwd: root, version: api.VERSION });
+    expect(text).toContain(join('examples', 'payments', 'ledger.yaml').split('\\').join('/'));
+    expect(api.RULES.map((r) => r.meta.id)).toContain('warranty-deferred-to-operation');
+    expect(api.docsUrl('schema')).toMatch(/docs\/rules\.md#schema$/);
+  });
+});
