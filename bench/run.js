@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// `npm run bench`: generates catalogs of 1k, 10k and 100k services and measures, in the same run,
+// the floor (yaml + ajv), the fast floor (js-yaml + ajv), warranty-lint over the same files, and
+// start-up. Wall time and peak RSS, the median of several runs. See bench/README.md.
+//
+//   node bench/run.js [--sizes 1000,10000,100000] [--runs 3] [--startup-runs 11] [--keep]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCatalog } from './generate.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const bin = join(here, '..', 'bin', 'warranty-lint.js');
+const hook = join(here, 'rss-hook.js');
+const floor = join(here, 'floor.js');
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const sizes = flag('--sizes', '1000,10000,100000').split(',').map(Number);
+const runs = Number(flag('--runs', '3'));
+const startupRuns = Number(flag('--startup-runs', '11'));
+const keep = args.includes('--keep');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const work = mkdtempSync(join(tmpdir(), 'warranty-bench-'));
+const rssFile = join(work, 'rss');
+
+/** Runs `node <args>` `n` times; median wall ms and median peak RSS bytes. */
+function measure(nodeArgs, n, cwd = work) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', hook, ...nodeArgs], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, CI: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`node ${nodeArgs.join(' ')} exited ${r.status}: ${r.stderr}`);
+    rss.push(Number(readFileSync(rssFile, 'utf8')));
+  }
+  return { ms: median(times), rss: median(rss) };
+}
+
+const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const ms = (t) => (t >= 10000 ? `${(t / 1000).toFixed(1)} s` : `${t.toFixed(0)} ms`);
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+console.log(`# warranty-lint bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM; median of ${runs} runs (start-up: ${startupRuns})\n`);
+
+try {
+  // Start-up first, on a small catalog's single file.
+  const one = join(work, 'one');
+  generateCatalog(one, 1, 7);
+  const oneFile = join(one, 'd0000', 'payments-api-0.yaml');
+  const bare = measure(['-e', '0'], startupRuns);
+  const version = measure([bin, '--version'], startupRuns);
+  const single = measure([bin, '--now', '2026-11-26', oneFile], startupRuns);
+  console.log(row(['start-up', 'wall', 'over bare node', 'peak RSS']));
+  console.log(row(['---', '---:', '---:', '---:']));
+  console.log(row(['`node -e 0`', ms(bare.ms), '', mib(bare.rss)]));
+  console.log(row(['`warranty-lint --version`', ms(version.ms), `+${ms(version.ms - bare.ms)} (target +60 ms)`, mib(version.rss)]));
+  console.log(row(['`warranty-lint` one file', ms(single.ms), `+${ms(single.ms - bare.ms)} (target +150 ms)`, mib(single.rss)]));
+  console.log('');
+
+  console.log(row(['services', 'files', 'floor (yaml+ajv)', 'fast-floor (js-yaml+ajv)', 'warranty-lint -f json', 'lint/floor', 'lint/fast-floor', 'RSS floor', 'RSS lint']));
+  console.log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const size of sizes) {
+    const dir = join(work, `c${size}`);
+    const files = generateCatalog(dir, size);
+    // 100k takes minutes a run: once is enough to see time and memory.
+    const n = size >= 100000 ? 1 : runs;
+    const f = measure([floor, '--parser', 'yaml', dir], n);
+    const ff = measure([floor, '--parser', 'js-yaml', dir], n);
+    const l = measure([bin, '--format', 'json', '--now', '2026-11-26', dir], n);
+    console.log(
+      row([size, files, ms(f.ms), ms(ff.ms), ms(l.ms), `${(l.ms / f.ms).toFixed(2)}×`, `${(l.ms / ff.ms).toFixed(2)}×`, mib(f.rss), mib(l.rss)]),
+    );
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\ntargets (2 cores): 10k lint/floor ≤ 0.85×; stretch lint/fast-floor ≤ 1.5×; 100k peak RSS ≤ 512 MiB');
+} finally {
+  if (keep) console.log(`catalogs kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
