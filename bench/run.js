@@ -6,7 +6,7 @@
 //   node bench/run.js [--sizes 1000,10000,100000] [--runs 3] [--startup-runs 11] [--keep]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './generate.js';
@@ -35,6 +35,7 @@ const rssFile = join(work, 'rss');
 function measure(nodeArgs, n, cwd = work) {
   const times = [];
   const rss = [];
+  const cpu = [];
   for (let i = 0; i < n; i++) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--import', hook, ...nodeArgs], {
@@ -45,9 +46,11 @@ function measure(nodeArgs, n, cwd = work) {
     });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (r.status !== 0 && r.status !== 1) throw new Error(`node ${nodeArgs.join(' ')} exited ${r.status}: ${r.stderr}`);
-    rss.push(Number(readFileSync(rssFile, 'utf8')));
+    const used = JSON.parse(readFileSync(rssFile, 'utf8'));
+    rss.push(used.rss);
+    cpu.push(used.cpu);
   }
-  return { ms: median(times), rss: median(rss) };
+  return { ms: median(times), rss: median(rss), cpu: median(cpu) };
 }
 
 const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
@@ -55,7 +58,7 @@ const ms = (t) => (t >= 10000 ? `${(t / 1000).toFixed(1)} s` : `${t.toFixed(0)} 
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 console.log(`# warranty-lint bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM; median of ${runs} runs (start-up: ${startupRuns})\n`);
+console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, load average ${loadavg()[0].toFixed(1)}; median of ${runs} runs (start-up: ${startupRuns})\n`);
 
 try {
   // Start-up first, on a small catalog's single file.
@@ -72,8 +75,8 @@ try {
   console.log(row(['`warranty-lint` one file', ms(single.ms), `+${ms(single.ms - bare.ms)} (target +150 ms)`, mib(single.rss)]));
   console.log('');
 
-  console.log(row(['services', 'files', 'floor (yaml+ajv)', 'fast-floor (js-yaml+ajv)', 'warranty-lint -f json', 'lint/floor', 'lint/fast-floor', 'RSS floor', 'RSS lint']));
-  console.log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  console.log(row(['services', 'files', 'floor (yaml+ajv)', 'fast-floor (js-yaml+ajv)', 'warranty-lint -f json', 'lint/floor', 'lint/fast-floor', 'CPU floor / fast / lint', 'RSS floor', 'RSS lint']));
+  console.log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const size of sizes) {
     const dir = join(work, `c${size}`);
     const files = generateCatalog(dir, size);
@@ -83,11 +86,12 @@ try {
     const ff = measure([floor, '--parser', 'js-yaml', dir], n);
     const l = measure([bin, '--format', 'json', '--now', '2026-11-26', dir], n);
     console.log(
-      row([size, files, ms(f.ms), ms(ff.ms), ms(l.ms), `${(l.ms / f.ms).toFixed(2)}×`, `${(l.ms / ff.ms).toFixed(2)}×`, mib(f.rss), mib(l.rss)]),
+      row([size, files, ms(f.ms), ms(ff.ms), ms(l.ms), `${(l.ms / f.ms).toFixed(2)}×`, `${(l.ms / ff.ms).toFixed(2)}×`, `${ms(f.cpu)} / ${ms(ff.cpu)} / ${ms(l.cpu)}`, mib(f.rss), mib(l.rss)]),
     );
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
-  console.log('\ntargets (2 cores): 10k lint/floor ≤ 0.85×; stretch lint/fast-floor ≤ 1.5×; 100k peak RSS ≤ 512 MiB');
+  console.log(`\nload average at the end: ${loadavg()[0].toFixed(1)} (wall-time ratios mean little when it is above the CPU count; CPU is user + system time of all threads)`);
+  console.log('targets (2 cores): 10k lint/floor ≤ 0.85×; stretch lint/fast-floor ≤ 1.5×; 100k peak RSS ≤ 512 MiB');
 } finally {
   if (keep) console.log(`catalogs kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });

@@ -6,11 +6,12 @@ import type { Service } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import type { CatalogContext, CatalogReport, CatalogRule, WaiverRule } from '../rules/types.js';
 import { compareFindings, makeFinding } from './finding.js';
-import { fileFinding, lintFile, lintText, RuleCrash, type FileOptions, type FileResult } from './process-file.js';
+import { fileFinding, lintFile, lintText, RuleCrash, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 import { severityFor } from './severity.js';
 import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
 import { indexServices, serviceKey } from './service-index.js';
+import { autoWorkers, lintInPool, withPlainEnv, type Progress } from './pool.js';
 
 export interface LintOptions {
   /** Files, directories and globs; default ["."]. */
@@ -25,6 +26,13 @@ export interface LintOptions {
   ignorePatterns?: readonly string[];
   /** Fingerprints recorded in a baseline: matching findings do not count. */
   baseline?: ReadonlySet<string>;
+  /**
+   * Worker threads for the per-file work: 0 lints in this thread. Default: one per CPU from
+   * POOL_MIN_FILES files on a machine with more than one CPU, else 0. Findings are the same either way.
+   */
+  workers?: number;
+  /** Called as files are done (often: throttle any display). */
+  onProgress?: (progress: Progress) => void;
 }
 
 export interface LintResult {
@@ -67,9 +75,35 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const u of found.unreadable) {
       results.push({ file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 });
     }
-    for (const ref of found.files) results.push(lintFile(ref, fileOptions));
+    results.push(...(await lintFiles(found.files, fileOptions, options)));
   }
   return finish(results, options, today, iso);
+}
+
+/** The per-file work, on worker threads when it pays, else here; results in the order of `refs`. */
+async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, options: LintOptions): Promise<FileResult[]> {
+  const workers = options.workers ?? autoWorkers(refs.length);
+  const progress: Progress = { done: 0, total: refs.length, services: 0 };
+  const report = options.onProgress;
+  if (workers > 0) {
+    return lintInPool(refs, fileOptions, workers, (batch) => {
+      if (!report) return;
+      progress.done += batch.length;
+      for (const r of batch) progress.services += r.services.length;
+      report({ ...progress });
+    });
+  }
+  return withPlainEnv(() =>
+    refs.map((ref) => {
+      const r = lintFile(ref, fileOptions);
+      if (report) {
+        progress.done++;
+        progress.services += r.services.length;
+        report({ ...progress });
+      }
+      return r;
+    }),
+  );
 }
 
 /** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */

@@ -1,0 +1,98 @@
+// Lints files on worker threads. Worth it only for large catalogs: each worker pays ~0.1 s to load
+// the parser, ajv and the rules, so `lint()` uses the pool from POOL_MIN_FILES files on a machine
+// with more than one CPU. Files go out in batches (one message per batch, not per file); results come
+// back as plain data and are put back in file order, so the findings are the same as in one thread.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { RuleCrash, type FileOptions, type FileRef, type FileResult } from './process-file.js';
+
+/** Below this many files one thread is faster (measured: bench/README.md). */
+export const POOL_MIN_FILES = 2000;
+/** Files per message: large enough to amortise a message, small enough to balance the load. */
+export const BATCH_SIZE = 50;
+
+export interface BatchRequest {
+  id: number;
+  refs: FileRef[];
+}
+
+export type BatchReply =
+  | { id: number; results: FileResult[]; error?: undefined }
+  | { id: number; results?: undefined; error: { ruleId: string | undefined; message: string; stack: string | undefined } };
+
+export interface Progress {
+  /** Files done so far. */
+  done: number;
+  total: number;
+  /** Services found so far. */
+  services: number;
+}
+
+/** How many workers to use for `files` files when the caller did not say: 0 means this thread. */
+export function autoWorkers(files: number, cpus: number = availableParallelism()): number {
+  return files >= POOL_MIN_FILES && cpus > 1 ? cpus : 0;
+}
+
+/** Lints `refs` on `size` worker threads; the results are in the order of `refs`. */
+export async function lintInPool(refs: readonly FileRef[], options: FileOptions, size: number, onBatch?: (results: FileResult[]) => void): Promise<FileResult[]> {
+  const batches: FileRef[][] = [];
+  for (let i = 0; i < refs.length; i += BATCH_SIZE) batches.push(refs.slice(i, i + BATCH_SIZE));
+  const done: Array<FileResult[] | undefined> = new Array(batches.length);
+  if (batches.length === 0) return [];
+  const url = new URL('./worker.js', import.meta.url);
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let finished = 0;
+      const send = (w: Worker): void => {
+        if (next < batches.length) {
+          const id = next++;
+          w.postMessage({ id, refs: batches[id] as FileRef[] } satisfies BatchRequest);
+        }
+      };
+      const count = Math.max(1, Math.min(size, batches.length));
+      for (let i = 0; i < count; i++) {
+        const w = new Worker(url, { workerData: options });
+        workers.push(w);
+        w.on('message', (reply: BatchReply) => {
+          if (reply.error) {
+            const cause = Object.assign(new Error(reply.error.message), { stack: reply.error.stack });
+            reject(reply.error.ruleId !== undefined ? new RuleCrash(reply.error.ruleId, cause) : cause);
+            return;
+          }
+          done[reply.id] = reply.results;
+          onBatch?.(reply.results);
+          if (++finished === batches.length) resolve();
+          else send(w);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (finished < batches.length) reject(new Error(`a lint worker stopped (exit code ${code})`));
+        });
+        // Two batches in flight per worker, so a worker never waits for its next message.
+        send(w);
+        send(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return done.flatMap((r) => r ?? []);
+}
+
+/**
+ * Runs `fn` with `process.env` swapped for a plain copy, restored before returning. `yaml`'s parser
+ * reads process.env.LOG_TOKENS once per token and the real process.env is a slow C++ interceptor:
+ * a third of the parse time (bench/README.md). `fn` is synchronous, so only code it calls (an
+ * onProgress callback) sees the copy; writes to it are dropped.
+ */
+export function withPlainEnv<T>(fn: () => T): T {
+  const real = process.env;
+  process.env = { ...real };
+  try {
+    return fn();
+  } finally {
+    process.env = real;
+  }
+}
