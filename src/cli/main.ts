@@ -1,7 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { LintResult } from '../engine/lint.js';
-import { lint, UsageError } from '../engine/lint.js';
-import { RuleCrash } from '../engine/process-file.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
@@ -49,16 +47,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
-    return handleError(error, io, argv.includes('--debug'));
+    return await handleError(error, io, argv.includes('--debug'));
   }
   return code;
 }
 
-function handleError(error: unknown, io: Io, debug: boolean): number {
+async function handleError(error: unknown, io: Io, debug: boolean): Promise<number> {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (help and version exit 0).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
+  // The engine is loaded only by commands that lint (start-up of --version, rules, explain).
+  const { UsageError, RuleCrash } = await loadEngine();
   if (error instanceof UsageError || error instanceof FlagError) {
     io.stderr(`warranty-lint: ${error.message}\n`);
     return EXIT.usage;
@@ -74,6 +74,12 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
   if (debug && e.stack) io.stderr(e.stack + '\n');
   else io.stderr('Run again with --debug for details, and please report it.\n');
   return EXIT.usage;
+}
+
+/** The linting engine (the parser, ajv, the rules' pipeline), imported when a command needs it. */
+async function loadEngine(): Promise<{ lint: typeof import('../engine/lint.js').lint; UsageError: typeof import('../engine/lint.js').UsageError; RuleCrash: typeof import('../engine/process-file.js').RuleCrash }> {
+  const [{ lint, UsageError }, { RuleCrash }] = await Promise.all([import('../engine/lint.js'), import('../engine/process-file.js')]);
+  return { lint, UsageError, RuleCrash };
 }
 
 function buildProgram(io: Io, setCode: (code: number) => void): Command {
@@ -184,6 +190,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     (targets[0] as { file?: string }).file = flags.output;
   }
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
+  const { lint } = await loadEngine();
   const result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
 
   const context: FormatContext = { color: io.colorFor(flags.color), cwd: io.cwd, version: VERSION, quiet: flags.quiet, width: io.columns };
