@@ -12,6 +12,10 @@ export interface Io {
   /** Whether human output may be coloured, given the --no-color flag. */
   colorFor(flag: boolean): boolean;
   columns?: number;
+  /** stderr is an interactive terminal (progress may be drawn there); false when not given. */
+  stderrIsTTY?: boolean;
+  /** The environment, for CI detection; empty when not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Atomic write: readers see the old file or the new one, never half of one. */
@@ -57,5 +61,7 @@ export function defaultIo(): Io {
     writeFile: (path, text) => writeFileAtomic(resolve(cwd, path), text),
     colorFor: (flag) => colorAllowed(flag, process.env, Boolean(process.stdout.isTTY)),
     columns: process.stdout.columns,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
   };
 }

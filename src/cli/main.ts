@@ -191,7 +191,15 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   }
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
   const { lint } = await loadEngine();
-  const result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
+  const { createProgress, progressAllowed } = await import('./progress.js');
+  const showProgress = progressAllowed({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env ?? {}, quiet: flags.quiet ?? false, stdoutFormats: targets.filter((t) => !t.file).map((t) => t.name) });
+  const progress = showProgress ? createProgress(io.stderr) : undefined;
+  let result: LintResult;
+  try {
+    result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+  } finally {
+    progress?.clear();
+  }
 
   const context: FormatContext = { color: io.colorFor(flags.color), cwd: io.cwd, version: VERSION, quiet: flags.quiet, width: io.columns };
   for (const t of targets) {
