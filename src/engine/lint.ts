@@ -12,6 +12,7 @@ import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
 import { indexServices, serviceKey } from './service-index.js';
 import { autoWorkers, lintInPool, withPlainEnv, type Progress } from './pool.js';
+import { compactAll, StringPool } from './compact.js';
 
 export interface LintOptions {
   /** Files, directories and globs; default ["."]. */
@@ -85,8 +86,11 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   const workers = options.workers ?? autoWorkers(refs.length);
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
   const report = options.onProgress;
+  // Memory stays flat: nothing of a file is kept but its findings and services, compacted.
+  const strings = new StringPool();
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch) => {
+      for (let i = 0; i < batch.length; i++) batch[i] = strings.compactResult(batch[i] as FileResult);
       if (!report) return;
       progress.done += batch.length;
       for (const r of batch) progress.services += r.services.length;
@@ -95,7 +99,7 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   }
   return withPlainEnv(() =>
     refs.map((ref) => {
-      const r = lintFile(ref, fileOptions);
+      const r = strings.compactResult(lintFile(ref, fileOptions));
       if (report) {
         progress.done++;
         progress.services += r.services.length;
@@ -107,8 +111,10 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
 }
 
 /** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */
-export function finish(results: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
+export function finish(fileResults: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
   const { config } = options;
+  // Read-only, compact models from here on, whichever way the results were made.
+  const results = compactAll(fileResults);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
   const findings = results.flatMap((r) => r.findings);

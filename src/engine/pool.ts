@@ -10,6 +10,8 @@ import { RuleCrash, type FileOptions, type FileRef, type FileResult } from './pr
 export const POOL_MIN_FILES = 2000;
 /** Files per message: large enough to amortise a message, small enough to balance the load. */
 export const BATCH_SIZE = 50;
+/** Young generation of a worker: parse garbage dies young, so a small nursery costs little time and keeps RSS down. */
+const YOUNG_MB = 8;
 
 export interface BatchRequest {
   id: number;
@@ -53,7 +55,7 @@ export async function lintInPool(refs: readonly FileRef[], options: FileOptions,
       };
       const count = Math.max(1, Math.min(size, batches.length));
       for (let i = 0; i < count; i++) {
-        const w = new Worker(url, { workerData: options });
+        const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
         workers.push(w);
         w.on('message', (reply: BatchReply) => {
           if (reply.error) {

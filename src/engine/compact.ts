@@ -1,0 +1,79 @@
+// What a run keeps of a file once it is done: its findings and its small Service models. Strings
+// taken from a file (names, owners, values) are slices of the whole file's text in V8, so keeping one
+// keeps the text: 100k files would keep 100k texts. Each string is replaced by a flat copy, shared
+// by every equal string of the run (tiers, stages, pointers, keys repeat in every service), and small
+// leaves (keys lists, ranges) are shared the same way.
+import type { FileResult } from './process-file.js';
+
+/** Leaves larger than this are rarely equal: not worth a key. */
+const LEAF_MAX = 12;
+
+const compacted = new WeakSet<FileResult>();
+
+/** Compacts the results not compacted yet (lint() compacts each file as it is done; tests may not). */
+export function compactAll(results: FileResult[]): FileResult[] {
+  let strings: StringPool | undefined;
+  return results.map((r) => (compacted.has(r) ? r : (strings ??= new StringPool()).compactResult(r)));
+}
+
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+  private readonly leaves = new Map<string, object>();
+
+  /** A flat copy of `s` shared by the whole run. */
+  intern(s: string): string {
+    const known = this.pool.get(s);
+    if (known !== undefined) return known;
+    // JSON round-trip: a new sequential string, never a slice or a rope over the file's text.
+    const flat = JSON.parse(JSON.stringify(s)) as string;
+    this.pool.set(flat, flat);
+    return flat;
+  }
+
+  /**
+   * Replaces, in place, every string inside plain data (objects and arrays) by its pooled copy, and
+   * every small leaf (an array or object of at most LEAF_MAX primitives: area keys, ranges, pointer
+   * tables) by a frozen instance shared with its equals. Models are read-only once built.
+   */
+  compact<T>(value: T): T {
+    if (typeof value === 'string') return this.intern(value) as T;
+    if (value === null || typeof value !== 'object') return value;
+    let leaf = true;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v = this.compact(value[i]);
+        value[i] = v;
+        if (v !== null && typeof v === 'object') leaf = false;
+      }
+      return leaf && value.length <= LEAF_MAX ? (this.share('a', value) as T) : value;
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (const k of keys) {
+      const v = record[k];
+      if (v !== null && (typeof v === 'string' || typeof v === 'object')) record[k] = this.compact(v);
+      if (v !== null && typeof v === 'object') leaf = false;
+    }
+    return leaf && keys.length <= LEAF_MAX ? (this.share('o', record) as T) : value;
+  }
+
+  private share(kind: string, leaf: object): object {
+    let key = kind;
+    // Length-prefixed, so no value can forge another leaf's key; -0 kept apart from 0.
+    for (const [k, v] of Object.entries(leaf)) {
+      const shown = Object.is(v, -0) ? '-0' : String(v);
+      key += `|${k.length}:${k}${typeof v}${shown.length}:${shown}`;
+    }
+    const known = this.leaves.get(key);
+    if (known) return known;
+    this.leaves.set(key, Object.freeze(leaf));
+    return leaf;
+  }
+
+  /** The findings and services of a file, compacted; the result object itself is dropped by the caller. */
+  compactResult(result: FileResult): FileResult {
+    const out = { file: this.intern(result.file), findings: this.compact(result.findings), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
+    compacted.add(out);
+    return out;
+  }
+}
