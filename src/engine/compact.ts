@@ -10,6 +10,13 @@ const LEAF_MAX = 12;
 
 const compacted = new WeakSet<FileResult>();
 
+/** One primitive in a leaf's key: typed and length-prefixed, so no value can forge another leaf's key. */
+function part(v: unknown): string {
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  if (typeof v === 'number') return Object.is(v, -0) ? 'n-0;' : `n${v};`;
+  return `${typeof v === 'boolean' ? 'b' : v === null ? 'z' : 'u'}${String(v)};`;
+}
+
 /** Compacts the results not compacted yet (lint() compacts each file as it is done; tests may not). */
 export function compactAll(results: FileResult[]): FileResult[] {
   let strings: StringPool | undefined;
@@ -40,30 +47,28 @@ export class StringPool {
     if (value === null || typeof value !== 'object') return value;
     let leaf = true;
     if (Array.isArray(value)) {
+      let key = 'a';
       for (let i = 0; i < value.length; i++) {
         const v = this.compact(value[i]);
         value[i] = v;
-        if (v !== null && typeof v === 'object') leaf = false;
+        if (leaf && v !== null && typeof v === 'object') leaf = false;
+        else if (leaf) key += part(v);
       }
-      return leaf && value.length <= LEAF_MAX ? (this.share('a', value) as T) : value;
+      return leaf && value.length <= LEAF_MAX ? (this.share(key, value) as T) : value;
     }
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    for (const k of keys) {
-      const v = record[k];
-      if (v !== null && (typeof v === 'string' || typeof v === 'object')) record[k] = this.compact(v);
-      if (v !== null && typeof v === 'object') leaf = false;
+    let key = 'o';
+    let size = 0;
+    for (const k in record) {
+      let v = record[k];
+      if (v !== null && (typeof v === 'string' || typeof v === 'object')) record[k] = v = this.compact(v);
+      if (leaf && v !== null && typeof v === 'object') leaf = false;
+      else if (leaf && ++size <= LEAF_MAX) key += `${k.length}:${k}${part(v)}`;
     }
-    return leaf && keys.length <= LEAF_MAX ? (this.share('o', record) as T) : value;
+    return leaf && size <= LEAF_MAX ? (this.share(key, record) as T) : value;
   }
 
-  private share(kind: string, leaf: object): object {
-    let key = kind;
-    // Length-prefixed, so no value can forge another leaf's key; -0 kept apart from 0.
-    for (const [k, v] of Object.entries(leaf)) {
-      const shown = Object.is(v, -0) ? '-0' : String(v);
-      key += `|${k.length}:${k}${typeof v}${shown.length}:${shown}`;
-    }
+  private share(key: string, leaf: object): object {
     const known = this.leaves.get(key);
     if (known) return known;
     this.leaves.set(key, Object.freeze(leaf));
