@@ -27,12 +27,18 @@ export class StringPool {
   private readonly pool = new Map<string, string>();
   private readonly leaves = new Map<string, object>();
 
+  /**
+   * @param fresh the strings are already flat copies (they crossed from a worker by structured
+   * clone), so they need pooling only.
+   */
+  constructor(private readonly fresh = false) {}
+
   /** A flat copy of `s` shared by the whole run. */
   intern(s: string): string {
     const known = this.pool.get(s);
     if (known !== undefined) return known;
     // JSON round-trip: a new sequential string, never a slice or a rope over the file's text.
-    const flat = JSON.parse(JSON.stringify(s)) as string;
+    const flat = this.fresh ? s : (JSON.parse(JSON.stringify(s)) as string);
     this.pool.set(flat, flat);
     return flat;
   }

@@ -87,7 +87,7 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
   const report = options.onProgress;
   // Memory stays flat: nothing of a file is kept but its findings and services, compacted.
-  const strings = new StringPool();
+  const strings = new StringPool(workers > 0);
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch) => {
       for (let i = 0; i < batch.length; i++) batch[i] = strings.compactResult(batch[i] as FileResult);
