@@ -48,7 +48,8 @@ describe('worker pool', () => {
 
   it('uses workers only for large catalogs on more than one CPU', () => {
     expect(autoWorkers(POOL_MIN_FILES - 1, 2)).toBe(0);
-    expect(autoWorkers(POOL_MIN_FILES, 2)).toBe(2);
+    expect(autoWorkers(POOL_MIN_FILES, 2)).toBe(1);
+    expect(autoWorkers(POOL_MIN_FILES, 8)).toBe(7);
     expect(autoWorkers(POOL_MIN_FILES * 10, 1)).toBe(0);
   });
 });

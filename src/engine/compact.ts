@@ -27,11 +27,8 @@ export class StringPool {
   private readonly pool = new Map<string, string>();
   private readonly leaves = new Map<string, object>();
 
-  /**
-   * @param fresh the strings are already flat copies (they crossed from a worker by structured
-   * clone), so they need pooling only.
-   */
-  constructor(private readonly fresh = false) {}
+  /** Set while compacting results whose strings are already flat copies (they crossed from a worker). */
+  private fresh = false;
 
   /** A flat copy of `s` shared by the whole run. */
   intern(s: string): string {
@@ -82,9 +79,11 @@ export class StringPool {
   }
 
   /** The findings and services of a file, compacted; the result object itself is dropped by the caller. */
-  compactResult(result: FileResult): FileResult {
+  compactResult(result: FileResult, fresh = false): FileResult {
+    this.fresh = fresh;
     const out = { file: this.intern(result.file), findings: this.compact(result.findings), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
     compacted.add(out);
+    this.fresh = false;
     return out;
   }
 }

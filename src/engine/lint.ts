@@ -28,8 +28,8 @@ export interface LintOptions {
   /** Fingerprints recorded in a baseline: matching findings do not count. */
   baseline?: ReadonlySet<string>;
   /**
-   * Worker threads for the per-file work: 0 lints in this thread. Default: one per CPU from
-   * POOL_MIN_FILES files on a machine with more than one CPU, else 0. Findings are the same either way.
+   * Worker threads for the per-file work, besides this thread: 0 lints in this thread alone. Default:
+   * one per CPU but one from POOL_MIN_FILES files, else 0. Findings are the same either way.
    */
   workers?: number;
   /** Called as files are done (often: throttle any display). */
@@ -87,10 +87,10 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
   const report = options.onProgress;
   // Memory stays flat: nothing of a file is kept but its findings and services, compacted.
-  const strings = new StringPool(workers > 0);
+  const strings = new StringPool();
   if (workers > 0) {
-    return lintInPool(refs, fileOptions, workers, (batch) => {
-      for (let i = 0; i < batch.length; i++) batch[i] = strings.compactResult(batch[i] as FileResult);
+    return lintInPool(refs, fileOptions, workers, (batch, fresh) => {
+      for (let i = 0; i < batch.length; i++) batch[i] = strings.compactResult(batch[i] as FileResult, fresh);
       if (!report) return;
       progress.done += batch.length;
       for (const r of batch) progress.services += r.services.length;
