@@ -53,3 +53,17 @@ describe('worker pool', () => {
     expect(autoWorkers(POOL_MIN_FILES * 10, 1)).toBe(0);
   });
 });
+
+describe('when the pool cannot run', () => {
+  it('lints in this thread when the options cannot cross to a worker', async () => {
+    const { poolAvailable } = await import('../dist/engine/pool.js');
+    const config = resolveConfig({});
+    expect(poolAvailable({ config, today: 1 })).toBe(true);
+    expect(poolAvailable({ config: { ...config, genericOwners: [(() => 'x') as unknown as string] }, today: 1 })).toBe(false);
+  });
+
+  it('lints in this thread when running from the sources (no built worker beside pool.ts)', async () => {
+    const src = await import('../src/engine/pool.js');
+    expect(src.poolAvailable({ config: resolveConfig({}), today: 1 })).toBe(false);
+  });
+});

@@ -11,7 +11,7 @@ import { severityFor } from './severity.js';
 import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
 import { indexServices, serviceKey } from './service-index.js';
-import { autoWorkers, lintInPool, withPlainEnv, type Progress } from './pool.js';
+import { autoWorkers, lintInPool, poolAvailable, withPlainEnv, type Progress } from './pool.js';
 import { compactAll, StringPool } from './compact.js';
 
 export interface LintOptions {
@@ -83,7 +83,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
 /** The per-file work, on worker threads when it pays, else here; results in the order of `refs`. */
 async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, options: LintOptions): Promise<FileResult[]> {
-  const workers = options.workers ?? autoWorkers(refs.length);
+  const wanted = options.workers ?? autoWorkers(refs.length);
+  const workers = wanted > 0 && poolAvailable(fileOptions) ? wanted : 0;
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
   const report = options.onProgress;
   // Memory stays flat: nothing of a file is kept but its findings and services, compacted.

@@ -2,7 +2,9 @@
 // ~0.15 s to load the parser, ajv and the rules, so `lint()` uses the pool from POOL_MIN_FILES files
 // on a machine with more than one CPU. Files go out in batches (one message per batch, not per file); results come
 // back as plain data and are put back in file order, so the findings are the same as in one thread.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { lintFile, RuleCrash, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 
@@ -38,6 +40,22 @@ export function autoWorkers(files: number, cpus: number = availableParallelism()
   return files >= POOL_MIN_FILES && cpus > 1 ? cpus - 1 : 0;
 }
 
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * Whether the pool can run here: the worker script exists (not when running from the TypeScript
+ * sources) and the options can cross to a thread (a config holding functions cannot).
+ */
+export function poolAvailable(options: FileOptions): boolean {
+  if (!existsSync(fileURLToPath(WORKER_URL))) return false;
+  try {
+    structuredClone(options);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Lints `refs` on `size` worker threads and on this thread, which takes batches between handling
  * the workers' replies; the results are in the order of `refs`. `onBatch` gets each batch's results
@@ -53,7 +71,6 @@ export async function lintInPool(
   for (let i = 0; i < refs.length; i += BATCH_SIZE) batches.push(refs.slice(i, i + BATCH_SIZE));
   const done: Array<FileResult[] | undefined> = new Array(batches.length);
   if (batches.length === 0) return [];
-  const url = new URL('./worker.js', import.meta.url);
   const workers: Worker[] = [];
   let next = 0;
   let finished = 0;
@@ -77,7 +94,7 @@ export async function lintInPool(
       };
       const count = Math.max(1, Math.min(size, batches.length));
       for (let i = 0; i < count; i++) {
-        const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+        const w = new Worker(WORKER_URL, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
         workers.push(w);
         w.on('message', (reply: BatchReply) => {
           if (reply.error) {
