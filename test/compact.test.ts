@@ -45,3 +45,16 @@ describe('compacting what a run keeps of each file', () => {
     expect(twice.every((r, i) => r === once[i])).toBe(true);
   });
 });
+
+describe('findings after compaction', () => {
+  it('stay writable (waivers mark them) and are never shared', () => {
+    const config = resolveConfig({});
+    const text = generateTexts(60, 9).map((f) => f.text).join('---\n');
+    const [r] = compactAll([lintText(text, { path: 'a.yaml', file: 'a.yaml', explicit: true }, { config, today: 20_000 })]);
+    const f = r?.findings[0];
+    expect(f).toBeDefined();
+    expect(Object.isFrozen(f)).toBe(false);
+    (f as { waived: boolean }).waived = true;
+    expect(f?.waived).toBe(true);
+  });
+});

@@ -71,6 +71,13 @@ export class StringPool {
     return leaf && size <= LEAF_MAX ? (this.share(key, record) as T) : value;
   }
 
+  /** Pools the string fields of a flat record, in place. */
+  private strings<T extends object>(record: T): T {
+    const r = record as Record<string, unknown>;
+    for (const k in r) if (typeof r[k] === 'string') r[k] = this.intern(r[k] as string);
+    return record;
+  }
+
   private share(key: string, leaf: object): object {
     const known = this.leaves.get(key);
     if (known) return known;
@@ -81,7 +88,8 @@ export class StringPool {
   /** The findings and services of a file, compacted; the result object itself is dropped by the caller. */
   compactResult(result: FileResult, fresh = false): FileResult {
     this.fresh = fresh;
-    const out = { file: this.intern(result.file), findings: this.compact(result.findings), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
+    // Findings are not shared or frozen: waivers mark them later.
+    const out = { file: this.intern(result.file), findings: result.findings.map((f) => this.strings(f)), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
     compacted.add(out);
     this.fresh = false;
     return out;

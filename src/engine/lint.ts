@@ -76,7 +76,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const u of found.unreadable) {
       results.push({ file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 });
     }
-    results.push(...(await lintFiles(found.files, fileOptions, options)));
+    for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
   }
   return finish(results, options, today, iso);
 }
