@@ -31,26 +31,29 @@ const median = (xs) => {
 const work = mkdtempSync(join(tmpdir(), 'warranty-bench-'));
 const rssFile = join(work, 'rss');
 
-/** Runs `node <args>` `n` times; median wall ms and median peak RSS bytes. */
-function measure(nodeArgs, n, cwd = work) {
-  const times = [];
-  const rss = [];
-  const cpu = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', hook, ...nodeArgs], {
-      cwd,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, BENCH_RSS_FILE: rssFile, CI: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`node ${nodeArgs.join(' ')} exited ${r.status}: ${r.stderr}`);
-    const used = JSON.parse(readFileSync(rssFile, 'utf8'));
-    rss.push(used.rss);
-    cpu.push(used.cpu);
-  }
-  return { ms: median(times), rss: median(rss), cpu: median(cpu) };
+/** Runs `node <args>` once: wall ms, peak RSS bytes, CPU ms. */
+function once(nodeArgs, cwd = work) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', hook, ...nodeArgs], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, CI: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${nodeArgs.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const used = JSON.parse(readFileSync(rssFile, 'utf8'));
+  return { ms, rss: used.rss, cpu: used.cpu };
+}
+
+/**
+ * Runs each command `n` times, round-robin (so a change in the machine's load hits every command
+ * alike), and returns the medians of each.
+ */
+function measureAll(commands, n) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < n; i++) commands.forEach((c, k) => samples[k].push(once(c)));
+  return samples.map((list) => ({ ms: median(list.map((x) => x.ms)), rss: median(list.map((x) => x.rss)), cpu: median(list.map((x) => x.cpu)) }));
 }
 
 const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
@@ -58,16 +61,14 @@ const ms = (t) => (t >= 10000 ? `${(t / 1000).toFixed(1)} s` : `${t.toFixed(0)} 
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 console.log(`# warranty-lint bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, load average ${loadavg()[0].toFixed(1)}; median of ${runs} runs (start-up: ${startupRuns})\n`);
+console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, load average ${loadavg()[0].toFixed(1)}; median of ${runs} runs, round-robin (start-up: ${startupRuns})\n`);
 
 try {
   // Start-up first, on a small catalog's single file.
   const one = join(work, 'one');
   generateCatalog(one, 1, 7);
   const oneFile = join(one, 'd0000', 'payments-api-0.yaml');
-  const bare = measure(['-e', '0'], startupRuns);
-  const version = measure([bin, '--version'], startupRuns);
-  const single = measure([bin, '--now', '2026-11-26', oneFile], startupRuns);
+  const [bare, version, single] = measureAll([['-e', '0'], [bin, '--version'], [bin, '--now', '2026-11-26', oneFile]], startupRuns);
   console.log(row(['start-up', 'wall', 'over bare node', 'CPU', 'CPU over bare node', 'peak RSS']));
   console.log(row(['---', '---:', '---:', '---:', '---:', '---:']));
   console.log(row(['`node -e 0`', ms(bare.ms), '', ms(bare.cpu), '', mib(bare.rss)]));
@@ -82,9 +83,7 @@ try {
     const files = generateCatalog(dir, size);
     // 100k takes minutes a run: once is enough to see time and memory.
     const n = size >= 100000 ? 1 : runs;
-    const f = measure([floor, '--parser', 'yaml', dir], n);
-    const ff = measure([floor, '--parser', 'js-yaml', dir], n);
-    const l = measure([bin, '--format', 'json', '--now', '2026-11-26', dir], n);
+    const [f, ff, l] = measureAll([[floor, '--parser', 'yaml', dir], [floor, '--parser', 'js-yaml', dir], [bin, '--format', 'json', '--now', '2026-11-26', dir]], n);
     console.log(
       row([size, files, ms(f.ms), ms(ff.ms), ms(l.ms), `${(l.ms / f.ms).toFixed(2)}×`, `${(l.ms / ff.ms).toFixed(2)}×`, `${ms(f.cpu)} / ${ms(ff.cpu)} / ${ms(l.cpu)}`, mib(f.rss), mib(l.rss)]),
     );

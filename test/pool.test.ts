@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalog } from '../bench/generate.js';
 // The pool starts dist/engine/worker.js, so this test runs the built code (npm test builds first).
 import { lint, type LintResult } from '../dist/engine/lint.js';
-import { autoWorkers, BATCH_SIZE, POOL_MIN_FILES } from '../dist/engine/pool.js';
+import { autoWorkers, BATCH_SIZE, MAIN_HELPS_MAX_FILES, POOL_MIN_FILES } from '../dist/engine/pool.js';
 import { resolveConfig } from '../dist/config/resolve.js';
 import { json } from '../dist/formatters/json.js';
 
@@ -51,6 +51,7 @@ describe('worker pool', () => {
     expect(autoWorkers(POOL_MIN_FILES, 2)).toBe(1);
     expect(autoWorkers(POOL_MIN_FILES, 8)).toBe(7);
     expect(autoWorkers(POOL_MIN_FILES * 10, 1)).toBe(0);
+    expect(autoWorkers(MAIN_HELPS_MAX_FILES, 2)).toBe(2);
   });
 });
 

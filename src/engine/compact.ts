@@ -8,6 +8,9 @@ import type { FileResult } from './process-file.js';
 /** Leaves larger than this are rarely equal: not worth a key. */
 const LEAF_MAX = 12;
 
+/** Strings longer than this are not pooled. */
+const POOL_MAX_LENGTH = 64;
+
 const compacted = new WeakSet<FileResult>();
 
 /** One primitive in a leaf's key: typed and length-prefixed, so no value can forge another leaf's key. */
@@ -32,6 +35,8 @@ export class StringPool {
 
   /** A flat copy of `s` shared by the whole run. */
   intern(s: string): string {
+    // Long strings (messages, fingerprints) are seldom equal: flattened, not pooled.
+    if (s.length > POOL_MAX_LENGTH) return this.fresh ? s : (JSON.parse(JSON.stringify(s)) as string);
     const known = this.pool.get(s);
     if (known !== undefined) return known;
     // JSON round-trip: a new sequential string, never a slice or a rope over the file's text.

@@ -10,6 +10,8 @@ import { lintFile, RuleCrash, type FileOptions, type FileRef, type FileResult } 
 
 /** Below this many files one thread is faster (measured: bench/README.md). */
 export const POOL_MIN_FILES = 2000;
+/** From this many files this thread only hands out work and keeps results (memory, see mainThreadHelps). */
+export const MAIN_HELPS_MAX_FILES = 30_000;
 /** Files per message: large enough to amortise a message, small enough to balance the load. */
 export const BATCH_SIZE = 50;
 /** Young generation of a worker: parse garbage dies young, so a small nursery costs little time and keeps RSS down. */
@@ -37,7 +39,17 @@ export interface Progress {
  * alone. The main thread lints batches too, so one CPU is left to it.
  */
 export function autoWorkers(files: number, cpus: number = availableParallelism()): number {
-  return files >= POOL_MIN_FILES && cpus > 1 ? cpus - 1 : 0;
+  if (files < POOL_MIN_FILES || cpus < 2) return 0;
+  return mainThreadHelps(files) ? cpus - 1 : cpus;
+}
+
+/**
+ * Whether this thread lints batches too. Not for very large runs: this thread's heap holds the whole
+ * catalog's findings and services, and parse garbage there raised the peak RSS of 100k services from
+ * 433 to 526 MiB (bench/README.md).
+ */
+export function mainThreadHelps(files: number): boolean {
+  return files < MAIN_HELPS_MAX_FILES;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -57,8 +69,8 @@ export function poolAvailable(options: FileOptions): boolean {
 }
 
 /**
- * Lints `refs` on `size` worker threads and on this thread, which takes batches between handling
- * the workers' replies; the results are in the order of `refs`. `onBatch` gets each batch's results
+ * Lints `refs` on `size` worker threads and, below MAIN_HELPS_MAX_FILES files, on this thread too,
+ * which takes batches between handling the workers' replies; the results are in the order of `refs`. `onBatch` gets each batch's results
  * as they come, with `fresh` true when they crossed from a worker (their strings are new copies).
  */
 export async function lintInPool(
@@ -128,7 +140,7 @@ export async function lintInPool(
         complete(id, results, false);
         setImmediate(here);
       };
-      setImmediate(here);
+      if (mainThreadHelps(refs.length)) setImmediate(here);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
