@@ -68,3 +68,20 @@ describe('when the pool cannot run', () => {
     expect(src.poolAvailable({ config: resolveConfig({}), today: 1 })).toBe(false);
   });
 });
+
+describe('withPlainEnv', () => {
+  it('gives a plain copy of the environment for the call and restores the real one, even on a throw', async () => {
+    const { withPlainEnv } = await import('../src/engine/pool.js');
+    const real = process.env;
+    const seen = withPlainEnv(() => process.env);
+    expect(seen).not.toBe(real);
+    expect(seen.PATH).toBe(real.PATH);
+    expect(process.env).toBe(real);
+    expect(() =>
+      withPlainEnv(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(process.env).toBe(real);
+  });
+});
