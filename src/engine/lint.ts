@@ -12,7 +12,7 @@ import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
 import { indexServices, serviceKey } from './service-index.js';
 import { autoWorkers, lintInPool, poolAvailable, withPlainEnv, type Progress } from './pool.js';
-import { compactAll, StringPool } from './compact.js';
+import { COMPACT_MIN_FILES, StringPool } from './compact.js';
 
 export interface LintOptions {
   /** Files, directories and globs; default ["."]. */
@@ -87,11 +87,14 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   const workers = wanted > 0 && poolAvailable(fileOptions) ? wanted : 0;
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
   const report = options.onProgress;
-  // Memory stays flat: nothing of a file is kept but its findings and services, compacted.
-  const strings = new StringPool();
+  // Memory stays flat on large runs: nothing of a file is kept but its findings and services,
+  // compacted. Below COMPACT_MIN_FILES what a file keeps is small and compaction (~9% of the CPU) is
+  // not worth it.
+  const strings = refs.length >= COMPACT_MIN_FILES ? new StringPool() : undefined;
+  const keep = (r: FileResult, fresh: boolean): FileResult => (strings ? strings.compactResult(r, fresh) : r);
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch, fresh) => {
-      for (let i = 0; i < batch.length; i++) batch[i] = strings.compactResult(batch[i] as FileResult, fresh);
+      for (let i = 0; i < batch.length; i++) batch[i] = keep(batch[i] as FileResult, fresh);
       if (!report) return;
       progress.done += batch.length;
       for (const r of batch) progress.services += r.services.length;
@@ -100,7 +103,7 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   }
   return withPlainEnv(() =>
     refs.map((ref) => {
-      const r = strings.compactResult(lintFile(ref, fileOptions));
+      const r = keep(lintFile(ref, fileOptions), false);
       if (report) {
         progress.done++;
         progress.services += r.services.length;
@@ -112,10 +115,8 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
 }
 
 /** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */
-export function finish(fileResults: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
+export function finish(results: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
   const { config } = options;
-  // Read-only, compact models from here on, whichever way the results were made.
-  const results = compactAll(fileResults);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
   const findings = results.flatMap((r) => r.findings);
