@@ -59,6 +59,7 @@ function measureAll(commands, n) {
 const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (t) => (t >= 10000 ? `${(t / 1000).toFixed(1)} s` : `${t.toFixed(0)} ms`);
 const row = (cells) => `| ${cells.join(' | ')} |`;
+const over = (t) => `${t < 0 ? '-' : '+'}${ms(Math.abs(t))}`;
 
 console.log(`# warranty-lint bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, load average ${loadavg()[0].toFixed(1)}; median of ${runs} runs, round-robin (start-up: ${startupRuns})\n`);
@@ -72,12 +73,12 @@ try {
   console.log(row(['start-up', 'wall', 'over bare node', 'CPU', 'CPU over bare node', 'peak RSS']));
   console.log(row(['---', '---:', '---:', '---:', '---:', '---:']));
   console.log(row(['`node -e 0`', ms(bare.ms), '', ms(bare.cpu), '', mib(bare.rss)]));
-  console.log(row(['`warranty-lint --version`', ms(version.ms), `+${ms(version.ms - bare.ms)} (target +60 ms)`, ms(version.cpu), `+${ms(version.cpu - bare.cpu)}`, mib(version.rss)]));
-  console.log(row(['`warranty-lint` one file', ms(single.ms), `+${ms(single.ms - bare.ms)} (target +150 ms)`, ms(single.cpu), `+${ms(single.cpu - bare.cpu)}`, mib(single.rss)]));
+  console.log(row(['`warranty-lint --version`', ms(version.ms), `${over(version.ms - bare.ms)} (target +60 ms)`, ms(version.cpu), over(version.cpu - bare.cpu), mib(version.rss)]));
+  console.log(row(['`warranty-lint` one file', ms(single.ms), `${over(single.ms - bare.ms)} (target +150 ms)`, ms(single.cpu), over(single.cpu - bare.cpu), mib(single.rss)]));
   console.log('');
 
-  console.log(row(['services', 'files', 'floor (yaml+ajv)', 'fast-floor (js-yaml+ajv)', 'warranty-lint -f json', 'lint/floor', 'lint/fast-floor', 'CPU floor / fast / lint', 'RSS floor', 'RSS lint']));
-  console.log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  if (sizes.length > 0) console.log(row(['services', 'files', 'floor (yaml+ajv)', 'fast-floor (js-yaml+ajv)', 'warranty-lint -f json', 'lint/floor', 'lint/fast-floor', 'CPU floor / fast / lint', 'RSS floor', 'RSS lint']));
+  if (sizes.length > 0) console.log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const size of sizes) {
     const dir = join(work, `c${size}`);
     const files = generateCatalog(dir, size);
