@@ -15,6 +15,10 @@ export interface Io {
   columns?: number;
   /** The terminal takes UTF-8 (from the locale); false makes the report ASCII. */
   unicode?: boolean;
+  /** stderr is an interactive terminal (progress may be drawn there); false when not given. */
+  stderrIsTTY?: boolean;
+  /** The environment, for CI detection; empty when not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Atomic write: readers see the old file or the new one, never half of one. */
@@ -71,5 +75,7 @@ export function defaultIo(): Io {
     colorFor: (flag) => colorAllowed(flag, process.env, Boolean(process.stdout.isTTY)),
     columns: process.stdout.columns,
     unicode: localeIsUtf8(process.env),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
   };
 }

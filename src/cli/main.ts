@@ -1,10 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { LintResult } from '../engine/lint.js';
-import { lint, UsageError } from '../engine/lint.js';
-import { RuleCrash } from '../engine/process-file.js';
-import { ConfigError, loadConfig } from '../config/load.js';
-import { BaselineError } from '../engine/baseline.js';
-import { OutputError, writeOrExplain } from './write.js';
+import { RuleCrash, UserError } from '../errors.js';
+import { writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/types.js';
 import type { Severity, SeveritySetting } from '../types.js';
@@ -42,7 +39,9 @@ interface LintFlags {
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */
-class FlagError extends Error {}
+class FlagError extends UserError {
+  override name = 'FlagError';
+}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -55,17 +54,19 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
-    return handleError(error, io, argv.includes('--debug'));
+    return await handleError(error, io, argv.includes('--debug'));
   }
   return code;
 }
 
-function handleError(error: unknown, io: Io, debug: boolean): number {
+async function handleError(error: unknown, io: Io, debug: boolean): Promise<number> {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (help and version exit 0).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof FlagError || error instanceof ConfigError || error instanceof BaselineError || error instanceof OutputError) {
+  // Usage, config, baseline and output problems all extend UserError (src/errors.ts), so telling
+  // them apart loads none of the engine.
+  if (error instanceof UserError) {
     io.stderr(`warranty-lint: ${error.message}\n`);
     return EXIT.usage;
   }
@@ -81,6 +82,7 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
   else io.stderr('Run again with --debug for details, and please report it.\n');
   return EXIT.usage;
 }
+
 
 function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('warranty-lint');
@@ -210,6 +212,9 @@ function parseRuleFlags(flags: readonly string[]): Record<string, SeveritySettin
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  // The engine and the config loader (cosmiconfig, the parser, ajv) are loaded only by commands
+  // that lint: --version, rules and explain start without them.
+  const [{ loadConfig }, { lint }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
   const ruleFlags = parseRuleFlags(flags.rule ?? []);
@@ -241,9 +246,17 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
+  const { createProgress, progressAllowed } = await import('./progress.js');
+  const showProgress = progressAllowed({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env ?? {}, quiet: flags.quiet ?? false, stdoutFormats: targets.filter((t) => !t.file).map((t) => t.name) });
+  const progress = showProgress ? createProgress(io.stderr) : undefined;
+  let result: LintResult;
+  try {
+    result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+  } finally {
+    progress?.clear();
+  }
   // The baseline is applied here rather than inside lint(), so that entries nothing matches any
   // more can be told apart (fixed) from those that still hold.
-  let result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern });
   if (flags.baseline !== undefined) {
     result = flags.updateBaseline ? updateBaseline(result, flags.baseline, baseline?.baseline, io) : useBaseline(result, flags.baseline, baseline, io);
   }

@@ -1,7 +1,10 @@
 import type { Io } from './io.js';
+import { UserError } from '../errors.js';
 
 /** A file the user asked for (`-o`, `-f name=file`, a baseline) cannot be written: exit 2 with this message. */
-export class OutputError extends Error {}
+export class OutputError extends UserError {
+  override name = 'OutputError';
+}
 
 /** Writes through the Io (atomically); a failure is a usage problem with a plain reason, not an internal error. */
 export function writeOrExplain(io: Io, file: string, text: string): void {

@@ -20,6 +20,7 @@ import { validateAgainst } from '../schema/validate.js';
 import { defaultConfig } from './defaults.js';
 import { resolveConfig, type UserConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
+import { UserError } from '../errors.js';
 
 export const MODULE_NAME = 'warranty-lint';
 
@@ -44,7 +45,9 @@ export const CODE_SEARCH_PLACES: readonly string[] = CODE_EXTENSIONS.flatMap((ex
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** A config that cannot be used: exit 2 with this message (it names the file and, when known, the line). */
-export class ConfigError extends Error {}
+export class ConfigError extends UserError {
+  override name = 'ConfigError';
+}
 
 export interface LoadedConfig {
   config: ResolvedConfig;

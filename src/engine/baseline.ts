@@ -3,6 +3,7 @@
 // elsewhere in a file and reordered services do not break the match.
 import type { Finding } from '../types.js';
 import type { LintResult } from './lint.js';
+import { UserError } from '../errors.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -23,7 +24,9 @@ export interface Baseline {
 }
 
 /** A baseline file that cannot be used: exit 2 with this message. */
-export class BaselineError extends Error {}
+export class BaselineError extends UserError {
+  override name = 'BaselineError';
+}
 
 /** Reads a baseline from its text; `name` is for messages. */
 export function parseBaseline(text: string, name: string): Baseline {

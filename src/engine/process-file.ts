@@ -14,6 +14,7 @@ import { RULES } from '../rules/index.js';
 import type { ServiceRule } from '../rules/types.js';
 import { named } from '../rules/types.js';
 import { makeFinding } from './finding.js';
+import { RuleCrash } from '../errors.js';
 import { severityFor } from './severity.js';
 
 /** A file to lint: `file` is what findings show (relative, `/`-separated); `path` is what is read. */
@@ -226,16 +227,6 @@ function anchorsFor(service: Service, at: (pointer: string, where?: 'key' | 'val
   for (const d of service.dependsOn) add(d.pointer);
   for (const w of service.waivers) add(w.pointer);
   return anchors;
-}
-
-/** A rule threw: an internal error (exit 2), reported with the rule's id. */
-export class RuleCrash extends Error {
-  constructor(
-    readonly ruleId: string,
-    override readonly cause: unknown,
-  ) {
-    super(`rule ${ruleId} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
 }
 
 function finding(ruleId: string, message: string, file: string, range: Range | null, service: string | null, area: Area | null, pointer: string | null, tier: Tier | null, options: FileOptions): Finding {

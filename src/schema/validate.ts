@@ -20,38 +20,77 @@ export function loadSchemaFile(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaDir + name, 'utf8')) as Record<string, unknown>;
 }
 
-type AjvCtor = new (opts: Record<string, unknown>) => {
+type AjvInstance = {
   addSchema(schema: unknown): unknown;
   compile(schema: unknown): ValidateFunction;
   getSchema(id: string): ValidateFunction | undefined;
 };
+type AjvCtor = new (opts: Record<string, unknown>) => AjvInstance;
 
-let ajvInstance: InstanceType<AjvCtor> | undefined;
+/** The schemas in `schemas/` that other schemas refer to by $id: added to every Ajv instance. */
+const SHARED_SCHEMAS = ['service.schema.json'];
 
-/** One Ajv instance for the process, created on first use so commands that never validate never pay for it. */
-function ajv(): InstanceType<AjvCtor> {
-  if (ajvInstance) return ajvInstance;
+/**
+ * The one Ajv setup, used at run time and by the build step that precompiles every schema
+ * (scripts/build-validators.mjs), so both validate alike. `code` is Ajv's code option.
+ */
+export function createAjv(code?: Record<string, unknown>): AjvInstance {
   const Ajv = require('ajv') as AjvCtor & { default?: AjvCtor };
   const addFormats = require('ajv-formats') as ((a: unknown, f?: string[]) => void) & { default?: (a: unknown, f?: string[]) => void };
   const Ctor = Ajv.default ?? Ajv;
-  ajvInstance = new Ctor({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  (addFormats.default ?? addFormats)(ajvInstance, ['date']);
+  const instance = new Ctor({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(code ? { code } : {}) });
+  (addFormats.default ?? addFormats)(instance, ['date']);
   // Other schemas refer to the service schema's definitions (the warranty block) by $id.
-  ajvInstance.addSchema(loadSchemaFile('service.schema.json'));
+  for (const file of SHARED_SCHEMAS) instance.addSchema(loadSchemaFile(file));
+  return instance;
+}
+
+/** The export name of a schema file's precompiled validator: `service.schema.json` → `service`. */
+export function exportNameOf(file: string): string {
+  return file.replace(/\.schema\.json$|\.json$/, '').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase());
+}
+
+let ajvInstance: AjvInstance | undefined;
+
+/** One Ajv instance for the process, created on first use so commands that never validate never pay for it. */
+function ajv(): AjvInstance {
+  ajvInstance ??= createAjv();
   return ajvInstance;
+}
+
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+/**
+ * Validators compiled at build time into dist/schema/validators.cjs (no schema compile at run time:
+ * most of the start-up of a one-file run). Absent when running from the TypeScript sources.
+ */
+function precompiledValidators(): Record<string, ValidateFunction> | null {
+  if (precompiled !== undefined) return precompiled;
+  try {
+    precompiled = require('./validators.cjs') as Record<string, ValidateFunction>;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+    precompiled = null;
+  }
+  return precompiled;
 }
 
 const compiled = new Map<string, ValidateFunction>();
 
-/** A validator for a schema file in `schemas/`, compiled once. */
+/** A validator for a schema file in `schemas/`: precompiled when built, else compiled once. */
 export function validatorFor(file: string): ValidateFunction {
   let v = compiled.get(file);
   if (!v) {
-    const schema = loadSchemaFile(file);
-    v = ajv().getSchema(String(schema.$id)) ?? ajv().compile(schema);
+    v = precompiledValidators()?.[exportNameOf(file)] ?? runtimeValidatorFor(file);
     compiled.set(file, v);
   }
   return v;
+}
+
+/** A validator compiled now, by Ajv (the path the precompiled validators must agree with). */
+export function runtimeValidatorFor(file: string): ValidateFunction {
+  const schema = loadSchemaFile(file);
+  return ajv().getSchema(String(schema.$id)) ?? ajv().compile(schema);
 }
 
 /** Validates `value` and returns each violation once, in plain English, at the offending node. */

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { generateTexts } from '../bench/generate.js';
+import { StringPool } from '../src/engine/compact.js';
+import type { FileResult } from '../src/engine/process-file.js';
+
+const compactAll = (results: FileResult[]): FileResult[] => {
+  const pool = new StringPool();
+  return results.map((r) => pool.compactResult(r));
+};
+import { lintText } from '../src/engine/process-file.js';
+import { resolveConfig } from '../src/config/resolve.js';
+
+describe('compacting what a run keeps of each file', () => {
+  const config = resolveConfig({});
+  const results = () => generateTexts(40, 5).map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: false }, { config, today: 20_000 }));
+
+  it('keeps every finding and service equal to what the file gave', () => {
+    const plain = results();
+    const before = JSON.parse(JSON.stringify(plain)) as unknown;
+    const after = compactAll(plain);
+    expect(JSON.parse(JSON.stringify(after))).toEqual(before);
+    expect(after.flatMap((r) => r.services)).toHaveLength(40);
+  });
+
+  it('shares equal leaves between services, frozen', () => {
+    const [a, b] = compactAll(results()).flatMap((r) => r.services);
+    expect(a?.pointers).toBe(b?.pointers);
+    expect(Object.isFrozen(a?.pointers)).toBe(true);
+    expect(a?.areas.availability.reported).toBe(b?.areas.availability.reported);
+    expect(() => (a?.areas.availability.reported as string[]).push('x')).toThrow(TypeError);
+  });
+
+  it('never merges leaves that differ only in type or in how their parts split', () => {
+    const pool = new StringPool();
+    const x = pool.compact({ a: '1', b: 2 });
+    const y = pool.compact({ a: 1, b: '2' });
+    const z = pool.compact(['a|1:b', 'c']);
+    const w = pool.compact(['a', '1:b|c']);
+    const zero = pool.compact([0]);
+    const negativeZero = pool.compact([-0]);
+    expect(x).not.toBe(y);
+    expect(z).not.toBe(w);
+    expect(Object.is(negativeZero[0], -0)).toBe(true);
+    expect(zero).not.toBe(negativeZero);
+    expect(pool.compact({ a: '1', b: 2 })).toBe(x);
+  });
+
+});
+
+describe('findings after compaction', () => {
+  it('stay writable (waivers mark them) and are never shared', () => {
+    const config = resolveConfig({});
+    const text = generateTexts(60, 9).map((f) => f.text).join('---\n');
+    const [r] = compactAll([lintText(text, { path: 'a.yaml', file: 'a.yaml', explicit: true }, { config, today: 20_000 })]);
+    const f = r?.findings[0];
+    expect(f).toBeDefined();
+    expect(Object.isFrozen(f)).toBe(false);
+    (f as { waived: boolean }).waived = true;
+    expect(f?.waived).toBe(true);
+  });
+});
+
+describe('compacted models are read-only for everything after the per-file work', () => {
+  it('the catalog rules, waivers and every formatter run on them (a write to a frozen leaf would throw)', async () => {
+    const { finish, todayFrom } = await import('../src/engine/lint.js');
+    const { FORMAT_NAMES, loadFormatter } = await import('../src/formatters/index.js');
+    const config = resolveConfig({});
+    const { day, iso } = todayFrom('2026-11-26');
+    const files = generateTexts(120, 13).map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: false }, { config, today: day }));
+    const plain = finish(files.map((r) => JSON.parse(JSON.stringify(r)) as FileResult), { cwd: '/', config }, day, iso);
+    const compacted = finish(compactAll(files), { cwd: '/', config }, day, iso);
+    expect(JSON.parse(JSON.stringify(compacted))).toEqual(JSON.parse(JSON.stringify(plain)));
+    for (const name of FORMAT_NAMES) {
+      const format = await loadFormatter(name);
+      const context = { color: false, cwd: '/', version: 'test', quiet: false, width: 100 };
+      expect(format?.(compacted, context)).toBe(format?.(plain, context));
+    }
+  });
+});
