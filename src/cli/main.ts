@@ -5,7 +5,6 @@ import { writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/types.js';
 import type { Severity, SeveritySetting } from '../types.js';
-import { RULES_BY_ID } from '../rules/index.js';
 import { defaultIo, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -137,7 +136,7 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     .description('why a rule matters, a failing and a passing example, how to fix it')
     .argument('<rule>', 'a rule id (see `warranty-lint rules`)')
     .action(async (rule: string) => {
-      const { explainRule } = await import('./commands.js');
+      const [{ explainRule }, { RULES_BY_ID }] = await Promise.all([import('./commands.js'), import('../rules/index.js')]);
       const text = explainRule(rule);
       if (text === undefined) throw new FlagError(`unknown rule "${rule}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
       io.stdout(text);
@@ -200,7 +199,7 @@ function addReportOptions(cmd: Command): Command {
     .option('--ascii', 'ASCII only in the report (automatic when the locale is not UTF-8)');
 }
 
-function parseRuleFlags(flags: readonly string[]): Record<string, SeveritySetting> {
+function parseRuleFlags(flags: readonly string[], RULES_BY_ID: ReadonlyMap<string, unknown>): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const f of flags) {
     const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(f.trim());
@@ -217,7 +216,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const [{ loadConfig }, { lint }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
-  const ruleFlags = parseRuleFlags(flags.rule ?? []);
+  const { RULES_BY_ID } = await import('../rules/index.js');
+  const ruleFlags = parseRuleFlags(flags.rule ?? [], RULES_BY_ID);
   if (Object.keys(ruleFlags).length > 0) {
     // The command line wins over the config file, its overrides included.
     Object.assign(config.rules, ruleFlags);
