@@ -12,7 +12,6 @@ import type { Service } from '../model/types.js';
 import { validateAgainst, type SchemaProblem } from '../schema/validate.js';
 import { RULES } from '../rules/index.js';
 import type { ServiceRule } from '../rules/types.js';
-import { named } from '../rules/types.js';
 import { makeFinding } from './finding.js';
 import { RuleCrash } from '../errors.js';
 import { severityFor } from './severity.js';
@@ -206,9 +205,6 @@ function lintService(doc: ParsedDocument, layout: ServiceLayout, schemaFile: str
     }
   }
   service.anchors = anchorsFor(service, at);
-  if (service.name === null && findings.length === 0) {
-    findings.push(finding('schema', `${named(service)} has no metadata.name`, layout.file, doc.start, null, null, layout.pointers.name, service.tier, options));
-  }
   return { service, findings };
 }
 
