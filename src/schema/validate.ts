@@ -184,6 +184,25 @@ function describeAnyOf(path: string, anyOf: ErrorObject, rest: ErrorObject[], ro
   return first ?? { pointer: path, at: 'value', spoils: path, message: `${subject}: ${field} has an invalid value (${show(value)})` };
 }
 
+/** `4 hours` → `4h`, `30 min` → `30m`: the duration the author meant, in the accepted form. */
+function spelledDuration(text: string): string | undefined {
+  const m = /^\s*(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s*$/i.exec(text);
+  return m ? `${m[1]}${(m[2] as string)[0]?.toLowerCase()}` : undefined;
+}
+
+/** What a structured field looks like, for the message when it is written as plain text. */
+const SHAPES: Record<string, string> = {
+  peak: '{ value: 1200, unit: rps }',
+  forecast: '{ growthPercentPerYear: 20, horizonMonths: 12, driver: orders }',
+  thresholds: '{ warn: 70, critical: 85 }',
+  loadTest: '{ date: 2026-04-01, multipleOfPeak: 2 }',
+  lastTest: '{ date: 2026-06-01, type: tabletop, result: pass }',
+  dataTypes: '[pii]',
+  controls: '[authn, rbac, encryption-in-transit]',
+  dependsOn: '[auth-service, { service: fx-rates, kind: soft }]',
+  waivers: '[{ rule: <rule id>, reason: <why>, approvedBy: <who>, expires: <YYYY-MM-DD> }]',
+};
+
 function describe(e: ErrorObject, root: unknown, subject: string): SchemaProblem | undefined {
   const path = e.instancePath;
   const field = pointerToPath(path);
@@ -219,15 +238,19 @@ function describe(e: ErrorObject, root: unknown, subject: string): SchemaProblem
       }
       if (kind === 'date') return problem(`${field} must be a date written YYYY-MM-DD (got ${show(value)})`);
       const want = String(params.type).replace('object', 'a mapping').replace('array', 'a list').replace('string', 'text').replace('number', 'a number').replace('integer', 'a whole number').replace('boolean', 'true or false');
-      return problem(`${field} must be ${want} (got ${show(value)})`);
+      const shape = SHAPES[path.slice(path.lastIndexOf('/') + 1)];
+      return problem(`${field} must be ${want}${shape && /mapping|list/.test(want) ? `, such as ${shape}` : ''} (got ${show(value)})`);
     }
     case 'pattern': {
       if (kind === 'duration') {
         const bare = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value);
+        const spelled = typeof value === 'string' ? spelledDuration(value) : undefined;
         return problem(
           bare
             ? `${field} is a bare number (${show(value)}); add a unit, such as "${String(value).trim()}m" (s, m, h, d, w)`
-            : `${field} must be a duration such as "15m", "4h", "30d" or ISO 8601 "PT4H" (got ${show(value)})`,
+            : spelled
+              ? `${field} must be written "${spelled}" (got ${show(value)}): a whole number and one of s, m, h, d, w, or ISO 8601`
+              : `${field} must be a duration such as "15m", "4h", "30d" or ISO 8601 "PT4H" (got ${show(value)})`,
         );
       }
       if (path === '/metadata/name') {

@@ -29,6 +29,20 @@ describe(RULE, () => {
     expect(messages(missing)).toEqual(['service "search": metadata.tier is required']);
   });
 
+  it('shows what a structured field looks like, and the duration a spelled-out one meant', () => {
+    const r = lintYaml(CLEAN_LOW.replace('peak: { value: 50, unit: rps }', 'peak: 50 rps').replace('rto: 6h', 'rto: 6 hours').replace('dataTypes: [none]', 'dataTypes: none'));
+    expect(positionsOf(r, RULE)).toEqual([
+      [15, 13, '/spec/warranty/capacity/peak'],
+      [18, 12, '/spec/warranty/continuity/rto'],
+      [23, 18, '/spec/warranty/security/dataTypes'],
+    ]);
+    expect(messages(r)).toEqual([
+      'service "search": spec.warranty.capacity.peak must be a mapping, such as { value: 1200, unit: rps } (got "50 rps")',
+      'service "search": spec.warranty.continuity.rto must be written "6h" (got "6 hours"): a whole number and one of s, m, h, d, w, or ISO 8601',
+      'service "search": spec.warranty.security.dataTypes must be a list, such as [pii] (got "none")',
+    ]);
+  });
+
   it('allows x- keys anywhere', () => {
     const r = lintYaml(CLEAN_LOW.replace('  tier: low', '  tier: low\n  x-team-code: 42').replace('      target: 99.0', '      target: 99.0\n      x-sli: ratio'));
     expect(r.findings).toEqual([]);
