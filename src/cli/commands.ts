@@ -30,7 +30,7 @@ export function explainRule(id: string): string | undefined {
     'Why it matters',
     `  ${m.rationale}`,
     '',
-    'Fails',
+    'Fails  (examples keep only the parts of a service this rule reads)',
     indent(m.examples.fail),
     '',
     'Passes',
