@@ -3,7 +3,7 @@ import type { CatalogReport, CatalogRule } from './types.js';
 import { named } from './types.js';
 
 /** How many name comparisons the did-you-mean hints of one run may make (about 0.1 s). */
-const HINT_COMPARISONS = 2_000_000;
+export const HINT_COMPARISONS = 2_000_000;
 
 export const dependencyUnknown: CatalogRule = {
   scope: 'catalog',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lintYaml, positionsOf } from '../support/lint-yaml.js';
 import { backstageService, catalog, sketch } from '../support/catalog.js';
+import { dependencyUnknown, HINT_COMPARISONS } from '../../src/rules/dependency-unknown.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import type { Service } from '../../src/model/types.js';
 
 const RULE = 'dependency-unknown';
 const of = (r: ReturnType<typeof lintYaml>) => r.findings.filter((f) => f.ruleId === RULE);
@@ -41,5 +44,23 @@ describe(RULE, () => {
   it('skips a service without a name (the schema reports it)', () => {
     const r = lintYaml(sketch({ name: 'a', deps: ['ghost'] }).replace('  name: a\n', ''));
     expect(positionsOf(r, RULE)).toEqual([]);
+  });
+
+  it('bounds the work of its hints on a large catalog: cached per name, then a comparison budget', () => {
+    const known = 2001;
+    const unknown = 1200;
+    const service = (name: string, deps: string[]) => ({ name, file: 'c.yaml', dependsOn: deps.map((d, i) => ({ service: d, kind: 'hard', pointer: `/spec/dependsOn/${i}`, external: false })) }) as unknown as Service;
+    const services = Array.from({ length: known }, (_, i) => service(`svc-${i}`, []));
+    // Every unknown dependency is a typo of a known name, twice over (the second is a cache hit).
+    const typos = Array.from({ length: unknown }, (_, i) => `svc-${i}x`);
+    services.push(service('caller', [...typos, ...typos]));
+    const byName = new Map(services.map((s) => [s.name as string, s]));
+    const reports = dependencyUnknown.check({ services, byName, config: resolveConfig({}), today: 0 });
+    expect(reports).toHaveLength(2 * unknown);
+    const hinted = reports.filter((r) => r.message.includes('did you mean'));
+    const computed = Math.floor(HINT_COMPARISONS / (known + 1));
+    expect(hinted).toHaveLength(2 * Math.min(unknown, computed));
+    expect(reports[0]?.message).toContain('did you mean "svc-0"?');
+    expect(reports[unknown - 1]?.message).not.toContain('did you mean');
   });
 });
