@@ -124,7 +124,7 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
   const found: Array<ShapeProblem & { offset?: number }> = [];
   try {
     const walker = new Walker(limits, found);
-    const value = walker.toValue(contents, '', 0);
+    const value = walker.toValue(contents, null, 0);
     if (walker.duplicates.length > 0) {
       const dups = walker.duplicates.map(([s, e]) => ({ message: describeYamlError('DUPLICATE_KEY', ''), range: lines.range(s, e) }));
       return { index, value: undefined, syntax: dups, shape: [], start, locate };
@@ -187,7 +187,7 @@ class Walker {
     this.maxDepth = effectiveMaxDepth(limits);
   }
 
-  toValue(node: unknown, pointer: string, depth: number): unknown {
+  toValue(node: unknown, pointer: Path, depth: number): unknown {
     if (node === null || node === undefined) return null;
     const n = node as YamlNode;
     if (depth > this.maxDepth) {
@@ -222,7 +222,7 @@ class Walker {
     if (isScalar(n)) return scalarValue(n.value);
     if (isSeq(n)) {
       const out: unknown[] = [];
-      n.items.forEach((item, i) => out.push(this.toValue(item, joinPointer(pointer, i), depth + 1)));
+      n.items.forEach((item, i) => out.push(this.toValue(item, { parent: pointer, key: i }, depth + 1)));
       return out;
     }
     if (isMap(n)) {
@@ -242,7 +242,7 @@ class Walker {
           merges.push(pair.value);
           continue;
         }
-        setOwn(out, key, this.toValue(pair.value, joinPointer(pointer, key), depth + 1));
+        setOwn(out, key, this.toValue(pair.value, { parent: pointer, key }, depth + 1));
       }
       for (const source of merges) this.merge(out, source, pointer, depth + 1);
       return out;
@@ -250,11 +250,12 @@ class Walker {
     return null;
   }
 
-  private keyOf(pair: Pair, pointer: string): string | undefined {
+  private keyOf(pair: Pair, path: Path): string | undefined {
     const k = pair.key as YamlNode | null;
     if (isScalar(k) && typeof k.value === 'string') return k.value;
     const shown = isScalar(k) ? String(k.value) : k === null ? '' : isSeq(k) ? 'a list' : isMap(k) ? 'a mapping' : 'an alias';
     if (this.inAlias > 0) return undefined;
+    const pointer = pointerOf(path);
     this.shape.push({
       pointer: isScalar(k) ? joinPointer(pointer, shown) : pointer,
       message: isScalar(k)
@@ -268,7 +269,7 @@ class Walker {
     return undefined;
   }
 
-  private merge(out: Record<string, unknown>, source: unknown, pointer: string, depth: number): void {
+  private merge(out: Record<string, unknown>, source: unknown, pointer: Path, depth: number): void {
     const resolved = this.toValue(source, pointer, depth);
     const maps = Array.isArray(resolved) ? resolved : [resolved];
     for (const m of maps) {
@@ -279,6 +280,18 @@ class Walker {
       for (const [k, v] of Object.entries(m)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, v);
     }
   }
+}
+
+/**
+ * Where the walker is, as a linked list: the JSON pointer string is built only for the rare node
+ * that needs one (a key that is not a string), not for every node of every document.
+ */
+type Path = { parent: Path; key: string | number } | null;
+
+function pointerOf(path: Path): string {
+  const keys: Array<string | number> = [];
+  for (let p = path; p !== null; p = p.parent) keys.push(p.key);
+  return joinPointer('', ...keys.reverse());
 }
 
 /** Assigns without ever touching a prototype (`__proto__` stays an ordinary key). */

@@ -11,11 +11,11 @@ export const ESSENTIALS: Record<Area, { every: readonly string[]; tier: readonly
 /** Fields whose prose is free: never placeholders. */
 export const PROSE_FIELDS = new Set(['notes', 'rationale']);
 
-const PLACEHOLDER_WORDS = ['tbd', 'tbc', 'tba', 'todo', 'to do', 'fixme', 'xxx', 'xx', 'n/a', 'na', 'not applicable', 'unknown', 'not known', 'unset', 'not set', 'none yet', 'not yet defined', 'not defined', 'to be defined', 'to be decided', 'to be confirmed', 'to be agreed', 'to be determined', 'placeholder', 'later'];
+const PLACEHOLDER_WORDS = new Set(['tbd', 'tbc', 'tba', 'todo', 'to do', 'fixme', 'xxx', 'xx', 'n/a', 'na', 'not applicable', 'unknown', 'not known', 'unset', 'not set', 'none yet', 'not yet defined', 'not defined', 'to be defined', 'to be decided', 'to be confirmed', 'to be agreed', 'to be determined', 'placeholder', 'later']);
 const PLACEHOLDER_PATTERNS = [/^\?+$/, /^-+$/, /^<[^<>]*>$/, /^\.\.\.$/, /^…$/, /^(?:tbd|tbc|tba|todo|fixme)\b/i];
 
 /** Vague words where a measure is needed (SPEC §2). Compared on the whole value, case-insensitively. */
-const VAGUE_WORDS = ['high', 'low', 'medium', 'adequate', 'sufficient', 'best effort', 'best-effort', 'as needed', 'as required', 'as necessary', 'standard', 'asap', 'normal', 'good', 'enough', 'reasonable', 'fast', 'quick', 'quickly', 'minimal', 'appropriate', 'industry standard', 'as soon as possible', 'business hours', 'office hours', 'working hours', 'usual hours', 'always', 'always on', 'always up', 'max', 'maximum', 'minimum', 'lots', 'plenty', 'large', 'small', 'unlimited'];
+const VAGUE_WORDS = new Set(['high', 'low', 'medium', 'adequate', 'sufficient', 'best effort', 'best-effort', 'as needed', 'as required', 'as necessary', 'standard', 'asap', 'normal', 'good', 'enough', 'reasonable', 'fast', 'quick', 'quickly', 'minimal', 'appropriate', 'industry standard', 'as soon as possible', 'business hours', 'office hours', 'working hours', 'usual hours', 'always', 'always on', 'always up', 'max', 'maximum', 'minimum', 'lots', 'plenty', 'large', 'small', 'unlimited']);
 
 const normalise = (s: string): string => trimEndPunctuation(s.trim().toLowerCase().replace(/\s+/g, ' '));
 
@@ -32,9 +32,9 @@ export function placeholderKind(value: unknown, extraWords: readonly string[] = 
   if (typeof value !== 'string') return undefined;
   if (value.trim() === '') return 'empty';
   const v = normalise(value);
-  if (PLACEHOLDER_WORDS.includes(v) || extraWords.some((w) => normalise(w) === v)) return 'placeholder';
+  if (PLACEHOLDER_WORDS.has(v) || extraWords.some((w) => normalise(w) === v)) return 'placeholder';
   if (PLACEHOLDER_PATTERNS.some((p) => p.test(value.trim()))) return 'placeholder';
-  if (VAGUE_WORDS.includes(v)) return 'vague';
+  if (VAGUE_WORDS.has(v)) return 'vague';
   return undefined;
 }
 
