@@ -208,7 +208,12 @@ function lintService(doc: ParsedDocument, layout: ServiceLayout, schemaFile: str
   return { service, findings };
 }
 
-/** The nodes rules over the whole catalog point at, resolved now (the document is gone by then). */
+/**
+ * The nodes rules over the whole catalog point at, resolved now (the document is gone by then):
+ * the name (duplicate-service), each dependency (the dependency rules), the target when there is a
+ * hard dependency (availability-exceeds-dependency-ceiling), each waiver (the waiver rules), and
+ * the document's first key as the fallback. Nothing else: this runs for every service.
+ */
 function anchorsFor(service: Service, at: (pointer: string, where?: 'key' | 'value') => Range): Record<string, Range> {
   const anchors: Record<string, Range> = {};
   const add = (p: string): void => {
@@ -216,10 +221,7 @@ function anchorsFor(service: Service, at: (pointer: string, where?: 'key' | 'val
   };
   add('');
   add(service.pointers.name);
-  for (const a of Object.values(service.areas)) anchors[`key:${a.pointer}`] = at(a.pointer, 'key');
-  add(`${service.areas.availability.pointer}/target`);
-  add(`${service.areas.continuity.pointer}/rto`);
-  add(`${service.areas.continuity.pointer}/rpo`);
+  if (service.dependsOn.some((d) => d.kind === 'hard' && !d.external)) add(`${service.areas.availability.pointer}/target`);
   for (const d of service.dependsOn) add(d.pointer);
   for (const w of service.waivers) add(w.pointer);
   return anchors;

@@ -158,6 +158,20 @@ const ownerWords = (text: string): string[] =>
  * (`payments-sre-guild`, `it.jones`) names a real team or person and is not generic.
  */
 export function isGenericOwner(owner: string, aliases: readonly string[]): boolean {
+  // Owners repeat across a catalog (a team owns many services): remember each answer per alias list.
+  let byOwner = genericCache.get(aliases);
+  if (!byOwner) genericCache.set(aliases, (byOwner = new Map()));
+  let answer = byOwner.get(owner);
+  if (answer === undefined) {
+    answer = judgeGenericOwner(owner, aliases);
+    if (byOwner.size < 10_000) byOwner.set(owner, answer);
+  }
+  return answer;
+}
+
+const genericCache = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function judgeGenericOwner(owner: string, aliases: readonly string[]): boolean {
   let name = owner.trim().replace(/^@/, '');
   name = name.replace(/^[^:/@\s]+:/, ''); // entity kind (`group:`)
   name = name.slice(name.lastIndexOf('/') + 1); // namespace (`default/`)
