@@ -16,6 +16,7 @@ import { lint } from '../src/engine/lint.js';
 import { resolveConfig } from '../src/config/resolve.js';
 import { displayWidth, truncate, truncateMiddle, wrap } from '../src/formatters/text-layout.js';
 import { CLEAN_LOW, lintYaml } from './support/lint-yaml.js';
+import { fakeIo } from './support/run-cli.js';
 import { CTX, FIXTURES, NOW, expectGolden, generateCatalog, lintFixture } from './fixtures/report/support.js';
 
 const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
@@ -234,54 +235,37 @@ describe('text layout', () => {
 });
 
 describe('warranty-lint report (CLI)', () => {
-  function fakeIo(over: Partial<Io> = {}): Io & { out: string; err: string } {
-    const io = {
-      cwd: FIXTURES,
-      out: '',
-      err: '',
-      stdout(t: string) {
-        io.out += t;
-      },
-      stderr(t: string) {
-        io.err += t;
-      },
-      readStdin: async () => '',
-      writeFile: () => undefined,
-      colorFor: () => false,
-      ...over,
-    };
-    return io;
-  }
+  const reportIo = (over: Partial<Io> = {}): ReturnType<typeof fakeIo> => fakeIo(FIXTURES, { over: { writeFile: () => undefined, ...over } });
 
   it('prints the report, the same as -f report, and exits as lint does', async () => {
-    const a = fakeIo();
+    const a = reportIo();
     expect(await main(['node', 'warranty-lint', 'report', '--now', NOW, '--width', '90', 'catalog'], a)).toBe(1);
-    const b = fakeIo();
+    const b = reportIo();
     expect(await main(['node', 'warranty-lint', '-f', 'report', '--now', NOW, '--width', '90', 'catalog'], b)).toBe(1);
     expect(a.out).toBe(b.out);
     expect(a.out).toMatch(/^WARRANTY REPORT {2}2026-11-26 +warranty-lint \S+\n═{90}\n/);
     expect(widest(a.out)).toBeLessThanOrEqual(90);
-    const c = fakeIo();
+    const c = reportIo();
     expect(await main(['node', 'warranty-lint', 'report', '--now', NOW, '--fail-on', 'never', 'catalog'], c)).toBe(0);
   });
 
   it('uses the terminal width, else 100, and ASCII with --ascii or a locale that is not UTF-8', async () => {
-    const term = fakeIo({ columns: 70 });
+    const term = reportIo({ columns: 70 });
     await main(['node', 'warranty-lint', 'report', '--now', NOW, 'catalog'], term);
     expect(widest(term.out)).toBe(70);
-    const plain = fakeIo();
+    const plain = reportIo();
     await main(['node', 'warranty-lint', 'report', '--now', NOW, 'catalog'], plain);
     expect(widest(plain.out)).toBe(100);
-    const ascii = fakeIo();
+    const ascii = reportIo();
     await main(['node', 'warranty-lint', 'report', '--ascii', '--now', NOW, 'catalog'], ascii);
     expect(ascii.out).toMatch(/^[\x20-\x7e\n]*$/);
-    const locale = fakeIo({ unicode: false });
+    const locale = reportIo({ unicode: false });
     await main(['node', 'warranty-lint', 'report', '--now', NOW, 'catalog'], locale);
     expect(locale.out).toBe(ascii.out);
   });
 
   it('refuses a width under 60 with exit 2', async () => {
-    const io = fakeIo();
+    const io = reportIo();
     expect(await main(['node', 'warranty-lint', 'report', '--width', '30', 'catalog'], io)).toBe(2);
     expect(io.err).toContain('--width takes a whole number of columns, 60 or more (got "30")');
   });

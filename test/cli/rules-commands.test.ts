@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo } from '../support/run-cli.js';
 import { RULES } from '../../src/rules/index.js';
 
-function fakeIo(): Io & { out: string; err: string } {
-  const io = {
-    cwd: '/nonexistent',
-    out: '',
-    err: '',
-    stdout(t: string) {
-      io.out += t;
+/** The rules commands read and write nothing: a write is a bug. */
+const quietIo = (): ReturnType<typeof fakeIo> =>
+  fakeIo('/nonexistent', {
+    over: {
+      writeFile: () => {
+        throw new Error('the rules commands write no file');
+      },
     },
-    stderr(t: string) {
-      io.err += t;
-    },
-    readStdin: async () => '',
-    writeFile() {
-      throw new Error('the rules commands write no file');
-    },
-    colorFor: () => false,
-  };
-  return io;
-}
+  });
 
 describe('warranty-lint rules', () => {
   it('lists every rule of the registry, one line each, with area, default severity and description', async () => {
-    const io = fakeIo();
+    const io = quietIo();
     expect(await main(['node', 'warranty-lint', 'rules'], io)).toBe(0);
     expect(io.err).toBe('');
     const lines = io.out.trimEnd().split('\n');
@@ -40,7 +30,7 @@ describe('warranty-lint rules', () => {
 
 describe('warranty-lint explain', () => {
   it('prints why it matters, a failing and a passing example and how to fix it', async () => {
-    const io = fakeIo();
+    const io = quietIo();
     expect(await main(['node', 'warranty-lint', 'explain', 'continuity-dependency-inversion'], io)).toBe(0);
     const text = io.out;
     const order = ['continuity-dependency-inversion  (continuity, error)', 'Why it matters', 'Fails', 'Passes', 'How to fix', 'More: '];
@@ -53,7 +43,7 @@ describe('warranty-lint explain', () => {
 
   it('works for every rule of the registry', async () => {
     for (const r of RULES) {
-      const io = fakeIo();
+      const io = quietIo();
       expect(await main(['node', 'warranty-lint', 'explain', r.meta.id], io)).toBe(0);
       expect(io.out).toContain(r.meta.remediation);
       expect(io.out).toContain(r.meta.rationale);
@@ -61,14 +51,14 @@ describe('warranty-lint explain', () => {
   });
 
   it('refuses an unknown rule with exit 2 and the list of supported rules', async () => {
-    const io = fakeIo();
+    const io = quietIo();
     expect(await main(['node', 'warranty-lint', 'explain', 'no-such-rule'], io)).toBe(2);
     expect(io.out).toBe('');
     expect(io.err).toBe(`warranty-lint: unknown rule "no-such-rule". Supported rules are: ${RULES.map((r) => r.meta.id).join(', ')}\n`);
   });
 
   it('asks for the rule when none is given (exit 2)', async () => {
-    const io = fakeIo();
+    const io = quietIo();
     expect(await main(['node', 'warranty-lint', 'explain'], io)).toBe(2);
     expect(io.err).toMatch(/missing required argument 'rule'/);
   });

@@ -12,24 +12,35 @@ export interface CliRun {
   written: Map<string, string>;
 }
 
-/** Runs the CLI in-process in `cwd` (a real directory), capturing output; files are really written (atomically). */
-export async function runCli(argv: string[], cwd: string, options: { stdin?: string | Uint8Array } = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: Io = {
+/** An in-memory Io: what the CLI prints lands in `out` and `err`; files are written for real (atomically) and recorded. */
+export function fakeIo(cwd: string, options: { stdin?: string | Uint8Array; over?: Partial<Io> } = {}): Io & { out: string; err: string; written: Map<string, string> } {
+  const io = {
     cwd,
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+    out: '',
+    err: '',
+    written: new Map<string, string>(),
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
     readStdin: async () => options.stdin ?? '',
-    writeFile: (path, text) => {
+    writeFile(path: string, text: string) {
       writeFileAtomic(resolve(cwd, path), text);
-      written.set(path, text);
+      io.written.set(path, text);
     },
     colorFor: () => false,
+    ...options.over,
   };
+  return io;
+}
+
+/** Runs the CLI in-process in `cwd` (a real directory), capturing output; files are really written (atomically). */
+export async function runCli(argv: string[], cwd: string, options: { stdin?: string | Uint8Array } = {}): Promise<CliRun> {
+  const io = fakeIo(cwd, options);
   const code = await main(['node', 'warranty-lint', ...argv], io);
-  return { code, stdout, stderr, written };
+  return { code, stdout: io.out, stderr: io.err, written: io.written };
 }
 
 /** A fresh temporary directory holding `files` (path → text), with a `.git` so config search stops there. */
