@@ -25,7 +25,7 @@ async function cli(args: string[], options: { stdin?: string; color?: boolean } 
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readStdin: async () => options.stdin ?? '',
-    writeFile: (path, text) => void written.set(path, text),
+    writeFile: (path, text) => void written.set(path, typeof text === 'string' ? text : [...text].join('')),
     colorFor: (flag) => flag && (options.color ?? false),
   };
   const code = await main(['node', 'warranty-lint', ...args], io);

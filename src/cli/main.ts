@@ -3,9 +3,9 @@ import type { LintResult } from '../engine/lint.js';
 import { RuleCrash, UserError } from '../errors.js';
 import { writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
-import type { FormatContext } from '../formatters/types.js';
+import { textOf, type FormatContext } from '../formatters/types.js';
 import type { Severity, SeveritySetting } from '../types.js';
-import { defaultIo, type Io } from './io.js';
+import { batched, defaultIo, type Io } from './io.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes (SPEC §6). */
@@ -275,9 +275,10 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     const formatter = await loadFormatter(t.name);
     if (!formatter) continue;
     // A file is not a terminal: no colour, and the report takes --width or its default width.
-    const text = formatter(shown, t.file ? { ...context, color: false, width: flags.width } : context);
+    const text = textOf(formatter, shown, t.file ? { ...context, color: false, width: flags.width } : context);
     if (t.file) writeOrExplain(io, t.file, text);
-    else io.stdout(text);
+    else if (typeof text === 'string') io.stdout(text);
+    else for (const chunk of batched(text)) io.stdout(chunk);
   }
   if (result.missing.length > 0) {
     for (const m of result.missing) io.stderr(`warranty-lint: ${m}\n`);

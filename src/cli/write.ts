@@ -7,7 +7,7 @@ export class OutputError extends UserError {
 }
 
 /** Writes through the Io (atomically); a failure is a usage problem with a plain reason, not an internal error. */
-export function writeOrExplain(io: Io, file: string, text: string): void {
+export function writeOrExplain(io: Io, file: string, text: string | Iterable<string>): void {
   try {
     io.writeFile(file, text);
   } catch (error) {

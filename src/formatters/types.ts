@@ -18,3 +18,12 @@ export interface FormatContext {
 
 /** Every formatter: the result in, text out. */
 export type Formatter = (result: LintResult, context: FormatContext) => string;
+
+/** A formatter whose text can also be produced piece by piece, for outputs too large for one string. */
+export type StreamingFormatter = Formatter & { stream(result: LintResult, context: FormatContext): Iterable<string> };
+
+/** The text of a format, whole or in pieces (joined, they are the whole). */
+export function textOf(formatter: Formatter, result: LintResult, context: FormatContext): string | Iterable<string> {
+  const stream = (formatter as Partial<StreamingFormatter>).stream;
+  return stream ? stream(result, context) : formatter(result, context);
+}

@@ -26,9 +26,10 @@ export function fakeIo(cwd: string, options: { stdin?: string | Uint8Array; over
       io.err += t;
     },
     readStdin: async () => options.stdin ?? '',
-    writeFile(path: string, text: string) {
-      writeFileAtomic(resolve(cwd, path), text);
-      io.written.set(path, text);
+    writeFile(path: string, text: string | Iterable<string>) {
+      const whole = typeof text === 'string' ? text : [...text].join('');
+      writeFileAtomic(resolve(cwd, path), whole);
+      io.written.set(path, whole);
     },
     colorFor: () => false,
     ...options.over,

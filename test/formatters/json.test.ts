@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { json } from '../../src/formatters/json.js';
+import { batched, writeFileAtomic } from '../../src/cli/io.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
+import { read, runCli, tempTree } from '../support/run-cli.js';
+
+const CTX = { color: false, cwd: '/', version: '0.0.0' };
+
+describe('json', () => {
+  it('is exactly JSON.stringify of the SPEC §7 document, whole or streamed piece by piece', () => {
+    for (const text of [CLEAN_LOW, CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('rto: 6h', 'rto: "?"')]) {
+      const result = lintYaml(text);
+      const expected = JSON.stringify({ version: 1, findings: result.findings, summary: result.summary }, null, 2) + '\n';
+      expect(json(result, CTX)).toBe(expected);
+      const pieces = [...json.stream(result, CTX)];
+      expect(pieces.length).toBeGreaterThan(2);
+      expect(pieces.join('')).toBe(expected);
+      expect([...batched(pieces, 64)].join('')).toBe(expected);
+    }
+  });
+
+  it('streams to a file with -f json=file, atomically, with the same text as stdout', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD') });
+    const toFile = await runCli(['--now', '2026-11-26', '-f', 'json=out.json', 'services'], root);
+    const toStdout = await runCli(['--now', '2026-11-26', '-f', 'json', 'services'], root);
+    expect(toFile.code).toBe(1);
+    expect(read(root, 'out.json')).toBe(toStdout.stdout);
+    expect(JSON.parse(toStdout.stdout).findings[0].ruleId).toBe('warranty-placeholder-value');
+  });
+
+  it('writes pieces to a file atomically, leaving no temporary file behind', () => {
+    const root = tempTree({});
+    writeFileAtomic(join(root, 'big.json'), (function* () {
+      for (let i = 0; i < 1000; i++) yield `${'x'.repeat(1500)}\n`;
+    })());
+    expect(read(root, 'big.json')).toBe(`${'x'.repeat(1500)}\n`.repeat(1000));
+    expect(() => writeFileAtomic(join(root, 'bad.json'), (function* () {
+      yield 'partial';
+      throw new Error('formatter failed');
+    })())).toThrow('formatter failed');
+    expect(readdirSync(root).sort()).toEqual(['.git', 'big.json']);
+  });
+});
