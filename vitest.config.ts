@@ -6,5 +6,6 @@ export default defineConfig({
     // The machines are shared and noisy: no timing assertions, generous timeouts.
     testTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['test/support/fast-check-seed.ts'],
   },
 });

@@ -202,8 +202,9 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
         i++;
         continue;
       }
-      if ((c === 38 /* & */ || c === 33) /* ! */ && atToken) {
-        // An anchor or a tag: a property, not content.
+      if ((c === 38 /* & */ || c === 33) /* ! */ && atToken && !plain) {
+        // An anchor or a tag: a property, not content. Inside a plain scalar (`. !` in flow) a `!`
+        // after a space is text: skipping it as a tag would swallow the `:` that ends the key.
         while (i < end && !isBlank(text.charCodeAt(i))) i++;
         continue;
       }

@@ -161,6 +161,15 @@ describe('deep nesting', () => {
     expect(rulesOf(lintYaml(text))).toEqual([]);
   });
 
+  it('reads a `!` inside a plain flow key as text, not as a tag that would swallow the colon of the key', () => {
+    // Found by the property test below (seed -1087923345): `[ { . !: "[" } ]` is two levels deep.
+    const text = '[ { . !: "[" } ]\n';
+    expect(preflight(text, { maxDepth: 2 })).toBeUndefined();
+    expect(parseDocuments(text, { maxDepth: 2, maxAliases: 100 })[0]?.value).toEqual([{ '. !': '[' }]);
+    // A real tag at the start of a token is still a property.
+    expect(preflight('[ !!str [[x]] ]\n', { maxDepth: 2 })).toBeDefined();
+  });
+
   it('refuses deep nesting through the CLI with the file, line and exit 1, and lints the other files', async () => {
     const { root, cleanup } = tempTree();
     try {
