@@ -11,11 +11,14 @@ import {
 import type { Range } from '../types.js';
 import { LineIndex } from './lines.js';
 import { joinPointer, splitPointer } from './pointer.js';
-import { effectiveMaxDepth } from './preflight.js';
+import { effectiveMaxDepth, preflight, type Refusal } from './preflight.js';
+import { scanDocuments, setOwn, type ScanNode, type ScannedDocument } from './scan.js';
 
 export interface ParseLimits {
   maxDepth: number;
   maxAliases: number;
+  /** Bounds the values a file may hold (see `maxValues` in preflight.ts); none when absent. */
+  maxFileSize?: number;
 }
 
 /** A parse problem: it becomes a `yaml-syntax` finding. */
@@ -77,9 +80,32 @@ class LimitExceeded extends Error {
   }
 }
 
-/** Turns text into documents with positions. Never throws on any input. */
+/**
+ * Turns text into documents with positions. Never throws on any input. Text in the part of YAML
+ * service definitions are written in is read by the scanner (`scan.ts`, several times faster);
+ * anything else, and every error, by `yaml`. Both give the same values and positions.
+ */
 export function parseDocuments(text: string, limits: ParseLimits): ParsedDocument[] {
   const lines = new LineIndex(text);
+  const scanned = scanDocuments(text, limits);
+  if (scanned) return scanned.map((doc, index) => fromScan(doc, index, lines));
+  return parseWithYaml(text, limits, lines);
+}
+
+/**
+ * `parseDocuments` behind the preflight (preflight.ts), which refuses what would exhaust the
+ * parser. What the scanner reads needs none: it reads no deeper than `limits.maxDepth` and no more
+ * values than the preflight allows, so the preflight could not refuse it.
+ */
+export function readDocuments(text: string, limits: ParseLimits): ParsedDocument[] | Refusal {
+  const lines = new LineIndex(text);
+  const scanned = scanDocuments(text, limits);
+  if (scanned) return scanned.map((doc, index) => fromScan(doc, index, lines));
+  return preflight(text, limits) ?? parseWithYaml(text, limits, lines);
+}
+
+/** The documents as `yaml` reads them: the path for everything the scanner leaves. */
+export function parseWithYaml(text: string, limits: ParseLimits, lines = new LineIndex(text)): ParsedDocument[] {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
@@ -90,6 +116,15 @@ export function parseDocuments(text: string, limits: ParseLimits): ParsedDocumen
     return [brokenDocument(0, `the YAML parser failed: ${message}`, lines.range(0, 0))];
   }
   return docs.map((doc, index) => toParsed(doc, index, lines, limits, text));
+}
+
+function fromScan(doc: ScannedDocument, index: number, lines: LineIndex): ParsedDocument {
+  const tree = new ScanTree(doc.node);
+  const locate = (pointer: string, at: 'key' | 'value' = 'value'): Range => {
+    const [s, e] = locateIn(tree, pointer, at);
+    return lines.range(s, e);
+  };
+  return { index, value: doc.value, syntax: [], shape: [], start: lines.range(doc.node.start, doc.node.start), locate };
 }
 
 function brokenDocument(index: number, message: string, range: Range): ParsedDocument {
@@ -114,9 +149,9 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
       range: lines.range(at, at + 5),
     });
   }
-  const lookup = new Lookup(contents);
+  const tree = new Lookup(contents);
   const locate = (pointer: string, at: 'key' | 'value' = 'value'): Range => {
-    const [s, e] = locateOffsets(lookup, contents, pointer, at);
+    const [s, e] = locateIn(tree, pointer, at);
     return lines.range(s, e);
   };
   if (syntax.length > 0) return { index, value: undefined, syntax, shape: [], start, locate };
@@ -294,20 +329,55 @@ function pointerOf(path: Path): string {
   return joinPointer('', ...keys.reverse());
 }
 
-/** Assigns without ever touching a prototype (`__proto__` stays an ordinary key). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-
 function scalarValue(value: unknown): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
 }
 
 // --- positions ----------------------------------------------------------------------------------
+//
+// One algorithm (`locateIn`) maps a JSON pointer to offsets, over either tree: `yaml`'s nodes
+// (`Lookup`) or the scanner's (`ScanTree`).
 
-function nodeRange(node: YamlNode | null | undefined): [number, number] | undefined {
+type Span = [number, number];
+
+interface NodeTree<N> {
+  readonly root: N | undefined;
+  /**
+   * The node a segment names under `node`, with its key's span for a mapping entry (`node` is then
+   * undefined when the entry's value cannot be resolved); undefined when there is no such child.
+   */
+  child(node: N, segment: string): { node: N | undefined; key: Span | undefined } | undefined;
+  span(node: N | undefined): Span | undefined;
+  /** Where findings about the document as a whole go: its first key, else where it starts. */
+  documentStart(): Span;
+}
+
+/** Offsets of the node a pointer names, or of the key of its nearest existing parent. */
+function locateIn<N>(tree: NodeTree<N>, pointer: string, at: 'key' | 'value'): Span {
+  const segments = splitPointer(pointer);
+  let node = tree.root;
+  let key: Span | undefined;
+  let consumed = 0;
+  for (const seg of segments) {
+    const next = node === undefined ? undefined : tree.child(node, seg);
+    if (!next) break;
+    node = next.node;
+    key = next.key;
+    consumed += 1;
+  }
+  if (consumed === 0) return tree.documentStart();
+  const value = tree.span(node);
+  const complete = consumed === segments.length;
+  const emptyValue = !value || value[0] === value[1];
+  // Missing below, asked for the key, or an empty `key:`: the key is the place.
+  if (key && (!complete || at === 'key' || emptyValue)) return key;
+  return value ?? tree.documentStart();
+}
+
+const isIndex = (seg: string, length: number): boolean => /^\d+$/.test(seg) && Number(seg) < length;
+
+function nodeSpan(node: YamlNode | null | undefined): Span | undefined {
   const r = node?.range;
   return r ? [r[0], r[1]] : undefined;
 }
@@ -318,17 +388,49 @@ interface KeyIndex {
 }
 
 /**
- * Lookups that stay cheap on hostile documents: a mapping's keys are indexed once (a scan per
- * lookup made a flood of findings in a wide mapping quadratic), and an alias is resolved through
- * an index of anchors (yaml's `Alias.resolve` walks the whole document on every call).
+ * `yaml`'s nodes, with lookups that stay cheap on hostile documents: a mapping's keys are indexed
+ * once (a scan per lookup made a flood of findings in a wide mapping quadratic), and an alias is
+ * resolved through an index of anchors (yaml's `Alias.resolve` walks the whole document on every
+ * call). `<<` merge keys are followed, as the walker applies them.
  */
-class Lookup {
+class Lookup implements NodeTree<YamlNode> {
   private readonly keys = new WeakMap<YamlNode, KeyIndex>();
   private anchors: Map<string, YamlNode[]> | undefined;
+  readonly root: YamlNode | undefined;
 
-  constructor(private readonly contents: YamlNode | null) {}
+  constructor(private readonly contents: YamlNode | null) {
+    this.root = this.resolve(contents);
+  }
 
-  findPair(map: YamlNode, key: string, seen = 0): Pair | undefined {
+  child(node: YamlNode, segment: string): { node: YamlNode | undefined; key: Span | undefined } | undefined {
+    if (isMap(node)) {
+      const pair = this.findPair(node, segment);
+      if (!pair) return undefined;
+      const k = pair.key as YamlNode | null;
+      return { node: this.resolve(pair.value as YamlNode | null), key: k ? (nodeSpan(k) ?? [0, 0]) : undefined };
+    }
+    if (isSeq(node) && isIndex(segment, node.items.length)) {
+      const item = this.resolve(node.items[Number(segment)] as YamlNode);
+      return item ? { node: item, key: undefined } : undefined;
+    }
+    return undefined;
+  }
+
+  span(node: YamlNode | undefined): Span | undefined {
+    return nodeSpan(node);
+  }
+
+  documentStart(): Span {
+    const contents = this.contents;
+    if (isMap(contents) && contents.items.length > 0) {
+      const r = nodeSpan(contents.items[0]?.key as YamlNode | null);
+      if (r) return r;
+    }
+    const r = nodeSpan(contents);
+    return r ? [r[0], r[0]] : [0, 0];
+  }
+
+  private findPair(map: YamlNode, key: string, seen = 0): Pair | undefined {
     if (!isMap(map) || seen > 8) return undefined;
     const index = this.keyIndex(map);
     const pair = index.pairs.get(key);
@@ -356,7 +458,7 @@ class Lookup {
     return index;
   }
 
-  resolve(node: YamlNode | null | undefined): YamlNode | undefined {
+  private resolve(node: YamlNode | null | undefined): YamlNode | undefined {
     if (!node) return undefined;
     if (!isAlias(node)) return node;
     // The anchor an alias names is the last one of that name defined before it.
@@ -394,46 +496,34 @@ class Lookup {
   }
 }
 
-/** Offsets of the node a pointer names, or of the key of its nearest existing parent. */
-function locateOffsets(lookup: Lookup, contents: YamlNode | null, pointer: string, at: 'key' | 'value'): [number, number] {
-  const segments = splitPointer(pointer);
-  let node = lookup.resolve(contents);
-  let keyNode: YamlNode | undefined;
-  let consumed = 0;
-  for (const seg of segments) {
-    let next: YamlNode | undefined;
-    let nextKey: YamlNode | undefined;
-    if (node && isMap(node)) {
-      const pair = lookup.findPair(node, seg);
-      if (!pair) break;
-      nextKey = pair.key as YamlNode;
-      next = lookup.resolve(pair.value as YamlNode | null);
-    } else if (node && isSeq(node) && /^\d+$/.test(seg) && Number(seg) < node.items.length) {
-      next = lookup.resolve(node.items[Number(seg)] as YamlNode);
-      if (!next) break;
-    } else {
-      break;
+/** The scanner's nodes: no aliases, no merges, no duplicate keys; a mapping's keys are indexed on first use. */
+class ScanTree implements NodeTree<ScanNode> {
+  private readonly keys = new WeakMap<ScanNode, Map<string, number>>();
+
+  constructor(readonly root: ScanNode) {}
+
+  child(node: ScanNode, segment: string): { node: ScanNode | undefined; key: Span | undefined } | undefined {
+    if (node.kind === 'map') {
+      let index = this.keys.get(node);
+      if (!index) {
+        index = new Map(node.keys.map((k, i) => [k, i]));
+        this.keys.set(node, index);
+      }
+      const i = index.get(segment);
+      if (i === undefined) return undefined;
+      return { node: node.values[i], key: [node.keySpans[2 * i] as number, node.keySpans[2 * i + 1] as number] };
     }
-    node = next;
-    keyNode = nextKey;
-    consumed += 1;
+    if (node.kind === 'seq' && isIndex(segment, node.items.length)) return { node: node.items[Number(segment)], key: undefined };
+    return undefined;
   }
-  if (consumed === 0) return firstKeyOffsets(contents);
-  const valueRange = nodeRange(node);
-  const complete = consumed === segments.length;
-  const emptyValue = !valueRange || valueRange[0] === valueRange[1];
-  // Missing below, asked for the key, or an empty `key:`: the key is the place.
-  if (keyNode && (!complete || at === 'key' || emptyValue)) return nodeRange(keyNode) ?? [0, 0];
-  return valueRange ?? firstKeyOffsets(contents);
-}
 
-function firstKeyOffsets(contents: YamlNode | null): [number, number] {
-  if (isMap(contents) && contents.items.length > 0) {
-    const first = contents.items[0]?.key as YamlNode | null;
-    const r = nodeRange(first);
-    if (r) return r;
+  span(node: ScanNode | undefined): Span | undefined {
+    return node ? [node.start, node.end] : undefined;
   }
-  const r = nodeRange(contents);
-  return r ? [r[0], r[0]] : [0, 0];
-}
 
+  documentStart(): Span {
+    const root = this.root;
+    if (root.kind === 'map' && root.keys.length > 0) return [root.keySpans[0] as number, root.keySpans[1] as number];
+    return [root.start, root.start];
+  }
+}

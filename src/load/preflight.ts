@@ -21,6 +21,11 @@ export interface Refusal {
  */
 export const BYTES_PER_VALUE = 32;
 
+/** The most values a file may hold (see BYTES_PER_VALUE). */
+export function maxValues(limits: Partial<Pick<Limits, 'maxFileSize'>>): number {
+  return Math.max(10_000, Math.floor((limits.maxFileSize ?? Infinity) / BYTES_PER_VALUE));
+}
+
 /** `limits.maxDepth`, bounded by what the parser can take. */
 export function effectiveMaxDepth(limits: Pick<Limits, 'maxDepth'>): number {
   return Math.max(0, Math.min(limits.maxDepth, MAX_DEPTH));
@@ -49,11 +54,11 @@ const isBlank = (c: number): boolean => c === SPACE || c === 9 || c === 10 || c 
  */
 export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Partial<Pick<Limits, 'maxFileSize'>>): Refusal | undefined {
   const max = effectiveMaxDepth(limits);
-  const maxValues = Math.max(10_000, Math.floor((limits.maxFileSize ?? Infinity) / BYTES_PER_VALUE));
+  const most = maxValues(limits);
   /** Values started so far: block indicators, flow openings and separators. */
   let values = 0;
   const tooMany = (offset: number): Refusal => ({
-    message: `the file holds more than ${maxValues} values (one per ${BYTES_PER_VALUE} bytes of limits.maxFileSize); it was not parsed`,
+    message: `the file holds more than ${most} values (one per ${BYTES_PER_VALUE} bytes of limits.maxFileSize); it was not parsed`,
     offset,
   });
   const refuse = (offset: number): Refusal => ({
@@ -101,7 +106,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
     if (start + 3 <= end && isDocumentMarker(text, start, end)) {
       // Each document costs the parser about two values' worth of memory.
       values += 2;
-      if (values > maxValues) return tooMany(start);
+      if (values > most) return tooMany(start);
       indents.length = 0;
       flow = 0;
       deepOpen = Infinity;
@@ -158,7 +163,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
       if (prefix && (c === 45 /* - */ || c === 63) /* ? */ && isBlank(after)) {
         // A block indicator opens one more level (counted in quotes and flow too: see above).
         if (++depth > max) return refuse(i);
-        if (++values > maxValues) return tooMany(i);
+        if (++values > most) return tooMany(i);
         i++;
         continue;
       }
@@ -188,7 +193,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
       if (c === 35 /* # */ && (i === first || isBlank(text.charCodeAt(i - 1)))) break;
       if (flow === 0 && c === 58 /* : */ && isBlank(after)) {
         if (++depth > max) return refuse(i);
-        if (++values > maxValues) return tooMany(i);
+        if (++values > most) return tooMany(i);
         plain = false;
         prefix = false;
         atToken = true;
@@ -221,7 +226,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
           flowLoose = false;
         }
         flow++;
-        if (++values > maxValues) return tooMany(i);
+        if (++values > most) return tooMany(i);
         // The collection sits one level above its content.
         if (flowBase + flow - 1 > max) return refuse(i);
         if (flowBase + flow > max && deepOpen === Infinity) deepOpen = flow;
@@ -241,7 +246,7 @@ export function preflight(text: string, limits: Pick<Limits, 'maxDepth'> & Parti
       }
       if (c === 44 /* , */ && flow > 0) {
         plain = false;
-        if (++values > maxValues) return tooMany(i);
+        if (++values > most) return tooMany(i);
         i++;
         atToken = true;
         prefix = true;
