@@ -3,8 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Area, Finding, Range, Tier } from '../types.js';
 import { decode } from '../load/decode.js';
 import { FILE_START, LineIndex } from '../load/lines.js';
-import { parseDocuments, type ParsedDocument } from '../load/parse.js';
-import { preflight } from '../load/preflight.js';
+import { readDocuments, type ParsedDocument } from '../load/parse.js';
 import { buildService, findPlaceholders, type ServiceLayout } from '../model/build.js';
 import { isNativeDocument, nativeLayout } from '../model/native.js';
 import { classifyBackstage, backstageLayout, whyNoBackstageService } from '../model/backstage.js';
@@ -89,13 +88,12 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const limit = config.limits.maxFileSize;
   const size = text.length * 3 <= limit ? text.length : Buffer.byteLength(text, 'utf8');
   if (size > limit) return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options)], services: [], brokenDocuments: 0 };
-  const refused = preflight(text, config.limits);
-  if (refused) {
+  const docs = readDocuments(text, config.limits);
+  if (!Array.isArray(docs)) {
     if (!ref.explicit && !mentionsUs(text)) return skipped(ref);
-    const range = new LineIndex(text).range(refused.offset, refused.offset);
-    return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, refused.message, options, range)], services: [], brokenDocuments: 0 };
+    const range = new LineIndex(text).range(docs.offset, docs.offset);
+    return { file: ref.file, findings: [fileFinding('yaml-syntax', ref.file, docs.message, options, range)], services: [], brokenDocuments: 0 };
   }
-  const docs = parseDocuments(text, config.limits);
   const findings: Finding[] = [];
   const services: Service[] = [];
   let brokenDocuments = 0;
