@@ -21,6 +21,18 @@ describe('json', () => {
     }
   });
 
+  it('writes any finding as JSON.stringify does: escapes, nulls, and fields that are not primitives', () => {
+    const [base] = lintYaml(CLEAN_LOW.replace('target: 99.0', 'target: TBD')).findings;
+    const odd = [
+      { ...base!, message: 'quote " backslash \\ newline \n tab \t \u2028 é 😀 \u0000', service: null, line: null },
+      { ...base!, extra: { nested: [1, 'two', null] } },
+      { ...base!, gone: undefined, fn: () => 1 },
+      {},
+    ];
+    const result = { ...lintYaml(CLEAN_LOW), findings: odd } as unknown as Parameters<typeof json>[0];
+    expect(json(result, CTX)).toBe(JSON.stringify({ version: 1, findings: odd, summary: result.summary }, null, 2) + '\n');
+  });
+
   it('streams to a file with -f json=file, atomically, with the same text as stdout', async () => {
     const root = tempTree({ 'services/a.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD') });
     const toFile = await runCli(['--now', '2026-11-26', '-f', 'json=out.json', 'services'], root);
