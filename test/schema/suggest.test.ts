@@ -1,5 +1,20 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../support/fast-check-seed.js';
 import { didYouMean, editDistance } from '../../src/schema/suggest.js';
+
+/** The textbook optimal string alignment distance, with fresh rows: the reference for the fast one. */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
 
 describe('editDistance', () => {
   it('counts an adjacent transposition as one edit', () => {
@@ -7,6 +22,20 @@ describe('editDistance', () => {
     expect(editDistance('rto', 'rpo')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  it('agrees with the textbook distance on any strings, one call after another (its rows are reused)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-', 'é'), maxLength: 90 });
+    fc.assert(
+      fc.property(word, word, fc.nat(6), (a, b, max) => {
+        const exact = reference(a, b);
+        expect(editDistance(a, b)).toBe(exact);
+        const bounded = editDistance(a, b, max);
+        if (exact <= max) expect(bounded).toBe(exact);
+        else expect(bounded).toBeGreaterThan(max);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('gives up above the bound: any value above it, never a wrong one below', () => {
