@@ -1,6 +1,7 @@
-// Lints files on worker threads and this one. Worth it only for large catalogs: each worker pays
-// ~0.15 s to load the parser, ajv and the rules, so `lint()` uses the pool from POOL_MIN_FILES files
-// on a machine with more than one CPU. Files go out in batches (one message per batch, not per file); results come
+// Lints files on worker threads (and this one, when asked for few workers). Worth it only for
+// large catalogs: each worker pays ~0.15 s to load the parser, ajv and the rules, then runs cold
+// code for its first thousand files or so, and results cross threads by structured clone. So
+// `lint()` uses the pool from POOL_MIN_FILES files on a machine with more than one CPU. Files go out in batches (one message per batch, not per file); results come
 // back as plain data and are put back in file order, so the findings are the same as in one thread.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,8 +10,13 @@ import { Worker } from 'node:worker_threads';
 import { lintFile, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 import { RuleCrash } from '../errors.js';
 
-/** Below this many files one thread is faster (measured: bench/README.md). */
-export const POOL_MIN_FILES = 2000;
+/**
+ * Below this many files one thread is faster (measured: bench/README.md). Since the scanner made a
+ * file ~3× cheaper, the pool's fixed costs (~2 s of CPU at 10k files) outweigh what a second core
+ * saves below a few tens of thousands of files, and on a shared machine the second core is often
+ * not there at all (10k: 6.6-8.6 s with the pool, 4.5-5.6 s without).
+ */
+export const POOL_MIN_FILES = 30_000;
 /** From this many files this thread only hands out work and keeps results (memory, see mainThreadHelps). */
 export const MAIN_HELPS_MAX_FILES = 30_000;
 /** Files per message: large enough to amortise a message, small enough to balance the load. */
