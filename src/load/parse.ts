@@ -1,13 +1,6 @@
-import {
-  parseAllDocuments,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Range } from '../types.js';
 import { LineIndex } from './lines.js';
 import { joinPointer, splitPointer } from './pointer.js';
@@ -50,6 +43,14 @@ export interface ParsedDocument {
   /** Maps a JSON pointer to the node's range; a missing node maps to its nearest existing parent key. */
   locate(pointer: string, at?: 'key' | 'value'): Range;
 }
+
+const require = createRequire(import.meta.url);
+
+/**
+ * `yaml`, loaded on first use (~50 ms): a run whose files the scanner reads never needs it, and
+ * start-up counts for a one-file run. Everything below that uses `Y` runs after `parseWithYaml`.
+ */
+let Y: typeof Yaml;
 
 const PARSE_OPTIONS = {
   version: '1.2',
@@ -108,7 +109,8 @@ export function readDocuments(text: string, limits: ParseLimits): ParsedDocument
 export function parseWithYaml(text: string, limits: ParseLimits, lines = new LineIndex(text)): ParsedDocument[] {
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    Y ??= require('yaml') as typeof Yaml;
+    docs = Y.parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (error) {
     // The parser is not expected to throw; if it does, the file is still a finding, not a crash.
@@ -236,7 +238,7 @@ class Walker {
       );
     }
     if (n.anchor) this.anchors.set(n.anchor, n);
-    if (isAlias(n)) {
+    if (Y.isAlias(n)) {
       this.aliases += 1;
       if (this.aliases > this.limits.maxAliases) {
         throw new LimitExceeded(
@@ -254,13 +256,13 @@ class Walker {
         this.inAlias--;
       }
     }
-    if (isScalar(n)) return scalarValue(n.value);
-    if (isSeq(n)) {
+    if (Y.isScalar(n)) return scalarValue(n.value);
+    if (Y.isSeq(n)) {
       const out: unknown[] = [];
       n.items.forEach((item, i) => out.push(this.toValue(item, { parent: pointer, key: i }, depth + 1)));
       return out;
     }
-    if (isMap(n)) {
+    if (Y.isMap(n)) {
       const out: Record<string, unknown> = {};
       const merges: unknown[] = [];
       const seen = new Set<string>();
@@ -287,13 +289,13 @@ class Walker {
 
   private keyOf(pair: Pair, path: Path): string | undefined {
     const k = pair.key as YamlNode | null;
-    if (isScalar(k) && typeof k.value === 'string') return k.value;
-    const shown = isScalar(k) ? String(k.value) : k === null ? '' : isSeq(k) ? 'a list' : isMap(k) ? 'a mapping' : 'an alias';
+    if (Y.isScalar(k) && typeof k.value === 'string') return k.value;
+    const shown = Y.isScalar(k) ? String(k.value) : k === null ? '' : Y.isSeq(k) ? 'a list' : Y.isMap(k) ? 'a mapping' : 'an alias';
     if (this.inAlias > 0) return undefined;
     const pointer = pointerOf(path);
     this.shape.push({
-      pointer: isScalar(k) ? joinPointer(pointer, shown) : pointer,
-      message: isScalar(k)
+      pointer: Y.isScalar(k) ? joinPointer(pointer, shown) : pointer,
+      message: Y.isScalar(k)
         ? `the key ${JSON.stringify(shown)} is not a string; keys must be strings (quote it: "${shown}")`
         : k === null
           ? 'a key is empty; keys must be strings'
@@ -403,13 +405,13 @@ class Lookup implements NodeTree<YamlNode> {
   }
 
   child(node: YamlNode, segment: string): { node: YamlNode | undefined; key: Span | undefined } | undefined {
-    if (isMap(node)) {
+    if (Y.isMap(node)) {
       const pair = this.findPair(node, segment);
       if (!pair) return undefined;
       const k = pair.key as YamlNode | null;
       return { node: this.resolve(pair.value as YamlNode | null), key: k ? (nodeSpan(k) ?? [0, 0]) : undefined };
     }
-    if (isSeq(node) && isIndex(segment, node.items.length)) {
+    if (Y.isSeq(node) && isIndex(segment, node.items.length)) {
       const item = this.resolve(node.items[Number(segment)] as YamlNode);
       return item ? { node: item, key: undefined } : undefined;
     }
@@ -422,7 +424,7 @@ class Lookup implements NodeTree<YamlNode> {
 
   documentStart(): Span {
     const contents = this.contents;
-    if (isMap(contents) && contents.items.length > 0) {
+    if (Y.isMap(contents) && contents.items.length > 0) {
       const r = nodeSpan(contents.items[0]?.key as YamlNode | null);
       if (r) return r;
     }
@@ -431,7 +433,7 @@ class Lookup implements NodeTree<YamlNode> {
   }
 
   private findPair(map: YamlNode, key: string, seen = 0): Pair | undefined {
-    if (!isMap(map) || seen > 8) return undefined;
+    if (!Y.isMap(map) || seen > 8) return undefined;
     const index = this.keyIndex(map);
     const pair = index.pairs.get(key);
     if (pair) return pair;
@@ -449,9 +451,9 @@ class Lookup implements NodeTree<YamlNode> {
     index = { pairs: new Map(), merges: [] };
     for (const pair of (map as YamlNode & { items: Pair[] }).items) {
       const k = pair.key as YamlNode | null;
-      if (!isScalar(k)) continue;
+      if (!Y.isScalar(k)) continue;
       const name = String(k.value);
-      if (k.value === MERGE_KEY) for (const m of (isSeq(pair.value) ? pair.value.items : [pair.value]) as YamlNode[]) index.merges.push(m);
+      if (k.value === MERGE_KEY) for (const m of (Y.isSeq(pair.value) ? pair.value.items : [pair.value]) as YamlNode[]) index.merges.push(m);
       if (!index.pairs.has(name)) index.pairs.set(name, pair);
     }
     this.keys.set(map, index);
@@ -460,7 +462,7 @@ class Lookup implements NodeTree<YamlNode> {
 
   private resolve(node: YamlNode | null | undefined): YamlNode | undefined {
     if (!node) return undefined;
-    if (!isAlias(node)) return node;
+    if (!Y.isAlias(node)) return node;
     // The anchor an alias names is the last one of that name defined before it.
     const candidates = this.anchorIndex().get(node.source) ?? [];
     const at = node.range?.[0] ?? Infinity;
@@ -472,7 +474,7 @@ class Lookup implements NodeTree<YamlNode> {
       else hi = mid;
     }
     const found = candidates[lo - 1];
-    return found && !isAlias(found) ? found : undefined;
+    return found && !Y.isAlias(found) ? found : undefined;
   }
 
   private anchorIndex(): Map<string, YamlNode[]> {
@@ -487,8 +489,8 @@ class Lookup implements NodeTree<YamlNode> {
         if (list) list.push(n);
         else anchors.set(n.anchor, [n]);
       }
-      if (isMap(n)) for (const p of n.items) stack.push(p.value, p.key);
-      else if (isSeq(n)) for (const item of n.items) stack.push(item);
+      if (Y.isMap(n)) for (const p of n.items) stack.push(p.value, p.key);
+      else if (Y.isSeq(n)) for (const item of n.items) stack.push(item);
     }
     for (const list of anchors.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
     this.anchors = anchors;

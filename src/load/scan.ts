@@ -8,7 +8,6 @@
 // always correct, only slower: the scanner decides nothing `yaml` would decide differently
 // (test/load/scan.test.ts holds the two to the same values and positions on the generated catalog,
 // the fixtures and randomly built documents).
-import { Schema } from 'yaml';
 import type { ParseLimits } from './parse.js';
 import { effectiveMaxDepth, maxValues } from './preflight.js';
 
@@ -75,27 +74,33 @@ const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Longest key the scanner reads (`yaml` refuses implicit keys over 1024 characters). */
 const MAX_KEY = 1000;
 
-/** The core schema's scalar types, as `yaml` resolves plain scalars: the same tests and constructors. */
-const CORE_TAGS = new Schema({ schema: 'core', resolveKnownTags: false }).tags.filter((t) => t.default === true && 'test' in t && t.test instanceof RegExp) as Array<{
-  test: RegExp;
-  resolve: (value: string, onError: (message: string) => void, options: { intAsBigInt: boolean }) => unknown;
-}>;
-const RESOLVE_OPTIONS = { intAsBigInt: false };
-const onResolveError = (): void => giveUp();
-
-function resolvePlain(source: string): unknown {
+/**
+ * A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it (null, booleans,
+ * decimal, octal and hexadecimal integers, floats, infinities, NaN; everything else a string),
+ * without loading `yaml`: start-up of a one-file run is the reason. test/load/scan.test.ts holds
+ * it to `yaml` on generated scalars.
+ */
+export function resolvePlain(source: string): unknown {
   // Most scalars are words: nothing but a digit, sign, dot, `~`, `n`, `N`, `t`, `T`, `f` or `F` can start a non-string.
   const c = source.charCodeAt(0);
   if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return source;
-  for (const tag of CORE_TAGS) {
-    if (!tag.test.test(source)) continue;
-    const v = tag.resolve(source, onResolveError, RESOLVE_OPTIONS);
-    const value = v !== null && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v;
-    if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-    giveUp();
-  }
+  if (NULL.test(source)) return null;
+  if (BOOL.test(source)) return c === 0x74 || c === 0x54;
+  if (OCT.test(source)) return parseInt(source.slice(2), 8);
+  if (DEC.test(source)) return parseInt(source, 10);
+  if (HEX.test(source)) return parseInt(source.slice(2), 16);
+  if (INF_NAN.test(source)) return source.endsWith('nan') || source.endsWith('NaN') || source.endsWith('NAN') ? NaN : c === DASH ? -Infinity : Infinity;
+  if (FLOAT.test(source)) return parseFloat(source);
   return source;
 }
+
+const NULL = /^(?:~|[Nn]ull|NULL)$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT = /^0o[0-7]+$/;
+const DEC = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** Assigns without ever touching a prototype (`__proto__` stays an ordinary key). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../support/fast-check-seed.js';
 import { generateCatalog } from '../../bench/generate.js';
 import { parseDocuments, parseWithYaml, readDocuments } from '../../src/load/parse.js';
-import { scanDocuments } from '../../src/load/scan.js';
+import { Schema, isScalar } from 'yaml';
+import { resolvePlain, scanDocuments } from '../../src/load/scan.js';
 import { escapeSegment } from '../../src/load/pointer.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { lint } from '../../src/engine/lint.js';
@@ -120,6 +121,28 @@ describe('the scanner reads what yaml reads', () => {
     expect(scanDocuments(list(5010), limits)).toBeUndefined();
     expect(readDocuments(list(5010), limits)).toHaveLength(1);
     expect(readDocuments(list(10_010), limits)).toMatchObject({ message: expect.stringMatching(/more than 10000 values/) });
+  });
+
+  it("resolves plain scalars as yaml's core schema does", () => {
+    // yaml's own resolution: the first default tag whose test matches (compose-scalar.js).
+    const tags = new Schema({ schema: 'core', resolveKnownTags: false }).tags.filter((t) => t.default === true && t.test instanceof RegExp);
+    const viaYaml = (s: string): unknown => {
+      const tag = tags.find((t) => t.test!.test(s));
+      if (!tag) return s;
+      const resolve = tag.resolve as (source: string, onError: () => void, options: { intAsBigInt: boolean }) => unknown;
+      const v = resolve(s, () => undefined, { intAsBigInt: false });
+      return isScalar(v) ? v.value : v;
+    };
+    const plain = fc.string({ unit: fc.constantFrom(...'0123456789+-.eEoxXabcdfinNlLtTrRuUsSF_~ '), minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s);
+    fc.assert(
+      fc.property(plain, (s) => {
+        expect(resolvePlain(s)).toEqual(viaYaml(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const s of ['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'FALSE', '0o17', '0x1F', '-0', '+12', '1e3', '-1.5E-3', '.5', '5.', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '1_000', '0b1', 'nULL', 'tRUE', '12345678901234567890']) {
+      expect(resolvePlain(s), s).toEqual(viaYaml(s));
+    }
   });
 
   it('keeps __proto__ an ordinary key', () => {
