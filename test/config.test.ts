@@ -69,6 +69,18 @@ describe('config search (SPEC §5)', () => {
     });
     expect((await json(['a.yaml'], join(root, 'sub'))).data?.findings).toEqual([]);
   });
+
+  it('ignores a package.json that names warranty-lint only as a dependency, whatever else it holds', async () => {
+    const root = tempTree({
+      '.warranty-lintrc.yaml': 'rules: { warranty-area-missing: off }\n',
+      // A duplicate key would be a config error in a package.json that holds our key.
+      'sub/package.json': '{\n  "name": "sub",\n  "name": "dup",\n  "devDependencies": { "warranty-lint": "^1.0.0" }\n}\n',
+      'sub/a.yaml': NO_SECURITY,
+    });
+    const run = await json(['a.yaml'], join(root, 'sub'));
+    expect(run.code).toBe(0);
+    expect(run.data?.findings).toEqual([]);
+  });
 });
 
 describe('code configs are never run unless named (SPEC §5)', () => {

@@ -73,24 +73,35 @@ const require = createRequire(import.meta.url);
 /** Each data file parsed, by absolute path, so that problems found later get a line. */
 type ParsedFiles = Map<string, ParsedDocument>;
 
+/** Whether a package.json holds the `warranty-lint` key; true when it is not plain JSON (the YAML reader then says what is wrong). */
+function holdsOurKey(content: string): boolean {
+  if (!content.includes(`"${MODULE_NAME}"`)) return false;
+  try {
+    const value = JSON.parse(content) as unknown;
+    return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, MODULE_NAME);
+  } catch {
+    return true;
+  }
+}
+
 function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
   return (filepath: string, content: string): unknown => {
     // Someone else's package.json is not our business unless it holds our key.
     const isPackageJson = basename(filepath) === 'package.json';
-    const foreign = isPackageJson && !content.includes(`"${MODULE_NAME}"`);
+    // Nearly every project has one, most without our key (a devDependency names us too): JSON.parse
+    // tells, and the YAML reader (positions, for errors) reads only a package.json that holds it.
+    if (isPackageJson && !holdsOurKey(content)) return {};
     if (content.length > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(filepath)}: the config is larger than 1 MiB; is this the right file?`);
     const text = content.replace(/^\uFEFF/, '');
     const limits = defaultConfig().limits;
     const refused = preflight(text, limits);
     if (refused) {
-      if (foreign) return {};
       const at = new LineIndex(text).position(refused.offset);
       throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${refused.message}`);
     }
     const docs = parseDocuments(text, limits);
     const broken = docs.find((d) => d.syntax.length > 0);
     if (broken) {
-      if (foreign) return {};
       const p = broken.syntax[0] as { message: string; range: { line: number; column: number } };
       throw new ConfigError(`${shown(filepath)}:${p.range.line}:${p.range.column}: ${p.message}`);
     }
