@@ -5,7 +5,7 @@ import type { Range } from '../types.js';
 import { LineIndex } from './lines.js';
 import { joinPointer, splitPointer } from './pointer.js';
 import { effectiveMaxDepth, preflight, type Refusal } from './preflight.js';
-import { scanDocuments, setOwn, type ScanNode, type ScannedDocument } from './scan.js';
+import { scanDocuments, setOwn, type ScanMap, type ScanNode, type ScannedDocument } from './scan.js';
 
 export interface ParseLimits {
   maxDepth: number;
@@ -498,21 +498,19 @@ class Lookup implements NodeTree<YamlNode> {
   }
 }
 
-/** The scanner's nodes: no aliases, no merges, no duplicate keys; a mapping's keys are indexed on first use. */
+/** Up to this many keys a mapping is searched, not indexed. */
+const SCAN_KEYS = 16;
+
+/** The scanner's nodes: no aliases, no merges, no duplicate keys. */
 class ScanTree implements NodeTree<ScanNode> {
-  private readonly keys = new WeakMap<ScanNode, Map<string, number>>();
+  private readonly keys = new WeakMap<ScanMap, Map<string, number>>();
 
   constructor(readonly root: ScanNode) {}
 
   child(node: ScanNode, segment: string): { node: ScanNode | undefined; key: Span | undefined } | undefined {
     if (node.kind === 'map') {
-      let index = this.keys.get(node);
-      if (!index) {
-        index = new Map(node.keys.map((k, i) => [k, i]));
-        this.keys.set(node, index);
-      }
-      const i = index.get(segment);
-      if (i === undefined) return undefined;
+      const i = this.indexOf(node, segment);
+      if (i === -1) return undefined;
       return { node: node.values[i], key: [node.keySpans[2 * i] as number, node.keySpans[2 * i + 1] as number] };
     }
     if (node.kind === 'seq' && isIndex(segment, node.items.length)) return { node: node.items[Number(segment)], key: undefined };
@@ -521,6 +519,17 @@ class ScanTree implements NodeTree<ScanNode> {
 
   span(node: ScanNode | undefined): Span | undefined {
     return node ? [node.start, node.end] : undefined;
+  }
+
+  /** A key's position in a mapping: a scan of a small mapping, an index built once for a wide one. */
+  private indexOf(map: ScanMap, key: string): number {
+    if (map.keys.length <= SCAN_KEYS) return map.keys.indexOf(key);
+    let index = this.keys.get(map);
+    if (!index) {
+      index = new Map(map.keys.map((k, i) => [k, i]));
+      this.keys.set(map, index);
+    }
+    return index.get(key) ?? -1;
   }
 
   documentStart(): Span {

@@ -42,9 +42,12 @@ export function findPlaceholders(layout: ServiceLayout, extraWords: readonly str
   const warrantyKind = layout.warranty === null || layout.warranty === undefined ? undefined : placeholderKind(layout.warranty, extraWords);
   if (warrantyKind) out.push({ pointer: layout.pointers.warranty, value: rawText(layout.warranty), kind: warrantyKind, field: pointerToPath(layout.pointers.warranty), area: null });
   const warranty = isObj(layout.warranty) ? layout.warranty : {};
-  for (const a of AREAS) collectPlaceholders(warranty[a], joinPointer(layout.pointers.warranty, a), a, true, extraWords, out);
+  for (const a of AREAS) collectPlaceholders(warranty[a], { parent: null, key: a }, layout.pointers.warranty, a, extraWords, out);
   return out;
 }
+
+/** Where collectPlaceholders is below an area, as a linked list: a pointer is built only for a placeholder found. */
+type Path = { parent: Path; key: string | number } | null;
 
 /**
  * Builds the service model. `reported` holds every pointer already reported by `schema` or
@@ -54,8 +57,9 @@ export function findPlaceholders(layout: ServiceLayout, extraWords: readonly str
 export function buildService(layout: ServiceLayout, placeholders: Placeholder[], reported: ReadonlySet<string>): Service {
   const bad = new Set(reported);
   for (const p of placeholders) bad.add(p.pointer);
+  // Called for every field a rule may read: no string is built per call.
   const usable = (pointer: string): boolean => {
-    for (const p of bad) if (p === pointer || pointer.startsWith(p + '/')) return false;
+    for (const p of bad) if (pointer.startsWith(p) && (pointer.length === p.length || pointer.charCodeAt(p.length) === 0x2f)) return false;
     return true;
   };
   const warranty = isObj(layout.warranty) ? layout.warranty : {};
@@ -89,21 +93,25 @@ function rawText(v: unknown): string | null {
   return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
 }
 
-function collectPlaceholders(value: unknown, pointer: string, area: Area, isAreaRoot: boolean, extra: readonly string[], out: Placeholder[]): void {
+function collectPlaceholders(value: unknown, path: { parent: Path; key: string | number }, warrantyPointer: string, area: Area, extra: readonly string[], out: Placeholder[]): void {
+  const isAreaRoot = path.parent === null;
   if (isAreaRoot && (value === null || value === undefined)) return; // an absent or empty area is `warranty-area-missing`'s
   if (isObj(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (PROSE_FIELDS.has(k) || k.startsWith('x-')) continue;
-      collectPlaceholders(v, joinPointer(pointer, k), area, false, extra, out);
+    for (const k in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, k) || PROSE_FIELDS.has(k) || k.startsWith('x-')) continue;
+      collectPlaceholders(value[k], { parent: path, key: k }, warrantyPointer, area, extra, out);
     }
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => collectPlaceholders(v, joinPointer(pointer, i), area, false, extra, out));
+    for (let i = 0; i < value.length; i++) collectPlaceholders(value[i], { parent: path, key: i }, warrantyPointer, area, extra, out);
     return;
   }
   const kind = placeholderKind(value, extra);
   if (!kind) return;
+  const keys: Array<string | number> = [];
+  for (let p: Path = path; p !== null; p = p.parent) keys.push(p.key);
+  const pointer = joinPointer(warrantyPointer, ...keys.reverse());
   // Fields read as `continuity.rto`; an area itself keeps its full path (`spec.warranty.continuity`).
   out.push({ pointer, value: rawText(value), kind, field: isAreaRoot ? pointerToPath(pointer) : pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
 }
