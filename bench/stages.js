@@ -1,8 +1,8 @@
-// Per-file stages, warm, one thread: the parse alone, our parse (plus plain values), the whole
-// per-file lint, and the lint plus compaction. `node bench/stages.js <catalog folder>` (npm run build first).
+// Per-file stages, warm, one thread: yaml's parse alone, our parse with yaml (plus plain values),
+// our parse (the scanner, falling back to yaml), the whole per-file lint, and the lint plus compaction. `node bench/stages.js <catalog folder>` (npm run build first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-const { parseDocuments } = await import('../dist/load/parse.js');
+const { parseDocuments, parseWithYaml } = await import('../dist/load/parse.js');
 const { lintText } = await import('../dist/engine/process-file.js');
 const { resolveConfig } = await import('../dist/config/resolve.js');
 const { StringPool } = await import('../dist/engine/compact.js');
@@ -21,7 +21,8 @@ const cpu = (label, fn) => {
 };
 const opts = { version: '1.2', uniqueKeys: true, strict: true };
 cpu('parseAllDocuments', (t) => parseAllDocuments(t, opts));
-cpu('parseDocuments (ours: + toValue)', (t) => parseDocuments(t, config.limits));
+cpu('parseWithYaml (yaml + toValue)', (t) => parseWithYaml(t, config.limits));
+cpu('parseDocuments (the scanner)', (t) => parseDocuments(t, config.limits));
 const ref = { path: 'x.yaml', file: 'x.yaml', explicit: false };
 cpu('lintText', (t) => lintText(t, ref, { config, today: 20600 }));
 const pool = new StringPool();
