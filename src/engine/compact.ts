@@ -18,6 +18,15 @@ const POOL_MAX_LENGTH = 64;
  */
 export const COMPACT_MIN_FILES = 30_000;
 
+/**
+ * A new sequential string with the text of `s`: never a slice of a larger string (which would keep
+ * it alive) nor a rope (a string built by concatenation is a tree of its pieces in V8, which can take
+ * two or three times the memory of the text). The JSON round trip is the copy.
+ */
+export function flatCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 /** One primitive in a leaf's key: typed and length-prefixed, so no value can forge another leaf's key. */
 function part(v: unknown): string {
   if (typeof v === 'string') return `s${v.length}:${v}`;
@@ -35,11 +44,10 @@ export class StringPool {
   /** A flat copy of `s` shared by the whole run. */
   intern(s: string): string {
     // Long strings (messages, fingerprints) are seldom equal: flattened, not pooled.
-    if (s.length > POOL_MAX_LENGTH) return this.fresh ? s : (JSON.parse(JSON.stringify(s)) as string);
+    if (s.length > POOL_MAX_LENGTH) return this.fresh ? s : flatCopy(s);
     const known = this.pool.get(s);
     if (known !== undefined) return known;
-    // JSON round-trip: a new sequential string, never a slice or a rope over the file's text.
-    const flat = this.fresh ? s : (JSON.parse(JSON.stringify(s)) as string);
+    const flat = this.fresh ? s : flatCopy(s);
     this.pool.set(flat, flat);
     return flat;
   }

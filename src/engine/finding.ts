@@ -19,7 +19,9 @@ export interface FindingInput {
  */
 export function fingerprint(f: Pick<FindingInput, 'ruleId' | 'service' | 'area' | 'pointer' | 'file'>): string {
   const who = f.service !== null ? `service:${f.service}` : `file:${f.file ?? ''}`;
-  return createHash('sha256').update([f.ruleId, who, f.area ?? '', f.pointer ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+  // The first 16 bytes as hex: the first 32 hex digits, as a string of its own (slicing the 64-digit
+  // hex would keep all of it alive behind each kept fingerprint).
+  return createHash('sha256').update([f.ruleId, who, f.area ?? '', f.pointer ?? ''].join('\u0000')).digest().toString('hex', 0, 16);
 }
 
 export function makeFinding(input: FindingInput): Finding {
