@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalog } from '../bench/generate.js';
 // The pool starts dist/engine/worker.js, so this test runs the built code (npm test builds first).
-import { lint, type LintResult } from '../dist/engine/lint.js';
+import { lint, lintKept, streamed, type LintResult } from '../dist/engine/lint.js';
 import { autoWorkers, BATCH_SIZE, MAIN_HELPS_MAX_FILES, POOL_MIN_FILES } from '../dist/engine/pool.js';
 import { resolveConfig } from '../dist/config/resolve.js';
 import { json } from '../dist/formatters/json.js';
+import { report } from '../dist/formatters/report.js';
+import { textOf } from '../dist/formatters/types.js';
 
 describe('worker pool', () => {
   let dir: string;
@@ -34,6 +36,19 @@ describe('worker pool', () => {
     expect(output(one)).toBe(output(here));
     expect(output(two)).toBe(output(here));
     expect(two.services).toEqual(here.services);
+  });
+
+  it('gives the same output with findings packed (as large runs keep them), written one at a time as the CLI writes them', async () => {
+    const ctx = { color: false, cwd: dir, version: 'test', quiet: false, width: 100 };
+    const here = await run(0);
+    for (const workers of [0, 2]) {
+      const kept = await lintKept({ paths: ['.'], cwd: dir, config: resolveConfig({}), now: '2026-11-26', workers, compact: true });
+      expect(kept.findings.filter((f) => typeof f.message !== 'string').length).toBeGreaterThan(kept.findings.length / 2);
+      const text = textOf(json, streamed(kept), ctx);
+      expect(typeof text).not.toBe('string');
+      expect([...text].join('')).toBe(output(here));
+      expect(textOf(report, streamed(kept), ctx)).toBe(report(here, ctx));
+    }
   });
 
   it('reports progress up to every file and service, in the pool and in this thread', async () => {

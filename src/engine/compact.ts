@@ -4,7 +4,14 @@
 // by every equal string of the run (tiers, stages, pointers, keys repeat in every service), and small
 // leaves (keys lists, ranges) are shared the same way. Models are read-only once built (rules are
 // pure), so shared leaves are frozen: a mutation would throw, not leak into another service.
+// Findings are packed (see PackedFinding): their messages kept as pieces shared between findings.
 import type { FileResult } from './process-file.js';
+import { messagePieces, packFinding, type KeptFinding } from './finding.js';
+
+/** What a run keeps of a file: FileResult with its findings as kept (packed on large runs). */
+export interface KeptFile extends Omit<FileResult, 'findings'> {
+  findings: KeptFinding[];
+}
 
 /** Leaves larger than this are rarely equal: not worth a key. */
 const LEAF_MAX = 12;
@@ -97,11 +104,28 @@ export class StringPool {
     return leaf;
   }
 
+  /** The pieces of a message around its service's name, each pooled, and the list shared with every equal one (frozen). */
+  private pieces(message: string, service: string | null): readonly string[] {
+    const pieces = messagePieces(message, service);
+    let key = 'a';
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i] as string;
+      let known = this.pool.get(p);
+      // A piece from split() may be a slice of the message: the pool keeps a copy of its own.
+      if (known === undefined) this.pool.set((known = flatCopy(p)), known);
+      pieces[i] = known;
+      key += part(known);
+    }
+    return pieces.length <= LEAF_MAX ? (this.share(key, pieces) as string[]) : pieces;
+  }
+
   /** The findings and services of a file, compacted; the result object itself is dropped by the caller. */
-  compactResult(result: FileResult, fresh = false): FileResult {
+  compactResult(result: FileResult, fresh = false): KeptFile {
     this.fresh = fresh;
-    // Findings are not shared or frozen: waivers mark them later.
-    const out = { file: this.intern(result.file), findings: result.findings.map((f) => this.strings(f)), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
+    // Findings are packed, not shared or frozen: waivers mark them later.
+    const intern = (s: string): string => this.intern(s);
+    const pieces = (message: string, service: string | null): readonly string[] => this.pieces(message, service);
+    const out = { file: this.intern(result.file), findings: result.findings.map((f) => packFinding(f, intern, pieces)), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
     this.fresh = false;
     return out;
   }

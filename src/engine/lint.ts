@@ -1,11 +1,12 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Finding, Range, Summary } from '../types.js';
+import type { StreamedResult } from '../formatters/types.js';
 import { discover } from '../load/discover.js';
 import { parseDay } from '../model/units.js';
 import type { Service } from '../model/types.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { CatalogContext, CatalogReport, CatalogRule, WaiverRule } from '../rules/types.js';
-import { compareFindings, makeFinding } from './finding.js';
+import { compareFindings, fingerprintOf, makeFinding, unpack, type KeptFinding } from './finding.js';
 import { fileFinding, lintBytes, lintFile, lintText, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 import { RuleCrash, UserError } from '../errors.js';
 import { severityFor } from './severity.js';
@@ -13,7 +14,7 @@ import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
 import { indexServices, serviceKey } from './service-index.js';
 import { autoWorkers, lintInPool, poolAvailable, withPlainEnv, type Progress } from './pool.js';
-import { COMPACT_MIN_FILES, StringPool, flatCopy } from './compact.js';
+import { COMPACT_MIN_FILES, StringPool, flatCopy, type KeptFile } from './compact.js';
 
 export interface LintOptions {
   /** Files, directories and globs; default ["."]. */
@@ -33,6 +34,11 @@ export interface LintOptions {
    * one per CPU but one from POOL_MIN_FILES files, else 0. Findings are the same either way.
    */
   workers?: number;
+  /**
+   * Keep what each file leaves compactly: strings pooled, model leaves shared, findings packed (see
+   * compact.ts). Default: from COMPACT_MIN_FILES files. Findings are the same either way.
+   */
+  compact?: boolean;
   /** Called as files are done (often: throttle any display). */
   onProgress?: (progress: Progress) => void;
 }
@@ -70,10 +76,40 @@ export function todayFrom(now: string | undefined): { day: number; iso: string }
 
 /** The pure core: paths and config in, findings out. No console, no process, no colour. */
 export async function lint(options: LintOptions): Promise<LintResult> {
+  return unpackResult(await lintKept(options));
+}
+
+/** A LintResult with its findings as the run kept them: packed on large runs (see PackedFinding). */
+export interface KeptResult extends Omit<LintResult, 'findings'> {
+  findings: KeptFinding[];
+}
+
+/**
+ * lint(), with the findings as the run kept them. The CLI writes them one at a time, each unpacked
+ * as it is written: unpacked all at once, the 450,000 packed findings of the 100k catalog are ~160 MB.
+ */
+export async function lintKept(options: LintOptions): Promise<KeptResult> {
   const { day: today, iso } = todayFrom(options.now);
   const fileOptions: FileOptions = { config: options.config, today };
   const { results, missing } = options.stdin ? { results: [lintStdin(options.stdin, fileOptions)], missing: [] } : await lintPaths(options, fileOptions);
-  return { ...finish(results, options, today, iso), missing };
+  return { ...finishKept(results, options, today, iso), missing };
+}
+
+export function unpackResult(result: KeptResult): LintResult {
+  return { ...result, findings: result.findings.map(unpack) };
+}
+
+/** The result with its findings unpacked one at a time as they are iterated (anew by each iteration). */
+export function streamed(result: KeptResult): StreamedResult {
+  const kept = result.findings;
+  return {
+    ...result,
+    findings: {
+      *[Symbol.iterator]() {
+        for (const f of kept) yield unpack(f);
+      },
+    },
+  };
 }
 
 function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOptions): FileResult {
@@ -84,10 +120,10 @@ function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOp
 }
 
 /** Discovery and the per-file work. Its own function so that the file list is dropped before finish() (100k refs: ~10 MB). */
-async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promise<{ results: FileResult[]; missing: string[] }> {
+async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promise<{ results: KeptFile[]; missing: string[] }> {
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const found = discover(paths, options.cwd, [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])]);
-  const results: FileResult[] = found.unreadable.map((u) => ({
+  const results: KeptFile[] = found.unreadable.map((u) => ({
     file: u.file,
     findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)],
     services: [],
@@ -97,8 +133,8 @@ async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promis
   return { results, missing: found.missing };
 }
 
-/** The per-file work, on worker threads when it pays, else here; results in the order of `refs`. */
-async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, options: LintOptions): Promise<FileResult[]> {
+/** The per-file work, on worker threads when it pays, else here; what is kept of each file, in the order of `refs`. */
+async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, options: LintOptions): Promise<KeptFile[]> {
   const wanted = options.workers ?? autoWorkers(refs.length);
   const workers = wanted > 0 && poolAvailable(fileOptions) ? wanted : 0;
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
@@ -106,32 +142,36 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   // Memory stays flat on large runs: nothing of a file is kept but its findings and services,
   // compacted. Below COMPACT_MIN_FILES what a file keeps is small and compaction (~9% of the CPU) is
   // not worth it.
-  const strings = refs.length >= COMPACT_MIN_FILES ? new StringPool() : undefined;
-  const keep = (r: FileResult, fresh: boolean): FileResult => (strings ? strings.compactResult(r, fresh) : r);
+  const strings = (options.compact ?? refs.length >= COMPACT_MIN_FILES) ? new StringPool() : undefined;
+  const keep = (r: FileResult, fresh: boolean): KeptFile => {
+    if (report) {
+      progress.done++;
+      progress.services += r.services.length;
+    }
+    return strings ? strings.compactResult(r, fresh) : r;
+  };
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch, fresh) => {
-      for (let i = 0; i < batch.length; i++) batch[i] = keep(batch[i] as FileResult, fresh);
-      if (!report) return;
-      progress.done += batch.length;
-      for (const r of batch) progress.services += r.services.length;
-      report({ ...progress });
+      const kept = batch.map((r) => keep(r, fresh));
+      report?.({ ...progress });
+      return kept;
     });
   }
   return withPlainEnv(() =>
     refs.map((ref) => {
-      const r = keep(lintFile(ref, fileOptions), false);
-      if (report) {
-        progress.done++;
-        progress.services += r.services.length;
-        report({ ...progress });
-      }
-      return r;
+      const kept = keep(lintFile(ref, fileOptions), false);
+      report?.({ ...progress });
+      return kept;
     }),
   );
 }
 
 /** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */
-export function finish(results: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
+export function finish(results: KeptFile[], options: LintOptions, today: number, iso: string): LintResult {
+  return unpackResult(finishKept(results, options, today, iso));
+}
+
+function finishKept(results: KeptFile[], options: LintOptions, today: number, iso: string): KeptResult {
   const { config } = options;
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
@@ -154,7 +194,7 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
   }
 
   const index = indexServices(services);
-  const serviceOf = (f: Finding): Service | undefined => (f.file !== null && f.service !== null ? index.get(serviceKey(f.file, f.service)) : undefined);
+  const serviceOf = (f: KeptFinding): Service | undefined => (f.file !== null && f.service !== null ? index.get(serviceKey(f.file, f.service)) : undefined);
   let kept = findings.filter((f) => severityFor(f.ruleId, f.file, serviceOf(f)?.tier ?? null, config) !== 'off');
   kept.sort(compareFindings);
   kept = capPerDocument(kept, serviceOf, config);
@@ -163,7 +203,7 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
   if (options.baseline) {
     const base = options.baseline;
     kept = kept.filter((f) => {
-      if (!base.has(f.fingerprint)) return true;
+      if (!base.has(fingerprintOf(f))) return true;
       baselined++;
       return false;
     });
@@ -230,17 +270,17 @@ function anchorRange(service: Service, pointer: string, at: 'key' | 'value' = 'v
 }
 
 /** After `limits.maxFindingsPerDocument` findings in one document, one `too-many-findings` says how many more. */
-function capPerDocument(findings: Finding[], serviceOf: (f: Finding) => Service | undefined, config: ResolvedConfig): Finding[] {
+function capPerDocument(findings: KeptFinding[], serviceOf: (f: KeptFinding) => Service | undefined, config: ResolvedConfig): KeptFinding[] {
   const max = config.limits.maxFindingsPerDocument;
   if (findings.length <= max) return findings;
-  const docOf = (f: Finding): string => {
+  const docOf = (f: KeptFinding): string => {
     if (f.file === null) return '';
     const owner = serviceOf(f);
     return `${f.file}\u0000${owner ? owner.doc : f.line === null ? '' : 'file'}`;
   };
   const counts = new Map<string, number>();
-  const dropped = new Map<string, { count: number; first: Finding }>();
-  const out: Finding[] = [];
+  const dropped = new Map<string, { count: number; first: KeptFinding }>();
+  const out: KeptFinding[] = [];
   for (const f of findings) {
     const key = docOf(f);
     const n = (counts.get(key) ?? 0) + 1;
@@ -270,4 +310,3 @@ function capPerDocument(findings: Finding[], serviceOf: (f: Finding) => Service 
   }
   return out.sort(compareFindings);
 }
-

@@ -71,18 +71,14 @@ export function poolAvailable(options: FileOptions): boolean {
 
 /**
  * Lints `refs` on `size` worker threads and, below MAIN_HELPS_MAX_FILES files, on this thread too,
- * which takes batches between handling the workers' replies; the results are in the order of `refs`. `onBatch` gets each batch's results
- * as they come, with `fresh` true when they crossed from a worker (their strings are new copies).
+ * which takes batches between handling the workers' replies. `keep` turns each batch's results, as
+ * they come, into what is kept of them (`fresh` is true when they crossed from a worker: their
+ * strings are new copies); what is kept is returned in the order of `refs`.
  */
-export async function lintInPool(
-  refs: readonly FileRef[],
-  options: FileOptions,
-  size: number,
-  onBatch?: (results: FileResult[], fresh: boolean) => void,
-): Promise<FileResult[]> {
+export async function lintInPool<T>(refs: readonly FileRef[], options: FileOptions, size: number, keep: (results: FileResult[], fresh: boolean) => T[]): Promise<T[]> {
   const batches: FileRef[][] = [];
   for (let i = 0; i < refs.length; i += BATCH_SIZE) batches.push(refs.slice(i, i + BATCH_SIZE));
-  const done: Array<FileResult[] | undefined> = new Array(batches.length);
+  const done: Array<T[] | undefined> = new Array(batches.length);
   if (batches.length === 0) return [];
   const workers: Worker[] = [];
   let next = 0;
@@ -95,8 +91,7 @@ export async function lintInPool(
         reject(error);
       };
       const complete = (id: number, results: FileResult[], fresh: boolean): void => {
-        done[id] = results;
-        onBatch?.(results, fresh);
+        done[id] = keep(results, fresh);
         if (++finished === batches.length) resolve();
       };
       const send = (w: Worker): void => {
