@@ -181,16 +181,20 @@ function finishKept(results: KeptFile[], options: LintOptions, today: number, is
   for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
   const ctx: CatalogContext = { services, byName, config, today };
 
+  // Each report becomes a finding as the rule yields it (see CatalogRule).
   for (const rule of RULES) {
     if (rule.scope !== 'catalog') continue;
-    // A loop, not push(...): a spread of a few hundred thousand findings overflows the stack.
-    for (const f of catalogFindings(rule, runChecked(rule, () => rule.check(ctx)), options)) findings.push(f);
+    runChecked(rule, () => {
+      for (const r of rule.check(ctx)) findings.push(catalogFinding(rule, r, options));
+    });
   }
 
   const used = applyWaivers(findings, services, today, config.waivers.maxDays);
   for (const rule of RULES) {
     if (rule.scope !== 'waivers') continue;
-    for (const f of catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })), options)) findings.push(f);
+    runChecked(rule, () => {
+      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) findings.push(catalogFinding(rule, r, options));
+    });
   }
 
   const index = indexServices(services);
@@ -237,23 +241,21 @@ function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
   }
 }
 
-function catalogFindings(rule: CatalogRule | WaiverRule, reports: CatalogReport[], options: LintOptions): Finding[] {
-  return reports.map((r) => {
-    const s = r.service;
-    const area = r.area !== undefined ? r.area : rule.meta.area;
-    const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
-    return makeFinding({
-      ruleId: rule.meta.id,
-      severity: severity === 'off' ? 'info' : severity,
-      // Catalog rules build messages from many pieces (names, durations, lists): kept as ropes, the
-      // 130,000 of a 100k catalog took ~2.5x the memory of their text.
-      message: flatCopy(r.message),
-      file: s ? s.file : null,
-      range: s ? anchorRange(s, r.pointer, r.at) : null,
-      service: s ? s.name : null,
-      area,
-      pointer: s ? r.pointer : null,
-    });
+function catalogFinding(rule: CatalogRule | WaiverRule, r: CatalogReport, options: LintOptions): Finding {
+  const s = r.service;
+  const area = r.area !== undefined ? r.area : rule.meta.area;
+  const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
+  return makeFinding({
+    ruleId: rule.meta.id,
+    severity: severity === 'off' ? 'info' : severity,
+    // Catalog rules build messages from many pieces (names, durations, lists): kept as ropes, the
+    // 130,000 of a 100k catalog took ~2.5x the memory of their text.
+    message: flatCopy(r.message),
+    file: s ? s.file : null,
+    range: s ? anchorRange(s, r.pointer, r.at) : null,
+    service: s ? s.name : null,
+    area,
+    pointer: s ? r.pointer : null,
   });
 }
 
