@@ -271,30 +271,53 @@ function anchorRange(service: Service, pointer: string, at: 'key' | 'value' = 'v
   return a[''] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-/** After `limits.maxFindingsPerDocument` findings in one document, one `too-many-findings` says how many more. */
+/**
+ * After `limits.maxFindingsPerDocument` findings in one document, one `too-many-findings` says how
+ * many more. `findings` are sorted, so each file's come together: they are counted a file at a time
+ * (a map over every document of a large catalog, with a key string per finding, was ~30 MB more).
+ */
 function capPerDocument(findings: KeptFinding[], serviceOf: (f: KeptFinding) => Service | undefined, config: ResolvedConfig): KeptFinding[] {
   const max = config.limits.maxFindingsPerDocument;
   if (findings.length <= max) return findings;
-  const docOf = (f: KeptFinding): string => {
-    if (f.file === null) return '';
+  /** The document of a finding in its file: its service's, or the file's own findings (with a place, and without). */
+  const docOf = (f: KeptFinding): number | string => {
     const owner = serviceOf(f);
-    return `${f.file}\u0000${owner ? owner.doc : f.line === null ? '' : 'file'}`;
+    return owner ? owner.doc : f.line === null ? '' : 'file';
   };
-  const counts = new Map<string, number>();
-  const dropped = new Map<string, { count: number; first: KeptFinding }>();
-  const out: KeptFinding[] = [];
-  for (const f of findings) {
-    const key = docOf(f);
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    if (key === '' || n <= max) out.push(f);
-    else {
-      const d = dropped.get(key);
-      if (d) d.count++;
-      else dropped.set(key, { count: 1, first: f });
+  const dropped: Array<{ count: number; first: KeptFinding }> = [];
+  let file: string | null = null;
+  let counts = new Map<number | string, number>();
+  let droppedHere = new Map<number | string, { count: number; first: KeptFinding }>();
+  // A copy only from the first finding left out.
+  let out: KeptFinding[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as KeptFinding;
+    // Portfolio findings (no file) are never capped.
+    if (f.file !== null) {
+      if (f.file !== file) {
+        file = f.file;
+        counts = new Map();
+        droppedHere = new Map();
+      }
+      const doc = docOf(f);
+      const n = (counts.get(doc) ?? 0) + 1;
+      counts.set(doc, n);
+      if (n > max) {
+        out ??= findings.slice(0, i);
+        const d = droppedHere.get(doc);
+        if (d) d.count++;
+        else {
+          const entry = { count: 1, first: f };
+          droppedHere.set(doc, entry);
+          dropped.push(entry);
+        }
+        continue;
+      }
     }
+    out?.push(f);
   }
-  for (const { count, first } of dropped.values()) {
+  if (!out) return findings;
+  for (const { count, first } of dropped) {
     const severity = severityFor('too-many-findings', first.file, null, config);
     if (severity === 'off') continue;
     out.push(
