@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { lintFile, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 import { RuleCrash } from '../errors.js';
+import { BYTES_PER_VALUE } from '../load/preflight.js';
 
 /** Below this many files one thread is faster (measured: bench/README.md). */
 export const POOL_MIN_FILES = 2000;
@@ -17,6 +18,17 @@ export const MAIN_HELPS_MAX_FILES = 30_000;
 export const BATCH_SIZE = 50;
 /** Young generation of a worker: parse garbage dies young, so a small nursery costs little time and keeps RSS down. */
 const YOUNG_MB = 8;
+
+/**
+ * Old generation of a worker, in MB. Where a heap may pass 2 GB (V8's default on a machine with 16 GB
+ * or more), V8 lets it grow to 4x what each full collection left: a worker's ~10 MB live held ~40.
+ * Under 2 GB it grows less (~1.6x at 1 GB; 10k catalog: 14 MB less RSS). The limit leaves 3x what
+ * the largest file the preflight lets through takes to lint (~1 KB a value, maxFileSize /
+ * BYTES_PER_VALUE values: ~340 MB at the default 10 MiB, measured); a larger maxFileSize raises it.
+ */
+export function workerOldGenerationMb(maxFileSize: number): number {
+  return Math.max(1024, Math.ceil((3 * (maxFileSize / BYTES_PER_VALUE) * 1024) / (1024 * 1024)));
+}
 
 export interface BatchRequest {
   id: number;
@@ -102,7 +114,8 @@ export async function lintInPool<T>(refs: readonly FileRef[], options: FileOptio
       };
       const count = Math.max(1, Math.min(size, batches.length));
       for (let i = 0; i < count; i++) {
-        const w = new Worker(WORKER_URL, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+        const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: workerOldGenerationMb(options.config.limits.maxFileSize) };
+        const w = new Worker(WORKER_URL, { workerData: options, resourceLimits });
         workers.push(w);
         w.on('message', (reply: BatchReply) => {
           if (reply.error) {
