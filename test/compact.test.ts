@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { generateTexts } from '../bench/generate.js';
-import { StringPool } from '../src/engine/compact.js';
+import { StringPool, type KeptFile } from '../src/engine/compact.js';
+import { messagePieces, unpack, type PackedFinding } from '../src/engine/finding.js';
 import type { FileResult } from '../src/engine/process-file.js';
 
-const compactAll = (results: FileResult[]): FileResult[] => {
+const compactAll = (results: FileResult[]): KeptFile[] => {
   const pool = new StringPool();
   return results.map((r) => pool.compactResult(r));
 };
+/** Findings as they are written: unpacked. */
+const written = (results: KeptFile[]): FileResult[] => results.map((r) => ({ ...r, findings: r.findings.map(unpack) }));
 import { lintText } from '../src/engine/process-file.js';
 import { resolveConfig } from '../src/config/resolve.js';
 
@@ -14,12 +17,23 @@ describe('compacting what a run keeps of each file', () => {
   const config = resolveConfig({});
   const results = () => generateTexts(40, 5).map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: false }, { config, today: 20_000 }));
 
-  it('keeps every finding and service equal to what the file gave', () => {
+  it('keeps every finding and service equal to what the file gave, findings field for field in the same order once unpacked', () => {
     const plain = results();
-    const before = JSON.parse(JSON.stringify(plain)) as unknown;
+    const before = JSON.stringify(plain);
     const after = compactAll(plain);
-    expect(JSON.parse(JSON.stringify(after))).toEqual(before);
+    expect(after.flatMap((r) => r.findings).length).toBeGreaterThan(40);
+    expect(JSON.stringify(written(after))).toBe(before);
     expect(after.flatMap((r) => r.services)).toHaveLength(40);
+  });
+
+  it('packs findings: the message as pieces around the service name, shared between findings worded alike', () => {
+    const packed = compactAll(results()).flatMap((r) => r.findings) as PackedFinding[];
+    expect(packed.every((f) => Array.isArray(f.message) && !('docsUrl' in f))).toBe(true);
+    const services = new Map<readonly string[], Set<string | null>>();
+    for (const f of packed) services.set(f.message, (services.get(f.message) ?? new Set()).add(f.service));
+    // One list of pieces (one object) is shared by the findings of many services.
+    expect(Math.max(...[...services.values()].map((s) => s.size))).toBeGreaterThan(2);
+    expect(Object.isFrozen(packed[0]?.message)).toBe(true);
   });
 
   it('shares equal leaves between services, frozen', () => {
@@ -47,6 +61,21 @@ describe('compacting what a run keeps of each file', () => {
 
 });
 
+describe('message pieces', () => {
+  it('join back into the message exactly, wherever and however often the name occurs', () => {
+    const cases: Array<[string, string | null]> = [
+      ['service "a" depends on "ab", which depends on "a".', 'a'],
+      ['a.b names a.b and a+b (.*)', 'a.b'],
+      ['no name here', 'checkout'],
+      ['checkout', 'checkout'],
+      ['file finding', null],
+      ['empty name', ''],
+    ];
+    for (const [message, service] of cases) expect(messagePieces(message, service).join(service ?? '')).toBe(message);
+    expect(messagePieces('x', '')).toEqual(['x']);
+  });
+});
+
 describe('findings after compaction', () => {
   it('stay writable (waivers mark them) and are never shared', () => {
     const config = resolveConfig({});
@@ -69,7 +98,7 @@ describe('compacted models are read-only for everything after the per-file work'
     const files = generateTexts(120, 13).map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: false }, { config, today: day }));
     const plain = finish(files.map((r) => JSON.parse(JSON.stringify(r)) as FileResult), { cwd: '/', config }, day, iso);
     const compacted = finish(compactAll(files), { cwd: '/', config }, day, iso);
-    expect(JSON.parse(JSON.stringify(compacted))).toEqual(JSON.parse(JSON.stringify(plain)));
+    expect(JSON.stringify(compacted)).toBe(JSON.stringify(plain));
     for (const name of FORMAT_NAMES) {
       const format = await loadFormatter(name);
       const context = { color: false, cwd: '/', version: 'test', quiet: false, width: 100 };

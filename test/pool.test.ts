@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalog } from '../bench/generate.js';
+import { CLEAN_LOW } from './support/lint-yaml.js';
 // The pool starts dist/engine/worker.js, so this test runs the built code (npm test builds first).
-import { lint, type LintResult } from '../dist/engine/lint.js';
+import { lint, lintKept, streamed, type LintResult } from '../dist/engine/lint.js';
 import { autoWorkers, BATCH_SIZE, MAIN_HELPS_MAX_FILES, POOL_MIN_FILES } from '../dist/engine/pool.js';
 import { resolveConfig } from '../dist/config/resolve.js';
 import { json } from '../dist/formatters/json.js';
+import { report } from '../dist/formatters/report.js';
+import { textOf } from '../dist/formatters/types.js';
 
 describe('worker pool', () => {
   let dir: string;
@@ -34,6 +37,19 @@ describe('worker pool', () => {
     expect(output(one)).toBe(output(here));
     expect(output(two)).toBe(output(here));
     expect(two.services).toEqual(here.services);
+  });
+
+  it('gives the same output with findings packed (as large runs keep them), written one at a time as the CLI writes them', async () => {
+    const ctx = { color: false, cwd: dir, version: 'test', quiet: false, width: 100 };
+    const here = await run(0);
+    for (const workers of [0, 2]) {
+      const kept = await lintKept({ paths: ['.'], cwd: dir, config: resolveConfig({}), now: '2026-11-26', workers, compact: true });
+      expect(kept.findings.filter((f) => typeof f.message !== 'string').length).toBeGreaterThan(kept.findings.length / 2);
+      const text = textOf(json, streamed(kept), ctx);
+      expect(typeof text).not.toBe('string');
+      expect([...text].join('')).toBe(output(here));
+      expect(textOf(report, streamed(kept), ctx)).toBe(report(here, ctx));
+    }
   });
 
   it('reports progress up to every file and service, in the pool and in this thread', async () => {
@@ -67,6 +83,28 @@ describe('when the pool cannot run', () => {
     const src = await import('../src/engine/pool.js');
     expect(src.poolAvailable({ config: resolveConfig({}), today: 1 })).toBe(false);
   });
+});
+
+describe('the heap of a worker', () => {
+  it('is limited by the largest file the limits let through, never below 1 GB', async () => {
+    const { workerOldGenerationMb } = await import('../src/engine/pool.js');
+    expect(workerOldGenerationMb(resolveConfig({}).limits.maxFileSize)).toBe(1024);
+    expect(workerOldGenerationMb(100 * 1024 * 1024)).toBeGreaterThan(9000);
+  });
+
+  it('has room for the largest file the preflight accepts at the default limits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wl-big-'));
+    try {
+      // ~325,000 values: just under the preflight's budget for a 10 MiB limit (one per 32 bytes).
+      const controls = Array.from({ length: 325_000 }, (_, i) => `        - c${i}\n`).join('');
+      writeFileSync(join(dir, 'big.yaml'), CLEAN_LOW.replace('      controls: [authn, rbac, encryption-in-transit]\n', `      controls:\n${controls}`));
+      const r = await lint({ paths: ['big.yaml'], cwd: dir, config: resolveConfig({}), now: '2026-11-26', workers: 1 });
+      expect(r.summary.services).toBe(1);
+      expect(r.findings.map((f) => f.ruleId)).not.toContain('yaml-syntax');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('withPlainEnv', () => {

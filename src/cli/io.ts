@@ -21,8 +21,13 @@ export interface Io {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Joins small pieces into writes of about 1 MiB: fewer system calls, never one giant string. */
-export function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+/**
+ * Joins small pieces into writes of about 32K characters (64 KiB at most, in UTF-16): fewer system
+ * calls, never one giant string. Not larger: V8 allocates a string over 128 KiB outside the young
+ * generation, where a written chunk stays until a full collection; in 1 MiB chunks, the 425 MB of
+ * JSON of a 100k catalog grew the heap by ~140 MB while it was written.
+ */
+export function* batched(chunks: Iterable<string>, size = 1 << 15): Generator<string> {
   let buffer = '';
   for (const c of chunks) {
     buffer += c;

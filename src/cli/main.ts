@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { LintResult } from '../engine/lint.js';
+import type { KeptResult } from '../engine/lint.js';
 import { RuleCrash, UserError } from '../errors.js';
 import { writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
@@ -213,7 +213,7 @@ function parseRuleFlags(flags: readonly string[], RULES_BY_ID: ReadonlyMap<strin
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
   // The engine and the config loader (cosmiconfig, the parser, ajv) are loaded only by commands
   // that lint: --version, rules and explain start without them.
-  const [{ loadConfig }, { lint }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
+  const [{ loadConfig }, { lintKept, streamed, unpackResult }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
   const { RULES_BY_ID } = await import('../rules/index.js');
@@ -249,16 +249,19 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const { createProgress, progressAllowed } = await import('./progress.js');
   const showProgress = progressAllowed({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env ?? {}, quiet: flags.quiet ?? false, stdoutFormats: targets.filter((t) => !t.file).map((t) => t.name) });
   const progress = showProgress ? createProgress(io.stderr) : undefined;
-  let result: LintResult;
+  // The findings as the run kept them (packed on large runs), made whole one at a time as a streaming
+  // format writes them.
+  let result: KeptResult;
   try {
-    result = await lint({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
   } finally {
     progress?.clear();
   }
   // The baseline is applied here rather than inside lint(), so that entries nothing matches any
   // more can be told apart (fixed) from those that still hold.
   if (flags.baseline !== undefined) {
-    result = flags.updateBaseline ? updateBaseline(result, flags.baseline, baseline?.baseline, io) : useBaseline(result, flags.baseline, baseline, io);
+    const whole = unpackResult(result);
+    result = flags.updateBaseline ? updateBaseline(whole, flags.baseline, baseline?.baseline, io) : useBaseline(whole, flags.baseline, baseline, io);
   }
 
   const shown = flags.quiet ? errorsOnly(result) : result;
@@ -275,7 +278,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     const formatter = await loadFormatter(t.name);
     if (!formatter) continue;
     // A file is not a terminal: no colour, and the report takes --width or its default width.
-    const text = textOf(formatter, shown, t.file ? { ...context, color: false, width: flags.width } : context);
+    const text = textOf(formatter, streamed(shown), t.file ? { ...context, color: false, width: flags.width } : context);
     if (t.file) writeOrExplain(io, t.file, text);
     else if (typeof text === 'string') io.stdout(text);
     else for (const chunk of batched(text)) io.stdout(chunk);
@@ -288,7 +291,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */
-function errorsOnly(result: LintResult): LintResult {
+function errorsOnly(result: KeptResult): KeptResult {
   return {
     ...result,
     findings: result.findings.filter((f) => f.severity === 'error'),
@@ -298,7 +301,7 @@ function errorsOnly(result: LintResult): LintResult {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-export function exitCodeFor(result: LintResult, flags: Pick<LintFlags, 'failOn' | 'maxWarnings'>): number {
+export function exitCodeFor(result: KeptResult, flags: Pick<LintFlags, 'failOn' | 'maxWarnings'>): number {
   const counted = result.findings.filter((f) => !f.waived);
   if (flags.failOn !== 'never') {
     const threshold = RANK[flags.failOn];

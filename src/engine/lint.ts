@@ -1,11 +1,12 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Finding, Range, Summary } from '../types.js';
+import type { StreamedResult } from '../formatters/types.js';
 import { discover } from '../load/discover.js';
 import { parseDay } from '../model/units.js';
 import type { Service } from '../model/types.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { CatalogContext, CatalogReport, CatalogRule, WaiverRule } from '../rules/types.js';
-import { compareFindings, makeFinding } from './finding.js';
+import { compareFindings, fingerprintOf, makeFinding, unpack, type KeptFinding } from './finding.js';
 import { fileFinding, lintBytes, lintFile, lintText, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 import { RuleCrash, UserError } from '../errors.js';
 import { severityFor } from './severity.js';
@@ -13,7 +14,7 @@ import { applyWaivers } from './waivers.js';
 import { reactiveShare } from './portfolio.js';
 import { indexServices, serviceKey } from './service-index.js';
 import { autoWorkers, lintInPool, poolAvailable, withPlainEnv, type Progress } from './pool.js';
-import { COMPACT_MIN_FILES, StringPool } from './compact.js';
+import { COMPACT_MIN_FILES, StringPool, flatCopy, type KeptFile } from './compact.js';
 
 export interface LintOptions {
   /** Files, directories and globs; default ["."]. */
@@ -33,6 +34,11 @@ export interface LintOptions {
    * one per CPU but one from POOL_MIN_FILES files, else 0. Findings are the same either way.
    */
   workers?: number;
+  /**
+   * Keep what each file leaves compactly: strings pooled, model leaves shared, findings packed (see
+   * compact.ts). Default: from COMPACT_MIN_FILES files. Findings are the same either way.
+   */
+  compact?: boolean;
   /** Called as files are done (often: throttle any display). */
   onProgress?: (progress: Progress) => void;
 }
@@ -70,30 +76,65 @@ export function todayFrom(now: string | undefined): { day: number; iso: string }
 
 /** The pure core: paths and config in, findings out. No console, no process, no colour. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { config } = options;
-  const { day: today, iso } = todayFrom(options.now);
-  const fileOptions: FileOptions = { config, today };
-  const results: FileResult[] = [];
-  let missing: string[] = [];
-  if (options.stdin) {
-    const file = options.stdin.filename ?? '<stdin>';
-    const ref = { path: file, file, explicit: true };
-    const input = options.stdin.text;
-    results.push(typeof input === 'string' ? lintText(input.replace(/^\uFEFF/, ''), ref, fileOptions) : lintBytes(input, ref, fileOptions));
-  } else {
-    const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-    const found = discover(paths, options.cwd, [...config.ignore, ...(options.ignorePatterns ?? [])]);
-    missing = found.missing;
-    for (const u of found.unreadable) {
-      results.push({ file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 });
-    }
-    for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
-  }
-  return { ...finish(results, options, today, iso), missing };
+  return unpackResult(await lintKept(options));
 }
 
-/** The per-file work, on worker threads when it pays, else here; results in the order of `refs`. */
-async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, options: LintOptions): Promise<FileResult[]> {
+/** A LintResult with its findings as the run kept them: packed on large runs (see PackedFinding). */
+export interface KeptResult extends Omit<LintResult, 'findings'> {
+  findings: KeptFinding[];
+}
+
+/**
+ * lint(), with the findings as the run kept them. The CLI writes them one at a time, each unpacked
+ * as it is written: unpacked all at once, the 450,000 packed findings of the 100k catalog are ~160 MB.
+ */
+export async function lintKept(options: LintOptions): Promise<KeptResult> {
+  const { day: today, iso } = todayFrom(options.now);
+  const fileOptions: FileOptions = { config: options.config, today };
+  const { results, missing } = options.stdin ? { results: [lintStdin(options.stdin, fileOptions)], missing: [] } : await lintPaths(options, fileOptions);
+  return { ...finishKept(results, options, today, iso), missing };
+}
+
+export function unpackResult(result: KeptResult): LintResult {
+  return { ...result, findings: result.findings.map(unpack) };
+}
+
+/** The result with its findings unpacked one at a time as they are iterated (anew by each iteration). */
+export function streamed(result: KeptResult): StreamedResult {
+  const kept = result.findings;
+  return {
+    ...result,
+    findings: {
+      *[Symbol.iterator]() {
+        for (const f of kept) yield unpack(f);
+      },
+    },
+  };
+}
+
+function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOptions): FileResult {
+  const file = stdin.filename ?? '<stdin>';
+  const ref = { path: file, file, explicit: true };
+  const input = stdin.text;
+  return typeof input === 'string' ? lintText(input.replace(/^\uFEFF/, ''), ref, fileOptions) : lintBytes(input, ref, fileOptions);
+}
+
+/** Discovery and the per-file work. Its own function so that the file list is dropped before finish() (100k refs: ~10 MB). */
+async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promise<{ results: KeptFile[]; missing: string[] }> {
+  const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
+  const found = discover(paths, options.cwd, [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])]);
+  const results: KeptFile[] = found.unreadable.map((u) => ({
+    file: u.file,
+    findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)],
+    services: [],
+    brokenDocuments: 0,
+  }));
+  for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
+  return { results, missing: found.missing };
+}
+
+/** The per-file work, on worker threads when it pays, else here; what is kept of each file, in the order of `refs`. */
+async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, options: LintOptions): Promise<KeptFile[]> {
   const wanted = options.workers ?? autoWorkers(refs.length);
   const workers = wanted > 0 && poolAvailable(fileOptions) ? wanted : 0;
   const progress: Progress = { done: 0, total: refs.length, services: 0 };
@@ -101,32 +142,36 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   // Memory stays flat on large runs: nothing of a file is kept but its findings and services,
   // compacted. Below COMPACT_MIN_FILES what a file keeps is small and compaction (~9% of the CPU) is
   // not worth it.
-  const strings = refs.length >= COMPACT_MIN_FILES ? new StringPool() : undefined;
-  const keep = (r: FileResult, fresh: boolean): FileResult => (strings ? strings.compactResult(r, fresh) : r);
+  const strings = (options.compact ?? refs.length >= COMPACT_MIN_FILES) ? new StringPool() : undefined;
+  const keep = (r: FileResult, fresh: boolean): KeptFile => {
+    if (report) {
+      progress.done++;
+      progress.services += r.services.length;
+    }
+    return strings ? strings.compactResult(r, fresh) : r;
+  };
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch, fresh) => {
-      for (let i = 0; i < batch.length; i++) batch[i] = keep(batch[i] as FileResult, fresh);
-      if (!report) return;
-      progress.done += batch.length;
-      for (const r of batch) progress.services += r.services.length;
-      report({ ...progress });
+      const kept = batch.map((r) => keep(r, fresh));
+      report?.({ ...progress });
+      return kept;
     });
   }
   return withPlainEnv(() =>
     refs.map((ref) => {
-      const r = keep(lintFile(ref, fileOptions), false);
-      if (report) {
-        progress.done++;
-        progress.services += r.services.length;
-        report({ ...progress });
-      }
-      return r;
+      const kept = keep(lintFile(ref, fileOptions), false);
+      report?.({ ...progress });
+      return kept;
     }),
   );
 }
 
 /** Everything after the per-file work: the catalog, waivers, severities, limits, baseline, summary. */
-export function finish(results: FileResult[], options: LintOptions, today: number, iso: string): LintResult {
+export function finish(results: KeptFile[], options: LintOptions, today: number, iso: string): LintResult {
+  return unpackResult(finishKept(results, options, today, iso));
+}
+
+function finishKept(results: KeptFile[], options: LintOptions, today: number, iso: string): KeptResult {
   const { config } = options;
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
@@ -136,20 +181,24 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
   for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
   const ctx: CatalogContext = { services, byName, config, today };
 
+  // Each report becomes a finding as the rule yields it (see CatalogRule).
   for (const rule of RULES) {
     if (rule.scope !== 'catalog') continue;
-    // A loop, not push(...): a spread of a few hundred thousand findings overflows the stack.
-    for (const f of catalogFindings(rule, runChecked(rule, () => rule.check(ctx)), options)) findings.push(f);
+    runChecked(rule, () => {
+      for (const r of rule.check(ctx)) findings.push(catalogFinding(rule, r, options));
+    });
   }
 
   const used = applyWaivers(findings, services, today, config.waivers.maxDays);
   for (const rule of RULES) {
     if (rule.scope !== 'waivers') continue;
-    for (const f of catalogFindings(rule, runChecked(rule, () => rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })), options)) findings.push(f);
+    runChecked(rule, () => {
+      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) findings.push(catalogFinding(rule, r, options));
+    });
   }
 
   const index = indexServices(services);
-  const serviceOf = (f: Finding): Service | undefined => (f.file !== null && f.service !== null ? index.get(serviceKey(f.file, f.service)) : undefined);
+  const serviceOf = (f: KeptFinding): Service | undefined => (f.file !== null && f.service !== null ? index.get(serviceKey(f.file, f.service)) : undefined);
   let kept = findings.filter((f) => severityFor(f.ruleId, f.file, serviceOf(f)?.tier ?? null, config) !== 'off');
   kept.sort(compareFindings);
   kept = capPerDocument(kept, serviceOf, config);
@@ -158,20 +207,26 @@ export function finish(results: FileResult[], options: LintOptions, today: numbe
   if (options.baseline) {
     const base = options.baseline;
     kept = kept.filter((f) => {
-      if (!base.has(f.fingerprint)) return true;
+      if (!base.has(fingerprintOf(f))) return true;
       baselined++;
       return false;
     });
   }
 
-  const counted = kept.filter((f) => !f.waived);
+  // Counted in one pass: on a large catalog every filtered copy is an array of half a million.
+  const count = { error: 0, warning: 0, info: 0 };
+  let waived = 0;
+  for (const f of kept) {
+    if (f.waived) waived++;
+    else count[f.severity]++;
+  }
   const summary: Summary = {
     files: results.length,
     services: services.length,
-    errors: counted.filter((f) => f.severity === 'error').length,
-    warnings: counted.filter((f) => f.severity === 'warning').length,
-    infos: counted.filter((f) => f.severity === 'info').length,
-    waived: kept.length - counted.length,
+    errors: count.error,
+    warnings: count.warning,
+    infos: count.info,
+    waived,
     baselined,
     reactiveShare: reactiveShare(services, config),
   };
@@ -186,21 +241,21 @@ function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
   }
 }
 
-function catalogFindings(rule: CatalogRule | WaiverRule, reports: CatalogReport[], options: LintOptions): Finding[] {
-  return reports.map((r) => {
-    const s = r.service;
-    const area = r.area !== undefined ? r.area : rule.meta.area;
-    const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
-    return makeFinding({
-      ruleId: rule.meta.id,
-      severity: severity === 'off' ? 'info' : severity,
-      message: r.message,
-      file: s ? s.file : null,
-      range: s ? anchorRange(s, r.pointer, r.at) : null,
-      service: s ? s.name : null,
-      area,
-      pointer: s ? r.pointer : null,
-    });
+function catalogFinding(rule: CatalogRule | WaiverRule, r: CatalogReport, options: LintOptions): Finding {
+  const s = r.service;
+  const area = r.area !== undefined ? r.area : rule.meta.area;
+  const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
+  return makeFinding({
+    ruleId: rule.meta.id,
+    severity: severity === 'off' ? 'info' : severity,
+    // Catalog rules build messages from many pieces (names, durations, lists): kept as ropes, the
+    // 130,000 of a 100k catalog took ~2.5x the memory of their text.
+    message: flatCopy(r.message),
+    file: s ? s.file : null,
+    range: s ? anchorRange(s, r.pointer, r.at) : null,
+    service: s ? s.name : null,
+    area,
+    pointer: s ? r.pointer : null,
   });
 }
 
@@ -216,30 +271,53 @@ function anchorRange(service: Service, pointer: string, at: 'key' | 'value' = 'v
   return a[''] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-/** After `limits.maxFindingsPerDocument` findings in one document, one `too-many-findings` says how many more. */
-function capPerDocument(findings: Finding[], serviceOf: (f: Finding) => Service | undefined, config: ResolvedConfig): Finding[] {
+/**
+ * After `limits.maxFindingsPerDocument` findings in one document, one `too-many-findings` says how
+ * many more. `findings` are sorted, so each file's come together: they are counted a file at a time
+ * (a map over every document of a large catalog, with a key string per finding, was ~30 MB more).
+ */
+function capPerDocument(findings: KeptFinding[], serviceOf: (f: KeptFinding) => Service | undefined, config: ResolvedConfig): KeptFinding[] {
   const max = config.limits.maxFindingsPerDocument;
   if (findings.length <= max) return findings;
-  const docOf = (f: Finding): string => {
-    if (f.file === null) return '';
+  /** The document of a finding in its file: its service's, or the file's own findings (with a place, and without). */
+  const docOf = (f: KeptFinding): number | string => {
     const owner = serviceOf(f);
-    return `${f.file}\u0000${owner ? owner.doc : f.line === null ? '' : 'file'}`;
+    return owner ? owner.doc : f.line === null ? '' : 'file';
   };
-  const counts = new Map<string, number>();
-  const dropped = new Map<string, { count: number; first: Finding }>();
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const key = docOf(f);
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    if (key === '' || n <= max) out.push(f);
-    else {
-      const d = dropped.get(key);
-      if (d) d.count++;
-      else dropped.set(key, { count: 1, first: f });
+  const dropped: Array<{ count: number; first: KeptFinding }> = [];
+  let file: string | null = null;
+  let counts = new Map<number | string, number>();
+  let droppedHere = new Map<number | string, { count: number; first: KeptFinding }>();
+  // A copy only from the first finding left out.
+  let out: KeptFinding[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as KeptFinding;
+    // Portfolio findings (no file) are never capped.
+    if (f.file !== null) {
+      if (f.file !== file) {
+        file = f.file;
+        counts = new Map();
+        droppedHere = new Map();
+      }
+      const doc = docOf(f);
+      const n = (counts.get(doc) ?? 0) + 1;
+      counts.set(doc, n);
+      if (n > max) {
+        out ??= findings.slice(0, i);
+        const d = droppedHere.get(doc);
+        if (d) d.count++;
+        else {
+          const entry = { count: 1, first: f };
+          droppedHere.set(doc, entry);
+          dropped.push(entry);
+        }
+        continue;
+      }
     }
+    out?.push(f);
   }
-  for (const { count, first } of dropped.values()) {
+  if (!out) return findings;
+  for (const { count, first } of dropped) {
     const severity = severityFor('too-many-findings', first.file, null, config);
     if (severity === 'off') continue;
     out.push(
@@ -257,4 +335,3 @@ function capPerDocument(findings: Finding[], serviceOf: (f: Finding) => Service 
   }
   return out.sort(compareFindings);
 }
-

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { lintFile, type FileOptions, type FileRef, type FileResult } from './process-file.js';
 import { RuleCrash } from '../errors.js';
+import { BYTES_PER_VALUE } from '../load/preflight.js';
 
 /**
  * Below this many files one thread is faster (measured: bench/README.md). Since the scanner made a
@@ -23,6 +24,17 @@ export const MAIN_HELPS_MAX_FILES = 30_000;
 export const BATCH_SIZE = 50;
 /** Young generation of a worker: parse garbage dies young, so a small nursery costs little time and keeps RSS down. */
 const YOUNG_MB = 8;
+
+/**
+ * Old generation of a worker, in MB. Where a heap may pass 2 GB (V8's default on a machine with 16 GB
+ * or more), V8 lets it grow to 4x what each full collection left: a worker's ~10 MB live held ~40.
+ * Under 2 GB it grows less (~1.6x at 1 GB; 10k catalog: 14 MB less RSS). The limit leaves 3x what
+ * the largest file the preflight lets through takes to lint (~1 KB a value, maxFileSize /
+ * BYTES_PER_VALUE values: ~340 MB at the default 10 MiB, measured); a larger maxFileSize raises it.
+ */
+export function workerOldGenerationMb(maxFileSize: number): number {
+  return Math.max(1024, Math.ceil((3 * (maxFileSize / BYTES_PER_VALUE) * 1024) / (1024 * 1024)));
+}
 
 export interface BatchRequest {
   id: number;
@@ -77,18 +89,14 @@ export function poolAvailable(options: FileOptions): boolean {
 
 /**
  * Lints `refs` on `size` worker threads and, below MAIN_HELPS_MAX_FILES files, on this thread too,
- * which takes batches between handling the workers' replies; the results are in the order of `refs`. `onBatch` gets each batch's results
- * as they come, with `fresh` true when they crossed from a worker (their strings are new copies).
+ * which takes batches between handling the workers' replies. `keep` turns each batch's results, as
+ * they come, into what is kept of them (`fresh` is true when they crossed from a worker: their
+ * strings are new copies); what is kept is returned in the order of `refs`.
  */
-export async function lintInPool(
-  refs: readonly FileRef[],
-  options: FileOptions,
-  size: number,
-  onBatch?: (results: FileResult[], fresh: boolean) => void,
-): Promise<FileResult[]> {
+export async function lintInPool<T>(refs: readonly FileRef[], options: FileOptions, size: number, keep: (results: FileResult[], fresh: boolean) => T[]): Promise<T[]> {
   const batches: FileRef[][] = [];
   for (let i = 0; i < refs.length; i += BATCH_SIZE) batches.push(refs.slice(i, i + BATCH_SIZE));
-  const done: Array<FileResult[] | undefined> = new Array(batches.length);
+  const done: Array<T[] | undefined> = new Array(batches.length);
   if (batches.length === 0) return [];
   const workers: Worker[] = [];
   let next = 0;
@@ -101,8 +109,7 @@ export async function lintInPool(
         reject(error);
       };
       const complete = (id: number, results: FileResult[], fresh: boolean): void => {
-        done[id] = results;
-        onBatch?.(results, fresh);
+        done[id] = keep(results, fresh);
         if (++finished === batches.length) resolve();
       };
       const send = (w: Worker): void => {
@@ -113,7 +120,8 @@ export async function lintInPool(
       };
       const count = Math.max(1, Math.min(size, batches.length));
       for (let i = 0; i < count; i++) {
-        const w = new Worker(WORKER_URL, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+        const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: workerOldGenerationMb(options.config.limits.maxFileSize) };
+        const w = new Worker(WORKER_URL, { workerData: options, resourceLimits });
         workers.push(w);
         w.on('message', (reply: BatchReply) => {
           if (reply.error) {

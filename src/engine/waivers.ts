@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { KeptFinding } from './finding.js';
 import type { Service, Waiver } from '../model/types.js';
 import { serviceKey } from './service-index.js';
 
@@ -14,7 +14,7 @@ export function waiverInForce(w: Waiver, today: number, maxDays: number): boolea
  * Marks the findings that a service's own waivers match (rule, and area when the waiver names
  * one) as waived, and returns which waivers were used.
  */
-export function applyWaivers(findings: Finding[], services: readonly Service[], today: number, maxDays: number): Map<Service, Set<number>> {
+export function applyWaivers(findings: readonly KeptFinding[], services: readonly Service[], today: number, maxDays: number): Map<Service, Set<number>> {
   const used = new Map<Service, Set<number>>();
   // A finding names its file and service, not its document: two documents of one name in one file
   // (a duplicate-service) share their waivers rather than the later one's being ignored.

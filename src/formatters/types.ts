@@ -1,4 +1,5 @@
 import type { LintResult } from '../engine/lint.js';
+import type { Finding } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 
 export interface FormatContext {
@@ -19,11 +20,19 @@ export interface FormatContext {
 /** Every formatter: the result in, text out. */
 export type Formatter = (result: LintResult, context: FormatContext) => string;
 
-/** A formatter whose text can also be produced piece by piece, for outputs too large for one string. */
-export type StreamingFormatter = Formatter & { stream(result: LintResult, context: FormatContext): Iterable<string> };
+/**
+ * A result whose findings come one at a time: the CLI makes each whole as it is written, so that a
+ * large run never holds all of them whole at once.
+ */
+export interface StreamedResult extends Omit<LintResult, 'findings'> {
+  findings: Iterable<Finding>;
+}
 
-/** The text of a format, whole or in pieces (joined, they are the whole). */
-export function textOf(formatter: Formatter, result: LintResult, context: FormatContext): string | Iterable<string> {
+/** A formatter whose text can also be produced piece by piece, for outputs too large for one string. */
+export type StreamingFormatter = Formatter & { stream(result: StreamedResult, context: FormatContext): Iterable<string> };
+
+/** The text of a format, whole or in pieces (joined, they are the whole): streamed when the format can be, else from all the findings at once. */
+export function textOf(formatter: Formatter, result: StreamedResult, context: FormatContext): string | Iterable<string> {
   const stream = (formatter as Partial<StreamingFormatter>).stream;
-  return stream ? stream(result, context) : formatter(result, context);
+  return stream ? stream(result, context) : formatter({ ...result, findings: Array.from(result.findings) }, context);
 }

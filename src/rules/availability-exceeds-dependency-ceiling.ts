@@ -1,5 +1,5 @@
 import type { Service } from '../model/types.js';
-import type { CatalogReport, CatalogRule } from './types.js';
+import type { CatalogRule } from './types.js';
 import { named } from './types.js';
 
 /** Floating point slack: 99.9 × 1 must not read as above 99.9. */
@@ -23,8 +23,7 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: high, lifecycleStage: design }\nspec:\n  dependsOn: [payments, stock]\n  warranty:\n    availability: { target: 99.9, window: 30d, serviceHours: 24x7 }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: high, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.95, window: 30d, serviceHours: 24x7 }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: stock, owner: team-stock, tier: high, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.95, window: 30d, serviceHours: 24x7 }\n',
     },
   },
-  check({ services, byName }) {
-    const out: CatalogReport[] = [];
+  *check({ services, byName }) {
     for (const service of services) {
       if (service.name === null) continue;
       const target = service.areas.availability.values.target;
@@ -43,13 +42,12 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
       const ceiling = counted.reduce((p, c) => p * (c.target / 100), 1) * 100;
       if (target <= ceiling + EPSILON) continue;
       const which = counted.map((c) => `"${c.dep.name}" ${formatPercent(c.target)}`).join(', ');
-      out.push({
+      yield {
         service,
         pointer: `${service.areas.availability.pointer}/target`,
         message: `${named(service)} has availability.target ${formatPercent(target)}, above the ${formatCeiling(ceiling, target)} that its hard ${counted.length === 1 ? 'dependency allows' : 'dependencies allow together'} (${which}).`,
-      });
+      };
     }
-    return out;
   },
 };
 

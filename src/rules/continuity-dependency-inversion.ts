@@ -1,5 +1,5 @@
 import { formatDuration } from '../model/units.js';
-import type { CatalogReport, CatalogRule } from './types.js';
+import type { CatalogRule } from './types.js';
 import { named } from './types.js';
 
 export const continuityDependencyInversion: CatalogRule = {
@@ -20,8 +20,7 @@ export const continuityDependencyInversion: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: high, lifecycleStage: design }\nspec:\n  dependsOn: [payments]\n  warranty:\n    continuity: { rto: 1h, rpo: 15m, recoveryOption: warm-standby }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: high, lifecycleStage: design }\nspec:\n  warranty:\n    continuity: { rto: 30m, rpo: 15m, recoveryOption: warm-standby }\n',
     },
   },
-  check({ services, byName }) {
-    const out: CatalogReport[] = [];
+  *check({ services, byName }) {
     for (const service of services) {
       if (service.name === null) continue;
       const own = service.areas.continuity.values;
@@ -41,13 +40,12 @@ export const continuityDependencyInversion: CatalogRule = {
           ownText.push(formatDuration(mine));
         }
         if (theirsText.length === 0) continue;
-        out.push({
+        yield {
           service,
           pointer: d.pointer,
           message: `${named(service)} hard-depends on "${dep.name}", whose ${theirsText.join(' and ')} ${theirsText.length === 1 ? 'is' : 'are'} looser than its own ${ownText.join(' and ')}; it cannot recover faster than what it cannot run without.`,
-        });
+        };
       }
     }
-    return out;
   },
 };

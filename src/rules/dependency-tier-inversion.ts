@@ -1,5 +1,5 @@
 import { TIER_ORDER } from '../model/vocabulary.js';
-import type { CatalogReport, CatalogRule } from './types.js';
+import type { CatalogRule } from './types.js';
 import { named } from './types.js';
 
 export const dependencyTierInversion: CatalogRule = {
@@ -20,8 +20,7 @@ export const dependencyTierInversion: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn:\n    - { service: recommendations, kind: soft }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
     },
   },
-  check({ services, byName }) {
-    const out: CatalogReport[] = [];
+  *check({ services, byName }) {
     for (const service of services) {
       if (service.name === null) continue;
       if (service.tier !== 'critical' && service.tier !== 'high') continue;
@@ -29,13 +28,12 @@ export const dependencyTierInversion: CatalogRule = {
         if (d.kind !== 'hard' || d.external) continue;
         const dep = byName.get(d.service);
         if (!dep || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
-        out.push({
+        yield {
           service,
           pointer: d.pointer,
           message: `${named(service)} (tier ${service.tier}) hard-depends on "${dep.name}", which is only tier ${dep.tier}; it cannot be more dependable than what it cannot run without.`,
-        });
+        };
       }
     }
-    return out;
   },
 };

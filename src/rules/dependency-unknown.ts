@@ -1,5 +1,5 @@
 import { didYouMean } from '../schema/suggest.js';
-import type { CatalogReport, CatalogRule } from './types.js';
+import type { CatalogRule } from './types.js';
 import { named } from './types.js';
 
 /** How many name comparisons the did-you-mean hints of one run may make (some 30 ms). */
@@ -23,8 +23,7 @@ export const dependencyUnknown: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [payments]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
     },
   },
-  check({ services, byName }) {
-    const out: CatalogReport[] = [];
+  *check({ services, byName }) {
     let known: string[] | undefined;
     // Hints cost a comparison with every known name: cached per unknown name, and given up past a
     // budget, so that a catalog of 100,000 services with many unknown dependencies stays linear.
@@ -41,13 +40,12 @@ export const dependencyUnknown: CatalogRule = {
           hints.set(d.service, didYouMean(d.service, known));
         }
         const hint = hints.get(d.service);
-        out.push({
+        yield {
           service,
           pointer: d.pointer,
           message: `${named(service)} depends on "${d.service}", which is not a service in the linted files${hint ? `; did you mean "${hint}"?` : '.'}`,
-        });
+        };
       }
     }
-    return out;
   },
 };

@@ -1,4 +1,4 @@
-import type { CatalogReport, CatalogRule } from './types.js';
+import type { CatalogRule } from './types.js';
 import { named } from './types.js';
 
 const DOC = (owner: string): string =>
@@ -19,21 +19,19 @@ export const duplicateService: CatalogRule = {
       pass: DOC('team-search'),
     },
   },
-  check({ services, byName }) {
-    const reports: CatalogReport[] = [];
+  *check({ services, byName }) {
     for (const s of services) {
       if (s.name === null) continue;
       const first = byName.get(s.name);
       if (!first || first === s) continue;
       const line = first.anchors[first.pointers.name]?.line;
       const where = `${first.file}${line === undefined ? '' : `:${line}`}`;
-      reports.push({
+      yield {
         service: s,
         pointer: s.pointers.name,
         area: null,
         message: `${named(s)} is already defined in ${where}; a service name must be unique across the catalog.`,
-      });
+      };
     }
-    return reports;
   },
 };

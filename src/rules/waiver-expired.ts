@@ -1,5 +1,5 @@
 import { formatDay } from '../model/units.js';
-import type { CatalogReport, WaiverRule } from './types.js';
+import type { WaiverRule } from './types.js';
 import { named } from './types.js';
 
 export const waiverExpired: WaiverRule = {
@@ -20,8 +20,7 @@ export const waiverExpired: WaiverRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n  waivers:\n    - rule: warranty-area-missing\n      reason: Capacity, continuity and security are being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2027-01-31   # linted on 2026-11-26: within 180 days\n',
     },
   },
-  check({ services, today, config }) {
-    const out: CatalogReport[] = [];
+  *check({ services, today, config }) {
     const maxDays = config.waivers.maxDays;
     for (const service of services) {
       if (service.name === null) continue;
@@ -29,16 +28,15 @@ export const waiverExpired: WaiverRule = {
         if (w.expires === undefined) continue; // a missing or malformed date is the schema's finding
         const what = `${named(service)} has a waiver${w.rule ? ` for ${w.rule}` : ''}`;
         if (w.expires < today) {
-          out.push({ service, pointer: w.pointer, message: `${what} that expired on ${formatDay(w.expires)}; it no longer suppresses anything.` });
+          yield { service, pointer: w.pointer, message: `${what} that expired on ${formatDay(w.expires)}; it no longer suppresses anything.` };
         } else if (w.expires - today > maxDays) {
-          out.push({
+          yield {
             service,
             pointer: w.pointer,
             message: `${what} that runs until ${formatDay(w.expires)}, ${w.expires - today} days from today, longer than the ${maxDays} days waivers.maxDays allows; it suppresses nothing until its expiry is brought within that limit.`,
-          });
+          };
         }
       }
     }
-    return out;
   },
 };

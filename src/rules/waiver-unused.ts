@@ -1,6 +1,6 @@
 import { waiverInForce } from '../engine/waivers.js';
 import { didYouMean } from '../schema/suggest.js';
-import type { CatalogReport, WaiverRule } from './types.js';
+import type { WaiverRule } from './types.js';
 import { named } from './types.js';
 
 export const waiverUnused: WaiverRule = {
@@ -20,8 +20,7 @@ export const waiverUnused: WaiverRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n    capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }\n    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }\n  waivers:\n    - rule: warranty-area-missing\n      reason: Continuity is being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2027-01-31\n',
     },
   },
-  check({ services, used, today, config, ruleIds }) {
-    const out: CatalogReport[] = [];
+  *check({ services, used, today, config, ruleIds }) {
     for (const service of services) {
       if (service.name === null) continue;
       const usedHere = used.get(service);
@@ -35,9 +34,8 @@ export const waiverUnused: WaiverRule = {
           const hint = didYouMean(rule, ruleIds);
           message = `${what}, which is not a rule${hint ? ` (did you mean "${hint}"?)` : ''}; it waives nothing.`;
         }
-        out.push({ service, pointer: w.pointer, message });
+        yield { service, pointer: w.pointer, message };
       }
     }
-    return out;
   },
 };

@@ -42,6 +42,14 @@ describe('json', () => {
     expect(JSON.parse(toStdout.stdout).findings[0].ruleId).toBe('warranty-placeholder-value');
   });
 
+  it('joins pieces into writes under 64K characters (128 KiB in UTF-16, from which V8 allocates a string outside the young generation)', () => {
+    const pieces = Array.from({ length: 5000 }, (_, i) => `${i}`.padEnd(100, '.'));
+    const chunks = [...batched(pieces)];
+    expect(chunks.join('')).toBe(pieces.join(''));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.length).toBeLessThan(64 * 1024);
+  });
+
   it('writes pieces to a file atomically, leaving no temporary file behind', () => {
     const root = tempTree({});
     writeFileAtomic(join(root, 'big.json'), (function* () {

@@ -55,7 +55,7 @@ describe(RULE, () => {
     const typos = Array.from({ length: unknown }, (_, i) => `svc-${i}x`);
     services.push(service('caller', [...typos, ...typos]));
     const byName = new Map(services.map((s) => [s.name as string, s]));
-    const reports = dependencyUnknown.check({ services, byName, config: resolveConfig({}), today: 0 });
+    const reports = [...dependencyUnknown.check({ services, byName, config: resolveConfig({}), today: 0 })];
     expect(reports).toHaveLength(2 * unknown);
     const hinted = reports.filter((r) => r.message.includes('did you mean'));
     const computed = Math.floor(HINT_COMPARISONS / (known + 1));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateTexts } from '../../bench/generate.js';
 import { CLEAN_LOW, lintYaml, positionsOf, rulesOf } from '../support/lint-yaml.js';
 
 const RULE = 'too-many-findings';
@@ -30,6 +31,28 @@ describe(RULE, () => {
       [9, 3, null],
       [23, 3, null],
     ]);
+  });
+
+  it('keeps, in every document of every file, the first findings up to the limit and counts the rest', () => {
+    // A generated catalog: files of one to three documents, catalog findings between them.
+    const files = generateTexts(60, 21);
+    const all = lintYaml(files);
+    const capped = lintYaml(files, { config: { limits: { maxFindingsPerDocument: 2 } } });
+    const docKey = (f: { file: string | null; service: string | null }): string => `${f.file} ${f.service}`;
+    const byDoc = new Map<string, string[]>();
+    for (const f of all.findings) byDoc.set(docKey(f), [...(byDoc.get(docKey(f)) ?? []), f.fingerprint]);
+    const over = [...byDoc.values()].filter((fps) => fps.length > 2);
+    expect(over.length).toBeGreaterThan(5);
+    const left = capped.findings.filter((f) => f.ruleId === RULE);
+    expect(left).toHaveLength(over.length);
+    for (const f of left) {
+      const total = byDoc.get(docKey(f))?.length ?? 0;
+      expect(f.message).toContain(`${total - 2} more finding`);
+    }
+    // What is kept is the first two of each document, in the order of the uncapped output.
+    const kept = capped.findings.filter((f) => f.ruleId !== RULE).map((f) => f.fingerprint);
+    const firstTwo = new Set([...byDoc.values()].flatMap((fps) => fps.slice(0, 2)));
+    expect(kept).toEqual(all.findings.map((f) => f.fingerprint).filter((fp) => firstTwo.has(fp)));
   });
 
   it('is not raised with the default limit of 100', () => {
