@@ -50,7 +50,7 @@ export class StringPool {
 
   /** A flat copy of `s` shared by the whole run. */
   intern(s: string): string {
-    // Long strings (messages, fingerprints) are seldom equal: flattened, not pooled.
+    // Long strings (long values, deep pointers) are seldom equal: flattened, not pooled.
     if (s.length > POOL_MAX_LENGTH) return this.fresh ? s : flatCopy(s);
     const known = this.pool.get(s);
     if (known !== undefined) return known;
@@ -88,13 +88,6 @@ export class StringPool {
       else if (leaf && ++size <= LEAF_MAX) key += `${k.length}:${k}${part(v)}`;
     }
     return leaf && size <= LEAF_MAX ? (this.share(key, record) as T) : value;
-  }
-
-  /** Pools the string fields of a flat record, in place. */
-  private strings<T extends object>(record: T): T {
-    const r = record as Record<string, unknown>;
-    for (const k in r) if (typeof r[k] === 'string') r[k] = this.intern(r[k] as string);
-    return record;
   }
 
   private share(key: string, leaf: object): object {

@@ -47,9 +47,10 @@ export function makeFinding(input: FindingInput): Finding {
 /**
  * A finding as a large run keeps it from its file's end until it is written (compact.ts). Nearly
  * every message names its service, so the 580,000 findings of the 100k catalog have as many
- * different messages: as Finding objects they took ~360 bytes each. Packed, the message is kept as
- * the pieces around the service's name, which findings worded alike share, and the fingerprint and
- * docsUrl are left out: both follow from the other fields, and are made again when it is unpacked.
+ * different messages: as Finding objects they took ~360 bytes each. Packed (~140 bytes), the message
+ * is kept as the pieces around the service's name, which findings worded alike share, and the
+ * fingerprint and docsUrl are left out: both follow from the other fields, and are made again when
+ * the finding is unpacked.
  */
 export interface PackedFinding extends Omit<Finding, 'message' | 'fingerprint' | 'docsUrl'> {
   /** The message split at the service's name (the whole message in one piece when there is no service). */
