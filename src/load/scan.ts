@@ -50,6 +50,9 @@ function giveUp(): never {
 
 const SPACE = 0x20;
 const NL = 0x0a;
+const CR = 0x0d;
+/** A line break starts here: `\n`, or `\r` (always before `\n`: see UNREAD). */
+const isBreak = (c: number): boolean => c === NL || c === CR;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
@@ -63,10 +66,11 @@ const COMMA = 0x2c;
 const BACKSLASH = 0x5c;
 
 /**
- * Characters the scanner never reads: tabs, carriage returns and other controls, byte-order marks
- * and non-characters, lone surrogates, line and paragraph separators. `yaml` has rules for each.
+ * Characters the scanner never reads: tabs, a carriage return but before a line feed, other controls,
+ * byte-order marks and non-characters, lone surrogates, line and paragraph separators. `yaml` has
+ * rules for each.
  */
-const UNREAD = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A plain scalar may not start with these (they are indicators); `-`, `?` and `:` only before a space. */
 const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
@@ -180,9 +184,9 @@ class Scanner {
     const dashes = t.startsWith('---', s);
     if (!dashes && !t.startsWith('...', s)) return false;
     const c = t.charCodeAt(s + 3);
-    if (s + 3 < this.len && c !== SPACE && c !== NL) return false; // `---x` is a plain scalar
+    if (s + 3 < this.len && c !== SPACE && !isBreak(c)) return false; // `---x` is a plain scalar
     const after = this.skipSpaces(s + 3);
-    if (!dashes || (after < this.len && t.charCodeAt(after) !== NL)) giveUp();
+    if (!dashes || (after < this.len && !isBreak(t.charCodeAt(after)))) giveUp();
     return true;
   }
 
@@ -204,8 +208,8 @@ class Scanner {
       const content = this.skipSpaces(pos);
       if (content >= this.len) break;
       const c = t.charCodeAt(content);
-      if (c === NL) {
-        pos = content + 1;
+      if (isBreak(c)) {
+        pos = this.lineEnd(content);
         continue;
       }
       const indent = content - pos;
@@ -264,7 +268,7 @@ class Scanner {
     const t = this.text;
     if (t.charCodeAt(pos) !== DASH) return false;
     const c = t.charCodeAt(pos + 1);
-    return c === SPACE || c === NL || pos + 1 >= this.len;
+    return c === SPACE || isBreak(c) || pos + 1 >= this.len;
   }
 
   private mapping(first: number, indent: number, depth: number): Read {
@@ -298,7 +302,7 @@ class Scanner {
       const dash = next.content;
       const at = this.skipSpaces(dash + 1);
       let item: Read;
-      if (at >= this.len || this.text.charCodeAt(at) === NL || (this.text.charCodeAt(at) === HASH && at > dash + 1)) {
+      if (at >= this.len || isBreak(this.text.charCodeAt(at)) || (this.text.charCodeAt(at) === HASH && at > dash + 1)) {
         // `-` alone (or before a comment): the item is the block below it (an empty item is left to `yaml`).
         const below = this.nextLine(this.lineEnd(dash));
         if (below === END_OF_TEXT || below.indent <= indent || this.isMarker(below)) giveUp();
@@ -332,7 +336,7 @@ class Scanner {
     const t = this.text;
     const at = this.skipSpaces(afterColon);
     const c = t.charCodeAt(at);
-    if (at >= this.len || c === NL || (c === HASH && at > afterColon)) {
+    if (at >= this.len || isBreak(c) || (c === HASH && at > afterColon)) {
       const eol = this.lineEnd(at);
       const below = this.nextLine(eol);
       if (below !== END_OF_TEXT && !this.isMarker(below) && (below.indent > indent || (below.indent === indent && this.isEntry(below.content)))) {
@@ -358,7 +362,7 @@ class Scanner {
     // Only spaces, then a comment or the end of the line, may follow.
     const rest = this.skipSpaces(end);
     const r = t.charCodeAt(rest);
-    if (rest < this.len && r !== NL && !(r === HASH && rest > end)) giveUp();
+    if (rest < this.len && !isBreak(r) && !(r === HASH && rest > end)) giveUp();
     const eol = this.lineEnd(rest);
     const next = this.nextLine(eol);
     // A more indented line would continue the scalar (or be an error): left to `yaml`.
@@ -386,7 +390,7 @@ class Scanner {
       const colon = this.skipSpaces(end);
       if (t.charCodeAt(colon) !== COLON) return undefined;
       const after = t.charCodeAt(colon + 1);
-      if (after !== SPACE && !(after === NL && !flow) && !(colon + 1 >= this.len && !flow)) return undefined;
+      if (after !== SPACE && !(isBreak(after) && !flow) && !(colon + 1 >= this.len && !flow)) return undefined;
       if (end - pos > MAX_KEY) giveUp();
       return [name, pos, end, colon + 1];
     }
@@ -408,21 +412,21 @@ class Scanner {
   private plain(pos: number, flow: boolean, asKey = false): [string, number] | undefined {
     const t = this.text;
     const c = t.charCodeAt(pos);
-    if (pos >= this.len || c === NL || c === SPACE || INDICATOR.has(c)) return undefined;
+    if (pos >= this.len || isBreak(c) || c === SPACE || INDICATOR.has(c)) return undefined;
     if (c === DASH || c === 0x3f /* ? */ || c === COLON) {
       const n = t.charCodeAt(pos + 1);
-      if (n === SPACE || n === NL || pos + 1 >= this.len || (flow && (n === COMMA || n === RBRACKET || n === RBRACE))) return undefined;
+      if (n === SPACE || isBreak(n) || pos + 1 >= this.len || (flow && (n === COMMA || n === RBRACKET || n === RBRACE))) return undefined;
     }
     let i = pos;
     let end = pos;
     for (; i < this.len; i++) {
       const ch = t.charCodeAt(i);
-      if (ch === NL) break;
+      if (isBreak(ch)) break;
       if (ch === SPACE) continue;
       if (ch === HASH && t.charCodeAt(i - 1) === SPACE) break;
       if (ch === COLON) {
         const n = t.charCodeAt(i + 1);
-        if (n === SPACE || n === NL || i + 1 >= this.len || (flow && (n === COMMA || n === RBRACKET || n === RBRACE))) {
+        if (n === SPACE || isBreak(n) || i + 1 >= this.len || (flow && (n === COMMA || n === RBRACKET || n === RBRACE))) {
           if (asKey) break;
           giveUp(); // `a: b: c`
         }
@@ -446,7 +450,7 @@ class Scanner {
     let from = pos + 1;
     for (let i = pos + 1; i < this.len; i++) {
       const ch = t.charCodeAt(i);
-      if (ch === NL || (ch === BACKSLASH && q === DQUOTE)) giveUp();
+      if (isBreak(ch) || (ch === BACKSLASH && q === DQUOTE)) giveUp();
       if (ch !== q) continue;
       if (q === SQUOTE && t.charCodeAt(i + 1) === SQUOTE) {
         value += t.slice(from, i + 1);

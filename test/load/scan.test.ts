@@ -69,6 +69,10 @@ describe('the scanner reads what yaml reads', () => {
     for (const f of files) expect(sameAsYaml(readFileSync(f, 'utf8')), f).toBe(true);
   });
 
+  it('reads the catalog written with Windows line endings, as yaml does', () => {
+    for (const f of yamlFiles(catalog).slice(0, 80)) expect(sameAsYaml(readFileSync(f, 'utf8').replace(/\n/g, '\r\n')), f).toBe(true);
+  });
+
   it('reads the hand-written examples and fixtures as yaml does, or leaves them to it', () => {
     const files = [...yamlFiles('examples'), ...yamlFiles('test/fixtures')];
     const read = files.filter((f) => sameAsYaml(readFileSync(f, 'utf8')));
@@ -87,7 +91,7 @@ describe('the scanner reads what yaml reads', () => {
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a key that is not a string', '1: one\n'],
     ['a tab', 'a:\n\tb: 1\n'],
-    ['a carriage return', 'a: 1\r\nb: 2\r\n'],
+    ['a carriage return alone', 'a: 1\rb: 2\n'],
     ['a byte-order mark', '\ufeffa: 1\n'],
     ['a nested mapping on one line', 'a: b: c\n'],
     ['an empty document', '---\n---\na: 1\n'],
@@ -297,13 +301,15 @@ function documentText(): fc.Arbitrary<string> {
       leading: fc.constantFrom('', '# top\n', '---\n', '  # indented\n'),
       tail: fc.constantFrom('', '\n', '# end\n', '    # end\n', '\n\n  # end\n'),
       newline: fc.boolean(),
+      crlf: fc.boolean(),
     })
-    .map(({ docs, marker, leading, tail, newline }) => {
+    .map(({ docs, marker, leading, tail, newline, crlf }) => {
       const parts = docs.map((d) => {
         const lines: string[] = [];
         render(d, 0, lines, '');
         return lines.join('\n');
       });
-      return leading + parts.join(`\n${marker}\n`) + (newline ? '\n' : '') + tail;
+      const text = leading + parts.join(`\n${marker}\n`) + (newline ? '\n' : '') + tail;
+      return crlf ? text.replace(/\n/g, '\r\n') : text;
     });
 }
