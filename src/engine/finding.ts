@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Area, Finding, Range, Severity } from '../types.js';
 import { docsUrl } from '../rules/index.js';
 
@@ -14,6 +14,14 @@ export interface FindingInput {
 }
 
 /**
+ * SHA-256 in one call: crypto.hash (Node 20.12 and later) takes ~2 µs for a fingerprint's input,
+ * createHash().update().digest() ~4 µs; every finding has a fingerprint, and a packed one has it made
+ * again when it is written. Both give the same digest.
+ */
+const sha256: (text: string) => Buffer =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'buffer') : (text) => crypto.createHash('sha256').update(text).digest();
+
+/**
  * A stable identity for baselines and code scanning: rule, service, area and pointer — not the
  * line, so that unrelated edits do not break it. Findings with no service fall back to the file.
  */
@@ -21,7 +29,7 @@ export function fingerprint(f: Pick<FindingInput, 'ruleId' | 'service' | 'area' 
   const who = f.service !== null ? `service:${f.service}` : `file:${f.file ?? ''}`;
   // The first 16 bytes as hex: the first 32 hex digits, as a string of its own (slicing the 64-digit
   // hex would keep all of it alive behind each kept fingerprint).
-  return createHash('sha256').update([f.ruleId, who, f.area ?? '', f.pointer ?? ''].join('\u0000')).digest().toString('hex', 0, 16);
+  return sha256([f.ruleId, who, f.area ?? '', f.pointer ?? ''].join('\u0000')).toString('hex', 0, 16);
 }
 
 export function makeFinding(input: FindingInput): Finding {
