@@ -5,14 +5,13 @@
 // process.cwd() and *runs* it with its default loaders, and its `global` strategy also reads the
 // user's home configuration. So the Explorer is built here with every option given (no meta config)
 // and the directories from the working directory up to the repository root are walked one by one.
-// Data files are parsed by the project's own YAML 1.2 loader (`parseDocuments`), so a hostile config
+// Data files are parsed by the project's own YAML 1.2 loader (`readDocuments`), so a hostile config
 // (alias bomb, unknown tag, duplicate key) is a config error with a line, like any service file.
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LineIndex } from '../load/lines.js';
-import { parseDocuments, type ParsedDocument } from '../load/parse.js';
-import { preflight } from '../load/preflight.js';
+import { readDocuments, type ParsedDocument } from '../load/parse.js';
 import { joinPointer, pointerToPath } from '../load/pointer.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { didYouMean } from '../schema/suggest.js';
@@ -94,12 +93,11 @@ function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
     if (content.length > MAX_CONFIG_BYTES) throw new ConfigError(`${shown(filepath)}: the config is larger than 1 MiB; is this the right file?`);
     const text = content.replace(/^\uFEFF/, '');
     const limits = defaultConfig().limits;
-    const refused = preflight(text, limits);
-    if (refused) {
-      const at = new LineIndex(text).position(refused.offset);
-      throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${refused.message}`);
+    const docs = readDocuments(text, limits);
+    if (!Array.isArray(docs)) {
+      const at = new LineIndex(text).position(docs.offset);
+      throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${docs.message}`);
     }
-    const docs = parseDocuments(text, limits);
     const broken = docs.find((d) => d.syntax.length > 0);
     if (broken) {
       const p = broken.syntax[0] as { message: string; range: { line: number; column: number } };

@@ -87,10 +87,7 @@ class LimitExceeded extends Error {
  * anything else, and every error, by `yaml`. Both give the same values and positions.
  */
 export function parseDocuments(text: string, limits: ParseLimits): ParsedDocument[] {
-  const lines = new LineIndex(text);
-  const scanned = scanDocuments(text, limits);
-  if (scanned) return scanned.map((doc, index) => fromScan(doc, index, lines));
-  return parseWithYaml(text, limits, lines);
+  return scanned(text, limits) ?? parseWithYaml(text, limits);
 }
 
 /**
@@ -99,10 +96,15 @@ export function parseDocuments(text: string, limits: ParseLimits): ParsedDocumen
  * values than the preflight allows, so the preflight could not refuse it.
  */
 export function readDocuments(text: string, limits: ParseLimits): ParsedDocument[] | Refusal {
+  return scanned(text, limits) ?? preflight(text, limits) ?? parseWithYaml(text, limits);
+}
+
+/** The documents as the scanner reads them; undefined when it leaves the text to `yaml`. */
+function scanned(text: string, limits: ParseLimits): ParsedDocument[] | undefined {
+  const docs = scanDocuments(text, limits);
+  if (!docs) return undefined;
   const lines = new LineIndex(text);
-  const scanned = scanDocuments(text, limits);
-  if (scanned) return scanned.map((doc, index) => fromScan(doc, index, lines));
-  return preflight(text, limits) ?? parseWithYaml(text, limits, lines);
+  return docs.map((doc, index) => fromScan(doc, index, lines));
 }
 
 /** The documents as `yaml` reads them: the path for everything the scanner leaves. */
