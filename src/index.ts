@@ -4,14 +4,16 @@
 //   const { config } = await loadConfig({ cwd: process.cwd() });
 //   const result = await lint({ cwd: process.cwd(), paths: ['services'], config });
 //   console.log((await loadFormatter('stylish'))!(result, { color: false, cwd: process.cwd(), version: VERSION }));
-export { lint, UsageError, type LintOptions, type LintResult } from './engine/lint.js';
+export { lint, UsageError } from './engine/lint.js';
+export type { LintOptions, LintResult, Progress } from './lint-types.js';
 export { loadConfig, ConfigError, type LoadedConfig, type LoadOptions } from './config/load.js';
 export { resolveConfig, type UserConfig } from './config/resolve.js';
 export { defaultConfig } from './config/defaults.js';
 export type { ResolvedConfig, TierPolicy, Limits } from './config/types.js';
 export { loadFormatter, FORMAT_NAMES } from './formatters/index.js';
 export type { Formatter, FormatContext } from './formatters/types.js';
-export { RULES, RULES_BY_ID, docsUrl } from './rules/index.js';
+export { RULES, RULES_BY_ID } from './rules/index.js';
+export { docsUrl } from './docs/url.js';
 export type { Rule, RuleMeta } from './rules/types.js';
 export type { Service, AreaModel } from './model/types.js';
 export type { Finding, Report, Severity, SeveritySetting, Area, Tier, Stage, Range, Summary } from './types.js';

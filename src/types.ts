@@ -39,7 +39,16 @@ export interface Finding {
   fingerprint: string;
   docsUrl: string;
   waived: boolean;
+  /**
+   * The 0-based index, in `file`, of the document the finding is about; null when it is about a
+   * whole file or the portfolio. With `file` it names the document, and so the service: a name
+   * cannot (two documents may share one, or have none). Not part of the JSON contract.
+   */
+  document: number | null;
 }
+
+/** The fields of the JSON output (SPEC §7), in their order. */
+export const FINDING_CONTRACT_FIELDS = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'service', 'area', 'pointer', 'fingerprint', 'docsUrl', 'waived'] as const;
 
 /** What a rule's check returns: a place (as a pointer, never a line) and a sentence. */
 export interface Report {

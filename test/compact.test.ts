@@ -91,13 +91,13 @@ describe('findings after compaction', () => {
 
 describe('compacted models are read-only for everything after the per-file work', () => {
   it('the catalog rules, waivers and every formatter run on them (a write to a frozen leaf would throw)', async () => {
-    const { finish, todayFrom } = await import('../src/engine/lint.js');
+    const { finishFiles, todayFrom } = await import('../src/engine/lint.js');
     const { FORMAT_NAMES, loadFormatter } = await import('../src/formatters/index.js');
     const config = resolveConfig({});
     const { day, iso } = todayFrom('2026-11-26');
     const files = generateTexts(120, 13).map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: false }, { config, today: day }));
-    const plain = finish(files.map((r) => JSON.parse(JSON.stringify(r)) as FileResult), { cwd: '/', config }, day, iso);
-    const compacted = finish(compactAll(files), { cwd: '/', config }, day, iso);
+    const plain = finishFiles(files.map((r) => JSON.parse(JSON.stringify(r)) as FileResult), { cwd: '/', config }, day, iso);
+    const compacted = finishFiles(compactAll(files), { cwd: '/', config }, day, iso);
     expect(JSON.stringify(compacted)).toBe(JSON.stringify(plain));
     for (const name of FORMAT_NAMES) {
       const format = await loadFormatter(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocuments } from '../src/load/parse.js';
+import { parseDocuments } from './support/parse.js';
 
 const limits = { maxDepth: 64, maxAliases: 100 };
 

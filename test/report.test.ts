@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { localeIsUtf8, type Io } from '../src/cli/io.js';
-import { plannedShares, plannedStage, reactiveShareByArea } from '../src/engine/portfolio.js';
+import { plannedShares, plannedStage, reactiveShareByArea } from '../src/model/portfolio.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { buildView, sharePercent, wholePercents } from '../src/formatters/portfolio-view.js';
 import { report } from '../src/formatters/report.js';

@@ -1,7 +1,7 @@
 // --baseline / --update-baseline: the file side of src/engine/baseline.ts.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LintResult } from '../engine/lint.js';
+import type { LintResult } from '../lint-types.js';
 import { applyBaseline, baselineFrom, BaselineError, fingerprintsOf, fixedEntries, parseBaseline, serializeBaseline, type Baseline } from '../engine/baseline.js';
 import { escapeText } from '../formatters/escape.js';
 import type { Io } from './io.js';

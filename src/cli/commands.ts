@@ -1,4 +1,5 @@
-import { RULES, RULES_BY_ID, docsUrl } from '../rules/index.js';
+import { docsUrl } from '../docs/url.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { severityLabel } from '../docs/rules-doc.js';
 
 /** `warranty-lint rules`: id, area, default severity, description — one line each. */

@@ -11,7 +11,8 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LineIndex } from '../load/lines.js';
-import { readDocuments, type ParsedDocument } from '../load/parse.js';
+import type { ParsedDocument } from '../load/document.js';
+import { readDocuments } from '../load/parse.js';
 import { joinPointer, pointerToPath } from '../load/pointer.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { didYouMean } from '../schema/suggest.js';
@@ -146,7 +147,9 @@ function shownFrom(cwd: string): (file: string) => string {
 
 function explorer(parsed: ParsedFiles, shown: (file: string) => string, allowCode: boolean): Explorer {
   // cosmiconfig's own Explorer, built with every option given: see the top of this file for why
-  // its public factory is not used. The test suite covers this deep import.
+  // its public factory cannot be used (it runs a meta config from process.cwd() before any option
+  // applies). A deep import is not public API, so package.json pins cosmiconfig to exactly 9.0.2;
+  // the test suite covers this import.
   const { Explorer: ExplorerCtor } = require('cosmiconfig/dist/Explorer.js') as { Explorer: new (options: Record<string, unknown>) => Explorer };
   const { defaultLoaders } = require('cosmiconfig') as { defaultLoaders: Record<string, unknown> };
   const data = dataLoader(parsed, shown);

@@ -1,9 +1,9 @@
 // Baselines: adopt the linter on a catalog that already has hundreds of gaps, and fail only on new
 // ones. Findings are matched by fingerprint (rule, service, area, pointer), never by line, so edits
 // elsewhere in a file and reordered services do not break the match.
-import type { Finding } from '../types.js';
-import type { LintResult } from './lint.js';
+import type { Finding, Summary } from '../types.js';
 import { UserError } from '../errors.js';
+import { fingerprintOf, type KeptFinding } from './finding.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -98,13 +98,14 @@ export function fixedEntries(old: Baseline, current: Baseline): BaselineEntry[] 
 }
 
 /**
- * The result as if it had been linted with `baseline`: recorded findings removed and counted as
- * baselined (for a run that has just written the baseline and so did not pass it to lint()).
+ * The result without the findings the baseline records, counted as baselined instead: the one
+ * place a baseline is applied, by lint({ baseline }) and by the CLI (which first compares the
+ * baseline with every finding, to tell which entries were fixed).
  */
-export function applyBaseline(result: LintResult, baseline: ReadonlySet<string>): LintResult {
+export function applyBaseline<F extends KeptFinding, R extends { findings: F[]; summary: Summary }>(result: R, baseline: ReadonlySet<string>): R {
   const summary = { ...result.summary };
   const findings = result.findings.filter((f) => {
-    if (!baseline.has(f.fingerprint)) return true;
+    if (!baseline.has(fingerprintOf(f))) return true;
     summary.baselined++;
     if (f.waived) summary.waived--;
     else if (f.severity === 'error') summary.errors--;

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import type { Area, Finding, Range, Severity } from '../types.js';
-import { docsUrl } from '../rules/index.js';
+import { docsUrl } from '../docs/url.js';
 
 export interface FindingInput {
   ruleId: string;
@@ -11,6 +11,8 @@ export interface FindingInput {
   service: string | null;
   area: Area | null;
   pointer: string | null;
+  /** The document's index in its file (Finding.document). */
+  document: number | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function makeFinding(input: FindingInput): Finding {
     fingerprint: fingerprint(input),
     docsUrl: docsUrl(input.ruleId),
     waived: false,
+    document: input.document,
   };
 }
 
@@ -88,6 +91,7 @@ export function packFinding(f: Finding, str: (s: string) => string, pieces: (mes
     area: orNull(f.area) as Area | null,
     pointer: orNull(f.pointer),
     waived: f.waived,
+    document: f.document,
   };
 }
 
@@ -101,7 +105,7 @@ export function messagePieces(message: string, service: string | null): string[]
   return service === null || service === '' ? [message] : message.split(service);
 }
 
-/** The finding to write: a packed one made whole again, with makeFinding's fields in makeFinding's order (the JSON output's); any other as it is. */
+/** The finding to write: a packed one made whole again, with makeFinding's fields in makeFinding's order; any other as it is. */
 export function unpack(f: KeptFinding): Finding {
   if (!isPacked(f)) return f;
   return {
@@ -119,7 +123,13 @@ export function unpack(f: KeptFinding): Finding {
     fingerprint: fingerprint(f),
     docsUrl: docsUrl(f.ruleId),
     waived: f.waived,
+    document: f.document,
   };
+}
+
+/** The range a finding was placed at; line 1, column 1 for one without a place. */
+export function rangeOfFinding(f: KeptFinding): Range {
+  return { line: f.line ?? 1, column: f.column ?? 1, endLine: f.endLine ?? 1, endColumn: f.endColumn ?? 1 };
 }
 
 /** Files in sorted order, then line, column and rule: the order of every output. Portfolio findings last. */

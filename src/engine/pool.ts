@@ -11,6 +11,8 @@ import { lintFile, type FileOptions, type FileRef, type FileResult } from './pro
 import { RuleCrash } from '../errors.js';
 import { BYTES_PER_VALUE } from '../load/preflight.js';
 
+export type { Progress } from '../lint-types.js';
+
 /**
  * Below this many files one thread is faster (measured: bench/README.md). Since the scanner made a
  * file ~3× cheaper, the pool's fixed costs (~2 s of CPU at 10k files) outweigh what a second core
@@ -44,14 +46,6 @@ export interface BatchRequest {
 export type BatchReply =
   | { id: number; results: FileResult[]; error?: undefined }
   | { id: number; results?: undefined; error: { ruleId: string | undefined; message: string; stack: string | undefined } };
-
-export interface Progress {
-  /** Files done so far. */
-  done: number;
-  total: number;
-  /** Services found so far. */
-  services: number;
-}
 
 /**
  * How many worker threads to use for `files` files when the caller did not say: 0 means this thread

@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Severity, SeveritySetting, Tier } from '../types.js';
+import type { Finding, Severity, SeveritySetting, Tier } from '../types.js';
 import { RULES_BY_ID } from '../rules/index.js';
+import { makeFinding, type FindingInput } from './finding.js';
 
 const RAISE: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 const matchers = new WeakMap<ResolvedConfig, Array<(file: string) => boolean>>();
@@ -35,4 +36,11 @@ export function severityFor(ruleId: string, file: string | null, tier: Tier | nu
   return config.extends === 'strict' ? RAISE[base] : base;
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/**
+ * A finding at the severity config gives its rule for this file and tier. Callers skip rules that
+ * are off; a finding made anyway (a file-level one of a rule turned off) is kept as info.
+ */
+export function configuredFinding(input: Omit<FindingInput, 'severity'>, tier: Tier | null, config: ResolvedConfig): Finding {
+  const severity = severityFor(input.ruleId, input.file, tier, config);
+  return makeFinding({ ...input, severity: severity === 'off' ? 'info' : severity });
+}

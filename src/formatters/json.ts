@@ -1,7 +1,15 @@
-import type { LintResult } from '../engine/lint.js';
+import type { LintResult } from '../lint-types.js';
+import { FINDING_CONTRACT_FIELDS, type Finding } from '../types.js';
 import type { StreamedResult, StreamingFormatter } from './types.js';
 
 const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
+
+/** A finding's contract fields (SPEC §7), in their order, and nothing else (not `document`, which is internal). */
+function contractOf(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of FINDING_CONTRACT_FIELDS) if (k in f) out[k] = f[k];
+  return out;
+}
 
 /**
  * The machine contract (SPEC §7): values exactly as found, escaped only as JSON requires. Written
@@ -14,7 +22,7 @@ function* jsonChunks(result: StreamedResult): Generator<string> {
   yield '{\n  "version": 1,\n  "findings": [';
   let any = false;
   for (const f of result.findings) {
-    yield `${any ? ',' : ''}\n    ${indent(JSON.stringify(f, null, 2), '    ')}`;
+    yield `${any ? ',' : ''}\n    ${indent(JSON.stringify(contractOf(f), null, 2), '    ')}`;
     any = true;
   }
   yield any ? '\n  ],\n' : '],\n';

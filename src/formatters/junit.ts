@@ -1,6 +1,8 @@
 // JUnit XML for CI test reports (GitLab, Jenkins, Azure): one testsuite per file, one testcase per
 // service, a failure per finding. Text from files is escaped twice over: visibly for controls
 // (escapeText: XML 1.0 cannot hold most C0 characters at all), then as XML requires.
+import { ServicesByDocument } from '../model/documents.js';
+import type { Service } from '../model/types.js';
 import type { Finding } from '../types.js';
 import { escapeText } from './escape.js';
 import type { Formatter } from './types.js';
@@ -35,16 +37,20 @@ export const junit: Formatter = (result) => {
     if (!s) suites.set(file, (s = new Map()));
     return s;
   };
-  const testcase = (file: string, name: string): Case => {
+  // Cases are keyed by document, not by name: two services may share a name, or have none.
+  const testcase = (file: string, key: string, name: string): Case => {
     const s = suite(file);
-    let c = s.get(name);
-    if (!c) s.set(name, (c = { name, failures: [], waived: 0 }));
+    let c = s.get(key);
+    if (!c) s.set(key, (c = { name, failures: [], waived: 0 }));
     return c;
   };
+  const caseOf = (s: Service): Case => testcase(s.file, `doc:${s.doc}`, s.name ?? `(unnamed service, document ${s.doc + 1})`);
   for (const f of result.files) suite(f);
-  for (const s of result.services) testcase(s.file, s.name ?? `(unnamed service, document ${s.doc + 1})`);
+  for (const s of result.services) caseOf(s);
+  const documents = new ServicesByDocument(result.services);
   for (const f of result.findings) {
-    const c = f.file === null ? testcase(PORTFOLIO, 'portfolio') : testcase(f.file, f.service ?? FILE_CASE);
+    const s = documents.of(f);
+    const c = s ? caseOf(s) : f.file === null ? testcase(PORTFOLIO, PORTFOLIO, 'portfolio') : testcase(f.file, FILE_CASE, FILE_CASE);
     if (f.waived) c.waived++;
     else c.failures.push(f);
   }

@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown, for a pull request comment or $GITHUB_STEP_SUMMARY:
 // the same content as the text report, in tables. Text from files is escaped so that it can
 // neither break a table nor inject markup, links, HTML or mentions.
-import { PLANNED_IN } from '../engine/portfolio.js';
+import { PLANNED_IN } from '../model/portfolio.js';
 import { AREAS, type Finding } from '../types.js';
 import { escapeText } from './escape.js';
 import { accountableOwner, buildView, reactiveVerdict, sharePercent, thresholdPercent, wholePercents, type CellState, type ServiceRow } from './portfolio-view.js';

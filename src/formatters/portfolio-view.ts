@@ -3,10 +3,10 @@
 // this view, so they always tell the same story.
 import { defaultConfig } from '../config/defaults.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { LintResult } from '../engine/lint.js';
-import { plannedShares, reactiveShareByArea, type PlannedIn } from '../engine/portfolio.js';
-import { indexServices, serviceKey } from '../engine/service-index.js';
+import type { LintResult } from '../lint-types.js';
+import { plannedShares, reactiveShareByArea, type PlannedIn } from '../model/portfolio.js';
 import { missingEssentials } from '../model/build.js';
+import { ServicesByDocument } from '../model/documents.js';
 import type { Service } from '../model/types.js';
 import { TIER_ORDER } from '../model/vocabulary.js';
 import { RULES_BY_ID } from '../rules/index.js';
@@ -56,11 +56,11 @@ export function cellState(service: Service, area: Area, findings: readonly Findi
 }
 
 export function buildView(result: LintResult, portfolio: ResolvedConfig['portfolio'] = defaultConfig().portfolio): PortfolioView {
-  const index = indexServices(result.services);
+  const documents = new ServicesByDocument(result.services);
   const byService = new Map<Service, Finding[]>();
   const other: Finding[] = [];
   for (const f of result.findings) {
-    const s = f.file !== null ? index.get(serviceKey(f.file, f.service)) : undefined;
+    const s = documents.of(f);
     if (!s) {
       other.push(f);
       continue;

@@ -2,7 +2,7 @@
 // design review. Plain text that aligns in a terminal and survives a file or an e-mail: no colour
 // unless allowed, ASCII on request or when the locale is not UTF-8, every line within the width.
 import { Chalk } from 'chalk';
-import { PLANNED_IN, type PlannedIn } from '../engine/portfolio.js';
+import { PLANNED_IN, type PlannedIn } from '../model/portfolio.js';
 import { AREAS, type Area, type Finding } from '../types.js';
 import { escapeText } from './escape.js';
 import {

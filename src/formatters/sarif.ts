@@ -1,7 +1,8 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Values from files are carried
 // exactly (JSON escaping only); GitHub's requirements: a tool version, unique rule ids, a
 // fullDescription and help for every rule, one location with a repository-relative uri per result.
-import { RULES, docsUrl } from '../rules/index.js';
+import { docsUrl } from '../docs/url.js';
+import { RULES } from '../rules/index.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine/lint.js';
+import type { LintResult } from '../lint-types.js';
 import type { Finding } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import type { FileRef } from '../engine/process-file.js';
+import type { FileRef } from './document.js';
 
 export interface Discovery {
   /** Files to lint, sorted by their displayed path, each once. */

@@ -37,6 +37,3 @@ export class LineIndex {
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 }
-
-/** The position of line 1, column 1: for findings about a whole file. */
-export const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };

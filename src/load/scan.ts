@@ -8,7 +8,7 @@
 // always correct, only slower: the scanner decides nothing `yaml` would decide differently
 // (test/load/scan.test.ts holds the two to the same values and positions on the generated catalog,
 // the fixtures and randomly built documents).
-import type { ParseLimits } from './parse.js';
+import type { ParseLimits } from './document.js';
 import { effectiveMaxDepth, maxValues } from './preflight.js';
 
 /** A node's offsets, as `yaml`'s `range[0]` and `range[1]`: where its value starts and ends. */

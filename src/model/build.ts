@@ -1,5 +1,6 @@
 import { AREAS, STAGES, TIERS, type Area, type Stage, type Tier } from '../types.js';
 import { joinPointer, pointerToPath } from '../load/pointer.js';
+import type { ServiceLayout } from './formats/types.js';
 import type { AreaModel, AreaValues, Deferral, Dependency, Placeholder, Service, Waiver } from './types.js';
 import { ESSENTIALS, PROSE_FIELDS, findDeferralPhrase, placeholderKind } from './vocabulary.js';
 import { parseDay, parseDuration, parsePercent } from './units.js';
@@ -9,26 +10,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/** Where a kind of document keeps each part of a service. Native and Backstage differ only here. */
-export interface ServiceLayout {
-  source: 'native' | 'backstage';
-  file: string;
-  doc: number;
-  name: unknown;
-  tier: unknown;
-  stage: unknown;
-  /** Stage to use when `stage` is absent (Backstage derives it from `spec.lifecycle`). */
-  defaultStage?: Stage;
-  defaultTier?: Tier;
-  owner: unknown;
-  warranty: unknown;
-  dependsOn: unknown;
-  waivers: unknown;
-  pointers: Service['pointers'];
-  /** Turns a raw dependency entry into a reference; null when it is not one (reported by the schema). */
-  dependency(raw: unknown): { service: string; kind: 'hard' | 'soft'; external: boolean } | null;
-}
 
 /**
  * Placeholders and vague values (SPEC §2) in `metadata.owner` and the warranty areas. Found

@@ -114,7 +114,8 @@ export interface Service {
   file: string;
   /** 0-based index of the document in its file. */
   doc: number;
-  source: 'native' | 'backstage';
+  /** The input format it was read from (`InputFormat.id`: native, backstage). */
+  source: string;
   owner?: string;
   tier: Tier;
   stage: Stage;

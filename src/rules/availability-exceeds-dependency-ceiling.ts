@@ -23,6 +23,8 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: high, lifecycleStage: design }\nspec:\n  dependsOn: [payments, stock]\n  warranty:\n    availability: { target: 99.9, window: 30d, serviceHours: 24x7 }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: high, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.95, window: 30d, serviceHours: 24x7 }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: stock, owner: team-stock, tier: high, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.95, window: 30d, serviceHours: 24x7 }\n',
     },
   },
+  // The target, when a hard dependency may cap it.
+  positions: (service) => (service.dependsOn.some((d) => d.kind === 'hard' && !d.external) ? [`${service.areas.availability.pointer}/target`] : []),
   *check({ services, byName }) {
     for (const service of services) {
       if (service.name === null) continue;

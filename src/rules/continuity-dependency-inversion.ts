@@ -20,6 +20,7 @@ export const continuityDependencyInversion: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: high, lifecycleStage: design }\nspec:\n  dependsOn: [payments]\n  warranty:\n    continuity: { rto: 1h, rpo: 15m, recoveryOption: warm-standby }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: high, lifecycleStage: design }\nspec:\n  warranty:\n    continuity: { rto: 30m, rpo: 15m, recoveryOption: warm-standby }\n',
     },
   },
+  positions: (service) => service.dependsOn.map((d) => d.pointer),
   *check({ services, byName }) {
     for (const service of services) {
       if (service.name === null) continue;

@@ -20,6 +20,7 @@ export const dependencyTierInversion: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn:\n    - { service: recommendations, kind: soft }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
     },
   },
+  positions: (service) => service.dependsOn.map((d) => d.pointer),
   *check({ services, byName }) {
     for (const service of services) {
       if (service.name === null) continue;

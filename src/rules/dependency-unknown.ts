@@ -23,6 +23,7 @@ export const dependencyUnknown: CatalogRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [payments]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
     },
   },
+  positions: (service) => service.dependsOn.map((d) => d.pointer),
   *check({ services, byName }) {
     let known: string[] | undefined;
     // Hints cost a comparison with every known name: cached per unknown name, and given up past a

@@ -19,18 +19,17 @@ export const duplicateService: CatalogRule = {
       pass: DOC('team-search'),
     },
   },
+  positions: (service) => [service.pointers.name],
   *check({ services, byName }) {
     for (const s of services) {
       if (s.name === null) continue;
       const first = byName.get(s.name);
       if (!first || first === s) continue;
-      const line = first.anchors[first.pointers.name]?.line;
-      const where = `${first.file}${line === undefined ? '' : `:${line}`}`;
       yield {
         service: s,
         pointer: s.pointers.name,
         area: null,
-        message: `${named(s)} is already defined in ${where}; a service name must be unique across the catalog.`,
+        message: [`${named(s)} is already defined in `, { service: first, pointer: first.pointers.name }, '; a service name must be unique across the catalog.'],
       };
     }
   },

@@ -1,4 +1,4 @@
-import { reactiveShare } from '../engine/portfolio.js';
+import { reactiveShare } from '../model/portfolio.js';
 import type { CatalogRule } from './types.js';
 
 const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
@@ -18,6 +18,7 @@ export const portfolioReactiveProvider: CatalogRule = {
       pass: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.0, window: 30d, serviceHours: 24x7 }\n    capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }\n    continuity: { rto: 6h, rpo: 4h, recoveryOption: backup-restore }\n    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }\n',
     },
   },
+  positions: () => [],
   check({ services, config }) {
     const share = reactiveShare(services, config);
     const threshold = config.portfolio.reactiveThreshold;

@@ -43,9 +43,17 @@ export interface WaiverContext extends CatalogContext {
   used: ReadonlyMap<Service, ReadonlySet<number>>;
 }
 
+/** A node of a service's document that a message names as `file:line` ("already defined in …"). */
+export interface Place {
+  service: Service;
+  pointer: string;
+}
+
 /** A report about a service of the catalog, or (service null) about the portfolio. */
-export interface CatalogReport extends Report {
+export interface CatalogReport extends Omit<Report, 'message'> {
   service: Service | null;
+  /** A sentence, or its pieces around places in documents, which the engine writes as `file:line`. */
+  message: string | ReadonlyArray<string | Place>;
 }
 
 /** Rules the loader and engine raise themselves (parse, files, schema, limits): metadata only lives here. */
@@ -68,12 +76,20 @@ export interface ServiceRule {
 export interface CatalogRule {
   meta: RuleMeta;
   scope: 'catalog';
+  /**
+   * The pointers of a service this rule may report at or name as a Place. They are located while
+   * the service's document is still parsed (catalog rules run after every document is dropped);
+   * a report at any other pointer is still placed exactly, by reading the file again (slower).
+   */
+  positions(service: Service): Iterable<string>;
   check(ctx: CatalogContext): Iterable<CatalogReport>;
 }
 
 export interface WaiverRule {
   meta: RuleMeta;
   scope: 'waivers';
+  /** As CatalogRule's. */
+  positions(service: Service): Iterable<string>;
   check(ctx: WaiverContext): Iterable<CatalogReport>;
 }
 

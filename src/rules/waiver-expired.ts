@@ -20,6 +20,7 @@ export const waiverExpired: WaiverRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n  waivers:\n    - rule: warranty-area-missing\n      reason: Capacity, continuity and security are being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2027-01-31   # linted on 2026-11-26: within 180 days\n',
     },
   },
+  positions: (service) => service.waivers.map((w) => w.pointer),
   *check({ services, today, config }) {
     const maxDays = config.waivers.maxDays;
     for (const service of services) {

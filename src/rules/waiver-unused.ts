@@ -1,4 +1,4 @@
-import { waiverInForce } from '../engine/waivers.js';
+import { waiverInForce } from '../model/waiver.js';
 import { didYouMean } from '../schema/suggest.js';
 import type { WaiverRule } from './types.js';
 import { named } from './types.js';
@@ -20,6 +20,7 @@ export const waiverUnused: WaiverRule = {
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n    capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }\n    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }\n  waivers:\n    - rule: warranty-area-missing\n      reason: Continuity is being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2027-01-31\n',
     },
   },
+  positions: (service) => service.waivers.map((w) => w.pointer),
   *check({ services, used, today, config, ruleIds }) {
     for (const service of services) {
       if (service.name === null) continue;

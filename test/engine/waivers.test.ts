@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../src/formatters/json.js';
 import { exitCodeFor } from '../../src/cli/main.js';
-import { waiverInForce } from '../../src/engine/waivers.js';
+import { waiverInForce } from '../../src/model/waiver.js';
 import { lintYaml } from '../support/lint-yaml.js';
 import { catalog, sketch } from '../support/catalog.js';
 
@@ -52,10 +52,23 @@ describe('waivers, end to end', () => {
     ]);
   });
 
-  it('lets two same-named documents of one file share their waivers (a finding cannot say which document it came from)', () => {
+  it("applies a document's waivers to its own findings only, also beside a same-named document in the same file", () => {
     const r = lintYaml(sketch({ name: 'dup', deps: ['ghost'] }) + '---\n' + sketch({ name: 'dup', deps: ['ghost'], specTail: tail(waiver('dependency-unknown')) }));
-    expect(r.findings.filter((f) => f.ruleId === 'dependency-unknown').map((f) => f.waived)).toEqual([true, true]);
+    const unknown = r.findings.filter((f) => f.ruleId === 'dependency-unknown');
+    expect(unknown.map((f) => [f.document, f.waived])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
     expect(r.findings.filter((f) => f.ruleId === 'waiver-unused')).toEqual([]);
+  });
+
+  it('waives the findings of a service without a name by its own waivers', () => {
+    const text = sketch({ name: 'x', specTail: tail(waiver('warranty-area-missing')) })
+      .replace('name: x', 'name: ""')
+      .replace(/    security:\n(      .*\n)*/, '');
+    const missing = lintYaml(text).findings.filter((f) => f.ruleId === 'warranty-area-missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ service: null, document: 0, area: 'security', waived: true });
   });
 
   it('decides whether a waiver is in force from its rule, its expiry, today and maxDays', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../src/formatters/json.js';
+import { FINDING_CONTRACT_FIELDS } from '../../src/types.js';
 import { batched, writeFileAtomic } from '../../src/cli/io.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ describe('json', () => {
   it('is exactly JSON.stringify of the SPEC §7 document, whole or streamed piece by piece', () => {
     for (const text of [CLEAN_LOW, CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('rto: 6h', 'rto: "?"')]) {
       const result = lintYaml(text);
-      const expected = JSON.stringify({ version: 1, findings: result.findings, summary: result.summary }, null, 2) + '\n';
+      const findings = result.findings.map((f) => Object.fromEntries(FINDING_CONTRACT_FIELDS.map((k) => [k, f[k]])));
+      const expected = JSON.stringify({ version: 1, findings, summary: result.summary }, null, 2) + '\n';
       expect(json(result, CTX)).toBe(expected);
       const pieces = [...json.stream(result, CTX)];
       expect(pieces.length).toBeGreaterThan(2);
@@ -21,16 +23,18 @@ describe('json', () => {
     }
   });
 
-  it('writes any finding as JSON.stringify does: escapes, nulls, and fields that are not primitives', () => {
+  it('writes the contract fields of any finding as JSON.stringify does (escapes, nulls, values that are not primitives), and nothing else', () => {
     const [base] = lintYaml(CLEAN_LOW.replace('target: 99.0', 'target: TBD')).findings;
     const odd = [
       { ...base!, message: 'quote " backslash \\ newline \n tab \t \u2028 é 😀 \u0000', service: null, line: null },
-      { ...base!, extra: { nested: [1, 'two', null] } },
+      { ...base!, extra: { nested: [1, 'two', null] }, pointer: { nested: [1, 'two', null] } },
       { ...base!, gone: undefined, fn: () => 1 },
       {},
     ];
     const result = { ...lintYaml(CLEAN_LOW), findings: odd } as unknown as Parameters<typeof json>[0];
-    expect(json(result, CTX)).toBe(JSON.stringify({ version: 1, findings: odd, summary: result.summary }, null, 2) + '\n');
+    const contract = odd.map((f) => Object.fromEntries(FINDING_CONTRACT_FIELDS.filter((k) => k in f).map((k) => [k, (f as Record<string, unknown>)[k]])));
+    expect(json(result, CTX)).toBe(JSON.stringify({ version: 1, findings: contract, summary: result.summary }, null, 2) + '\n');
+    expect(json(result, CTX)).not.toMatch(/"extra"|"document"|"gone"/);
   });
 
   it('streams to a file with -f json=file, atomically, with the same text as stdout', async () => {

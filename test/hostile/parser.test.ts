@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as yaml from 'yaml';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { preflight, MAX_DEPTH } from '../../src/load/preflight.js';
-import { parseDocuments } from '../../src/load/parse.js';
+import { parseDocuments } from '../support/parse.js';
 import { lintBytes } from '../../src/engine/process-file.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { CLEAN_LOW, lintYaml, rulesOf } from '../support/lint-yaml.js';

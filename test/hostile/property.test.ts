@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { finish, todayFrom, type LintResult } from '../../src/engine/lint.js';
+import { finishFiles, todayFrom, type LintResult } from '../../src/engine/lint.js';
 import { lintBytes } from '../../src/engine/process-file.js';
 import { json } from '../../src/formatters/json.js';
 import { stylish } from '../../src/formatters/stylish.js';
-import { parseDocuments } from '../../src/load/parse.js';
+import { parseDocuments } from '../support/parse.js';
 import { preflight } from '../../src/load/preflight.js';
 import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
 import { positionsInside } from './helpers.js';
@@ -157,7 +157,7 @@ describe('linting never throws and positions stay inside the file', () => {
     fc.assert(
       fc.property(bytes, (b) => {
         const file = lintBytes(b, { path: 'x.yaml', file: 'x.yaml', explicit: true }, { config, today: day });
-        const result = finish([file], { cwd: '/', config, now: NOW }, day, iso);
+        const result = finishFiles([file], { cwd: '/', config }, day, iso);
         // Undecodable bytes are placed by bytes: a line of the file, a column at most its length + 1.
         const lines = Buffer.from(b).toString('latin1');
         checkOutputs(result, lines);

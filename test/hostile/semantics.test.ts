@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocuments } from '../../src/load/parse.js';
+import { parseDocuments } from '../support/parse.js';
 import { CLEAN_LOW, lintYaml, positionsOf, rulesOf } from '../support/lint-yaml.js';
 
 const limits = { maxDepth: 64, maxAliases: 100 };

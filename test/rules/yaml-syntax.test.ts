@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { finish, todayFrom } from '../../src/engine/lint.js';
+import { finishFiles, todayFrom } from '../../src/engine/lint.js';
 import { lintBytes } from '../../src/engine/process-file.js';
 import { CLEAN_LOW, lintYaml, positionsOf, rulesOf } from '../support/lint-yaml.js';
 
@@ -9,7 +9,7 @@ const RULE = 'yaml-syntax';
 function lintRaw(bytes: Uint8Array, config = resolveConfig({})) {
   const { day, iso } = todayFrom('2026-11-26');
   const result = lintBytes(bytes, { path: 'raw.yaml', file: 'raw.yaml', explicit: true }, { config, today: day });
-  return finish([result], { cwd: '/', config, now: iso }, day, iso);
+  return finishFiles([result], { cwd: '/', config }, day, iso);
 }
 
 describe(RULE, () => {

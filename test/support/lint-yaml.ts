@@ -1,5 +1,5 @@
 import { resolveConfig, type UserConfig } from '../../src/config/resolve.js';
-import { finish, todayFrom, type LintResult } from '../../src/engine/lint.js';
+import { finishFiles, todayFrom, type LintResult } from '../../src/engine/lint.js';
 import { lintText } from '../../src/engine/process-file.js';
 import type { Finding } from '../../src/types.js';
 
@@ -18,7 +18,7 @@ export function lintYaml(input: string | YamlFile[], options: { now?: string; co
   const now = options.now ?? '2026-11-26';
   const { day, iso } = todayFrom(now);
   const results = files.map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: options.explicit ?? true }, { config, today: day }));
-  return finish(results, { cwd: process.cwd(), config, now }, day, iso);
+  return finishFiles(results, { cwd: process.cwd(), config }, day, iso);
 }
 
 /** The findings of one rule, as `[line, column, pointer]` triples for compact assertions. */

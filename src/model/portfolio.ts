@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { AREAS, STAGES, type Area, type Stage } from '../types.js';
-import type { Service } from '../model/types.js';
+import type { Service } from './types.js';
 
 /** Services that count in the portfolio: the first of each name (SPEC §4: duplicates do not count). */
 export function countedServices(services: readonly Service[]): Service[] {

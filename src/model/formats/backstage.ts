@@ -1,5 +1,5 @@
-import type { Stage, Tier } from '../types.js';
-import type { ServiceLayout } from './build.js';
+import type { Stage, Tier } from '../../types.js';
+import type { InputFormat, ServiceLayout } from './types.js';
 
 // Backstage catalog entities (https://backstage.io/docs/features/software-catalog/descriptor-format).
 // Only a Component of a service type is a service; everything else Backstage is skipped silently,
@@ -73,7 +73,7 @@ export function dependencyFromRef(raw: string, ownNamespace: string): { service:
 }
 
 /** Where a Backstage `catalog-info.yaml` Component keeps each part of a service. */
-export function backstageLayout(value: Record<string, unknown>, file: string, doc: number): ServiceLayout {
+function backstageLayout(value: Record<string, unknown>, file: string, doc: number): ServiceLayout {
   const metadata = isObj(value.metadata) ? value.metadata : {};
   const spec = isObj(value.spec) ? value.spec : {};
   const warranty = isObj(spec.warranty) ? spec.warranty : {};
@@ -112,9 +112,19 @@ export function backstageLayout(value: Record<string, unknown>, file: string, do
 }
 
 /** Why a file of Backstage entities holds no service (for `no-service` on a file named explicitly). */
-export function whyNoBackstageService(serviceTypes: readonly string[]): string {
+function whyNoBackstageService(serviceTypes: readonly string[]): string {
   if (serviceTypes.length === 0) return 'it holds Backstage entities only, and backstage.serviceTypes in the config is empty';
   const quoted = serviceTypes.map((t) => `"${t}"`);
   const list = quoted.length === 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.slice(-1).join('')}`;
   return `its Backstage entities include no Component whose spec.type is ${list} (backstage.serviceTypes in the config)`;
 }
+
+export const backstage: InputFormat = {
+  id: 'backstage',
+  title: 'a Backstage Component of a service type',
+  markers: ['backstage.io/'],
+  schema: 'backstage.schema.json',
+  recognise: (value, config) => classifyBackstage(value, config.backstage.serviceTypes),
+  layout: (value, file, doc) => backstageLayout(value, file, doc),
+  whyNoService: (config) => whyNoBackstageService(config.backstage.serviceTypes),
+};

@@ -1,0 +1,57 @@
+// What a run takes and gives: the contract between the engine, the formatters and embedding code.
+// Here, apart from the engine, so that formatters and the CLI's types need none of it.
+import type { ResolvedConfig } from './config/types.js';
+import type { Service } from './model/types.js';
+import type { Finding, Summary } from './types.js';
+
+/** How far a run has got (for a progress display). */
+export interface Progress {
+  /** Files done so far. */
+  done: number;
+  total: number;
+  /** Services found so far. */
+  services: number;
+}
+
+export interface LintOptions {
+  /** Files, directories and globs; default ["."]. */
+  paths?: readonly string[];
+  cwd: string;
+  config: ResolvedConfig;
+  /** `YYYY-MM-DD`; default today (UTC). */
+  now?: string;
+  /** Lint this instead of files (`--stdin`); bytes are decoded as strictly as a file's. */
+  stdin?: { text: string | Uint8Array; filename?: string };
+  /** Extra ignore globs (`--ignore-pattern`), added to `config.ignore`. */
+  ignorePatterns?: readonly string[];
+  /** Fingerprints recorded in a baseline: matching findings are left out and counted as baselined. */
+  baseline?: ReadonlySet<string>;
+  /**
+   * Worker threads for the per-file work, besides this thread: 0 lints in this thread alone. Default:
+   * one per CPU but one from POOL_MIN_FILES files, else 0. Findings are the same either way.
+   */
+  workers?: number;
+  /**
+   * Keep what each file leaves compactly: strings pooled, model leaves shared, findings packed (see
+   * compact.ts). Default: from COMPACT_MIN_FILES files. Findings are the same either way.
+   */
+  compact?: boolean;
+  /** Called as files are done (often: throttle any display). */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  summary: Summary;
+  /** Every service read, in file order (for the report). */
+  services: Service[];
+  /** Every file read, in order. */
+  files: string[];
+  /** Today, as date rules saw it. */
+  today: string;
+  /**
+   * Named paths that do not exist, globs that match nothing, named directories with no YAML: the
+   * rest is still linted, and the CLI exits 2 after reporting it (SPEC §6, §8).
+   */
+  missing: string[];
+}
