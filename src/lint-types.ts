@@ -55,3 +55,11 @@ export interface LintResult {
    */
   missing: string[];
 }
+
+/**
+ * A result whose findings come one at a time: the CLI makes each whole as it is written, so that a
+ * large run never holds all of them whole at once.
+ */
+export interface StreamedResult extends Omit<LintResult, 'findings'> {
+  findings: Iterable<Finding>;
+}

@@ -10,14 +10,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { LineIndex } from '../load/lines.js';
+import { offsetRange } from '../load/locate.js';
 import type { ParsedDocument } from '../load/document.js';
 import { readDocuments } from '../load/parse.js';
-import { joinPointer, pointerToPath } from '../load/pointer.js';
-import { RULES_BY_ID } from '../rules/index.js';
-import { didYouMean } from '../schema/suggest.js';
-import { validateAgainst } from '../schema/validate.js';
+import { joinPointer } from '../load/pointer.js';
 import { defaultConfig } from './defaults.js';
+import { checkConfig } from './check.js';
 import { resolveConfig, type UserConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
 import { UserError } from '../errors.js';
@@ -96,7 +94,7 @@ function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
     const limits = defaultConfig().limits;
     const docs = readDocuments(text, limits);
     if (!Array.isArray(docs)) {
-      const at = new LineIndex(text).position(docs.offset);
+      const at = offsetRange(text, docs.offset);
       throw new ConfigError(`${shown(filepath)}:${at.line}:${at.column}: ${docs.message}`);
     }
     const broken = docs.find((d) => d.syntax.length > 0);
@@ -260,45 +258,4 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
     throw new ConfigError(`invalid config:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   }
   return { config: resolveConfig(user as UserConfig), user: user as UserConfig, file };
-}
-
-export interface ConfigProblem {
-  pointer: string;
-  at: 'key' | 'value';
-  message: string;
-}
-
-/** Schema problems, then rule ids the registry does not know. */
-export function checkConfig(value: unknown): ConfigProblem[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [{ pointer: '', at: 'value', message: 'the config must be a mapping of keys such as extends, rules and overrides' }];
-  }
-  const problems: ConfigProblem[] = validateAgainst('config.schema.json', value, 'config').map((p) => ({
-    pointer: p.pointer,
-    at: p.at,
-    message: p.pointer === '/limits/maxFileSize' ? sizeMessage(value) : p.message.replace(/^config: /, ''),
-  }));
-  const c = value as { rules?: unknown; overrides?: unknown };
-  const checkRules = (rules: unknown, pointer: string): void => {
-    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return;
-    for (const id of Object.keys(rules)) {
-      if (RULES_BY_ID.has(id)) continue;
-      const at = joinPointer(pointer, id);
-      if (problems.some((p) => p.pointer === at)) continue;
-      const hint = didYouMean(id, [...RULES_BY_ID.keys()]);
-      problems.push({
-        pointer: at,
-        at: 'key',
-        message: `${pointerToPath(pointer)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : '.'} Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`,
-      });
-    }
-  };
-  checkRules(c.rules, '/rules');
-  if (Array.isArray(c.overrides)) c.overrides.forEach((o, i) => checkRules((o as { rules?: unknown } | null)?.rules, `/overrides/${i}/rules`));
-  return problems;
-}
-
-function sizeMessage(config: object): string {
-  const v = (config as { limits?: { maxFileSize?: unknown } }).limits?.maxFileSize;
-  return `limits.maxFileSize must be a size such as "10MiB", "512KB" or a whole number of bytes (got ${JSON.stringify(v)})`;
 }

@@ -1,7 +1,6 @@
 // A run: discovery, the per-file work (here or on worker threads), then finish() over the whole
 // catalog. The pure core: paths and config in, findings out. No console, no process, no colour.
-import type { LintOptions, LintResult, Progress } from '../lint-types.js';
-import type { StreamedResult } from '../formatters/types.js';
+import type { LintOptions, LintResult, Progress, StreamedResult } from '../lint-types.js';
 import { discover } from '../load/discover.js';
 import type { FileRef } from '../load/document.js';
 import { parseDay } from '../model/units.js';

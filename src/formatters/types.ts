@@ -1,6 +1,7 @@
-import type { LintResult } from '../lint-types.js';
-import type { Finding } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { LintResult, StreamedResult } from '../lint-types.js';
+
+export type { StreamedResult } from '../lint-types.js';
 
 export interface FormatContext {
   /** Colour is allowed (a TTY, no NO_COLOR, no --no-color); only human formats use it. */
@@ -19,14 +20,6 @@ export interface FormatContext {
 
 /** Every formatter: the result in, text out. */
 export type Formatter = (result: LintResult, context: FormatContext) => string;
-
-/**
- * A result whose findings come one at a time: the CLI makes each whole as it is written, so that a
- * large run never holds all of them whole at once.
- */
-export interface StreamedResult extends Omit<LintResult, 'findings'> {
-  findings: Iterable<Finding>;
-}
 
 /** A formatter whose text can also be produced piece by piece, for outputs too large for one string. */
 export type StreamingFormatter = Formatter & { stream(result: StreamedResult, context: FormatContext): Iterable<string> };

@@ -8,6 +8,8 @@
 // always correct, only slower: the scanner decides nothing `yaml` would decide differently
 // (test/load/scan.test.ts holds the two to the same values and positions on the generated catalog,
 // the fixtures and randomly built documents).
+// Why this file is long: it is one state machine over one text, whose states share the cursor and
+// the line table; split into files, every piece would need all of them.
 import type { ParseLimits } from './document.js';
 import { effectiveMaxDepth, maxValues } from './preflight.js';
 

@@ -1,0 +1,36 @@
+// The lint command's flags, and the exit codes every command ends with.
+import { UserError } from '../errors.js';
+
+/** Exit codes (SPEC §6). */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface LintFlags {
+  format?: string[];
+  output?: string;
+  config?: string;
+  rule?: string[];
+  failOn: FailOn;
+  maxWarnings?: number;
+  baseline?: string;
+  updateBaseline?: boolean;
+  ignorePattern?: string[];
+  now?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  quiet?: boolean;
+  color: boolean;
+  debug?: boolean;
+  printConfig?: string;
+  /** The report's line width (`--width`); default the terminal's, else 100. */
+  width?: number;
+  /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
+  ascii?: boolean;
+}
+
+/** A usage problem found while reading flags: exit 2 with this message. */
+export class FlagError extends UserError {
+  override name = 'FlagError';
+}
