@@ -20,7 +20,7 @@ export const availabilityRtoBudgetConflict: ServiceRule = {
       'Availability and IT service continuity are agreed together: the availability target leaves an error budget of (100 − target)% of the window, and the rto says how long one recovery may take. When a single recovery within its agreed rto already spends more than the whole budget, the two agreed levels contradict each other, and the customer is promised something the design cannot keep.',
     remediation: 'Shorten continuity.rto to fit the budget the message gives, or agree a lower availability target or a longer window.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.9, window: 30d, serviceHours: 24x7 }' } }),
+      fail: serviceExample({ marked: ['availability'], tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.9, window: 30d, serviceHours: 24x7 }' } }),
       pass: serviceExample({ tier: 'low', areas: LOW_AREAS }),
     },
   },

@@ -18,7 +18,7 @@ export const availabilityTargetUnmeasurable: ServiceRule = {
       'Availability Management agrees a target that can be measured: a percentage over a measurement window within agreed service hours. Without all three the SLA cannot be verified, and breaches are argued about after incidents instead of prevented in Design. A target of 100% leaves no error budget for change or maintenance, so no service can be agreed at it.',
     remediation: 'Give availability a target below 100 (e.g. 99.9), a measurement window (30d) and the agreed serviceHours (24x7 or the business hours).',
     examples: {
-      fail: `${HEAD}    availability: { target: 99.5, serviceHours: 24x7 }\n`,
+      fail: `${HEAD}    availability: { target: 99.5, serviceHours: 24x7 }  # <-- flagged\n`,
       pass: `${HEAD}    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n`,
     },
   },

@@ -16,7 +16,7 @@ export const capacityDemandUndefined: ServiceRule = {
       'Capacity Management sizes a service for the demand the business expects, now (the peak) and over the planning horizon (the forecast). Without them capacity is bought by guesswork and found short in Operation, under load, when the fix is an emergency.',
     remediation: 'Give capacity the peak demand with its unit (peak: { value: 1200, unit: rps }) and a forecast (growthPercentPerYear and horizonMonths, with its business driver).',
     examples: {
-      fail: `${HEAD}    capacity: { peak: { value: 50, unit: rps } }\n`,
+      fail: `${HEAD}    capacity: { peak: { value: 50, unit: rps } }  # <-- flagged\n`,
       pass: `${HEAD}    capacity: { peak: { value: 50, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }\n`,
     },
   },

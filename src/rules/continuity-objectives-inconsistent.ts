@@ -18,7 +18,7 @@ export const continuityObjectivesInconsistent: ServiceRule = {
       'IT service continuity objectives nest: the service must be recovered (rto) well before the disruption becomes intolerable to the business (mtpd), and the usual time to restore service after a failure (mttr, agreed in availability) must fit within the recovery objective. Objectives that contradict each other cannot all be agreed, so one of them will be broken the first time it is tested, in Operation.',
     remediation: 'Make rto shorter than mtpd and availability.mttr no longer than rto: tighten the recovery design or agree looser objectives.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.0, window: 30d, serviceHours: 24x7, mttr: 2h }', continuity: '{ rto: 6h, rpo: 4h, mtpd: 6h, recoveryOption: backup-restore }' } }),
+      fail: serviceExample({ marked: ['continuity'], tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.0, window: 30d, serviceHours: 24x7, mttr: 2h }', continuity: '{ rto: 6h, rpo: 4h, mtpd: 6h, recoveryOption: backup-restore }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.0, window: 30d, serviceHours: 24x7, mttr: 2h }', continuity: '{ rto: 6h, rpo: 4h, mtpd: 24h, recoveryOption: backup-restore }' } }),
     },
   },

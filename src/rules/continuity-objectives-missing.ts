@@ -16,7 +16,7 @@ export const continuityObjectivesMissing: ServiceRule = {
       'IT Service Continuity Management starts from the business impact: how long the service may be down (RTO), how much data may be lost (RPO) and the recovery option that meets both. Without them no recovery can be designed, funded or tested, and the first disaster decides them.',
     remediation: 'Give continuity an rto and, unless the service keeps no state (stateful: false), an rpo, with the recoveryOption that meets them (backup-restore, pilot-light, warm-standby, hot-standby, active-active, manual-workaround).',
     examples: {
-      fail: `${HEAD}    continuity: { rto: 24h, recoveryOption: backup-restore }\n`,
+      fail: `${HEAD}    continuity: { rto: 24h, recoveryOption: backup-restore }  # <-- flagged\n`,
       pass: `${HEAD}    continuity: { rto: 24h, rpo: 12h, recoveryOption: backup-restore }\n`,
     },
   },

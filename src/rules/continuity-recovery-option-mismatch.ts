@@ -21,7 +21,7 @@ export const continuityRecoveryOptionMismatch: ServiceRule = {
       'IT service continuity is designed, not hoped for: the recovery option chosen in Service Design decides how fast the service can come back. Restoring from backup takes hours, starting a pilot light takes about an hour, a warm standby minutes. An rto shorter than the option can deliver is an agreement the design cannot keep, and it is found during the first disaster, or the first honest test.',
     remediation: 'Choose a recovery option that can meet the rto (the message suggests the cheapest one), or agree a longer rto.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, continuity: '{ rto: 1h, rpo: 1h, recoveryOption: backup-restore }' } }),
+      fail: serviceExample({ marked: ['continuity'], tier: 'low', areas: { ...LOW_AREAS, continuity: '{ rto: 1h, rpo: 1h, recoveryOption: backup-restore }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, continuity: '{ rto: 1h, rpo: 1h, recoveryOption: pilot-light }' } }),
     },
   },

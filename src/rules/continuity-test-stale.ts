@@ -16,7 +16,7 @@ export const continuityTestStale: ServiceRule = {
       'An IT service continuity plan is only as good as its last test. A plan that failed its test, or has not been exercised for longer than the tier allows, protects the service on paper only; the business finds out during the disaster, in Operation, when it is too late to fix. Testing on a schedule set by the tier keeps "just enough" control: often for critical services, rarely for low ones.',
     remediation: 'Run a continuity test (walkthrough, simulation or failover) and record it in continuity.lastTest with its date and result; fix the plan first if the last test failed.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, continuity: '{ rto: 6h, rpo: 4h, recoveryOption: backup-restore, lastTest: { date: 2026-10-01, type: simulation, result: fail } }' } }),
+      fail: serviceExample({ marked: ['continuity'], tier: 'low', areas: { ...LOW_AREAS, continuity: '{ rto: 6h, rpo: 4h, recoveryOption: backup-restore, lastTest: { date: 2026-10-01, type: simulation, result: fail } }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, continuity: '{ rto: 6h, rpo: 4h, recoveryOption: backup-restore, lastTest: { date: 2026-10-01, type: simulation, result: pass } }' } }),
     },
   },

@@ -15,7 +15,7 @@ export const dependencyTierInversion: CatalogRule = {
       'Raise the dependency to the same tier (with the warranty that tier requires), or make the dependency soft with a degraded mode, so that its failure no longer stops the more critical service.',
     examples: {
       fail:
-        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn: [recommendations]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn: [recommendations]  # <-- flagged\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
       pass:
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: critical, lifecycleStage: design }\nspec:\n  dependsOn:\n    - { service: recommendations, kind: soft }\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: recommendations, owner: team-reco, tier: medium, lifecycleStage: design }\n',
     },

@@ -18,7 +18,7 @@ export const dependencyUnknown: CatalogRule = {
       'Correct the name (the message suggests the closest known one), add the missing service definition to the linted set, or lint the directory that holds it together with this one.',
     examples: {
       fail:
-        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [paymnets]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [paymnets]  # <-- flagged\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
       pass:
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: checkout, owner: team-shop, tier: medium, lifecycleStage: design }\nspec:\n  dependsOn: [payments]\n---\napiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: payments, owner: team-pay, tier: medium, lifecycleStage: design }\n',
     },

@@ -1,8 +1,9 @@
 import type { CatalogRule } from './types.js';
 import { named } from './types.js';
+import { FLAGGED } from './support/example.js';
 
-const DOC = (owner: string): string =>
-  `apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: ${owner}, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n`;
+const DOC = (owner: string, mark = ''): string =>
+  `apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: ${owner}, tier: low, lifecycleStage: design }${mark}\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n`;
 
 export const duplicateService: CatalogRule = {
   scope: 'catalog',
@@ -15,7 +16,7 @@ export const duplicateService: CatalogRule = {
       'The service catalog is the single source of truth about services: each service has one definition, one owner and one set of agreed warranty levels. Two definitions of one name mean two answers to "what did we agree?", and dependencies on that name become ambiguous.',
     remediation: 'Rename the service if it is a different one, or merge the two definitions into one and delete the other.',
     examples: {
-      fail: `${DOC('team-search')}---\n${DOC('team-discovery')}`,
+      fail: `${DOC('team-search')}---\n${DOC('team-discovery', FLAGGED)}`,
       pass: DOC('team-search'),
     },
   },

@@ -11,7 +11,7 @@ export const schema: EngineRule = {
     rationale: 'A misspelt key is a requirement nobody will measure: `targte: 99.9` reads as no target at all. The shape must be right before the content can be judged.',
     remediation: 'Correct the field as the message says (the hint names the key you probably meant); keys starting with x- are free for your own use.',
     examples: {
-      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { targte: 99.5, window: 30d, serviceHours: 24x7 }\n',
+      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { targte: 99.5, window: 30d, serviceHours: 24x7 }  # <-- flagged\n',
       pass: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n',
     },
   },

@@ -16,7 +16,7 @@ export const securityClassificationMissing: ServiceRule = {
       'Information Security Management protects information according to its value: the classification and the kinds of data a service handles decide the controls it needs. Without them the controls are chosen by habit, and a gap is found in an audit or a breach.',
     remediation: 'Give security a classification (public, internal, confidential, restricted) and the dataTypes it handles (pii, phi, pci, credentials, or none).',
     examples: {
-      fail: `${HEAD}    security: { dataTypes: [none], controls: [authn] }\n`,
+      fail: `${HEAD}    security: { dataTypes: [none], controls: [authn] }  # <-- flagged\n`,
       pass: `${HEAD}    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }\n`,
     },
   },

@@ -16,7 +16,7 @@ export const securityControlsInsufficient: ServiceRule = {
       'Information Security Management agrees a level of protection with the business, and the classification is that level: the controls it requires are part of the warranty, designed in before the service is built. A control left out in Service Design is added reactively in Service Operation, after the audit finding or the breach, at a far higher cost.',
     remediation: 'Add the missing controls the message lists to security.controls (and implement them), or correct the classification if the data is less sensitive.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, security: '{ classification: confidential, dataTypes: [pii], controls: [authn, rbac, encryption-in-transit] }' } }),
+      fail: serviceExample({ marked: ['security'], tier: 'low', areas: { ...LOW_AREAS, security: '{ classification: confidential, dataTypes: [pii], controls: [authn, rbac, encryption-in-transit] }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, security: CONFIDENTIAL_PII } }),
     },
   },

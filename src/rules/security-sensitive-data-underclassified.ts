@@ -17,7 +17,7 @@ export const securitySensitiveDataUnderclassified: ServiceRule = {
       'The classification sets the level of information security the provider agrees to, and with it the controls that are designed in. Personal, health or card data and credentials classified as internal or public get the protection of ordinary data; the gap shows up in Operation, as a breach or an audit finding, instead of being designed away.',
     remediation: 'Raise security.classification to the level the most sensitive data type needs (the message names it), and add the controls that level requires.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, security: '{ classification: internal, dataTypes: [pii], controls: [authn, rbac, encryption-in-transit] }' } }),
+      fail: serviceExample({ marked: ['security'], tier: 'low', areas: { ...LOW_AREAS, security: '{ classification: internal, dataTypes: [pii], controls: [authn, rbac, encryption-in-transit] }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, security: CONFIDENTIAL_PII } }),
     },
   },

@@ -16,7 +16,7 @@ export const tierDetailMissing: ServiceRule = {
       'Warranty means agreeing specified levels of availability, capacity, IT service continuity and information security, with the same rigour as the functional requirements. For a critical or high service a target alone is not a design: without a restore time, headroom and thresholds, a tested continuity plan and a reviewed security policy, the levels cannot be verified before go-live and the work falls to Service Operation, reactively. For lower tiers this detail would be more than "just enough", so it is asked of critical and high tiers only.',
     remediation: 'Add the fields the message names to the area, agreed in design (see the passing example).',
     examples: {
-      fail: serviceExample({ tier: 'high', areas: { ...HIGH_AREAS, capacity: '{ owner: ana.silva, peak: { value: 300, unit: rps }, forecast: { growthPercentPerYear: 15, horizonMonths: 12 } }' } }),
+      fail: serviceExample({ marked: ['capacity'], tier: 'high', areas: { ...HIGH_AREAS, capacity: '{ owner: ana.silva, peak: { value: 300, unit: rps }, forecast: { growthPercentPerYear: 15, horizonMonths: 12 } }' } }),
       pass: serviceExample({ tier: 'high', areas: HIGH_AREAS }),
     },
   },

@@ -50,7 +50,7 @@ export const tierMinimumsUnmet: ServiceRule = {
       'The tier says how much the business depends on the service; the tier policy turns that into the minimum warranty the provider agrees to: availability, capacity headroom and continuity objectives. A critical service designed to a medium service\'s levels will disappoint its customers, and the gap is found in Service Operation, during the first major incident, instead of in Service Design where it is cheap to close.',
     remediation: 'Tighten the value to the tier\'s limit (the message names it), or lower the tier if the business does not depend on the service that much; the limits are set under `tiers` in the config.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 90, window: 30d, serviceHours: 24x7 }', continuity: '{ rto: 6h, rpo: 48h, recoveryOption: backup-restore }' } }),
+      fail: serviceExample({ marked: ['availability', 'continuity'], tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 90, window: 30d, serviceHours: 24x7 }', continuity: '{ rto: 6h, rpo: 48h, recoveryOption: backup-restore }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 95, window: 30d, serviceHours: 24x7 }', continuity: '{ rto: 6h, rpo: 24h, recoveryOption: backup-restore }' } }),
     },
   },

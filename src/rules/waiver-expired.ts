@@ -15,7 +15,7 @@ export const waiverExpired: WaiverRule = {
       'Fix what the waiver covered and delete the waiver, or have it approved again with an expires date within waivers.maxDays (180 days by default) of today.',
     examples: {
       fail:
-        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n  waivers:\n    - rule: warranty-area-missing\n      reason: Capacity, continuity and security are being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2026-06-30   # linted on 2026-11-26: already past\n',
+        'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n  waivers:\n    - rule: warranty-area-missing  # <-- flagged\n      reason: Capacity, continuity and security are being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2026-06-30   # linted on 2026-11-26: already past\n',
       pass:
         'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    availability: { target: 99.5, window: 30d, serviceHours: 24x7 }\n  waivers:\n    - rule: warranty-area-missing\n      reason: Capacity, continuity and security are being written with the new platform team.\n      approvedBy: head-of-service\n      expires: 2027-01-31   # linted on 2026-11-26: within 180 days\n',
     },

@@ -17,7 +17,7 @@ export const warrantyDeferredToOperation: ServiceRule = {
       'ITIL places warranty in Service Strategy and Service Design, with the same rigour as utility. Requirements left to Service Operation are met reactively, after incidents; a provider that does 80% or more of its warranty work in Operation is very reactive. Deferring an area is that habit written down.',
     remediation: 'Define and agree the area in design (plannedIn: design) with its essential fields; keep runbook prose for notes beside a complete area.',
     examples: {
-      fail: `${HEAD}    capacity:\n      peak: { value: 50, unit: rps }\n      notes: Ops will monitor and scale as needed after go-live.\n`,
+      fail: `${HEAD}    capacity:\n      peak: { value: 50, unit: rps }\n      notes: Ops will monitor and scale as needed after go-live.  # <-- flagged\n`,
       pass: `${HEAD}    capacity:\n      plannedIn: design\n      peak: { value: 50, unit: rps }\n      forecast: { growthPercentPerYear: 10, horizonMonths: 12 }\n      notes: Ops will monitor the saturation dashboard.\n`,
     },
   },

@@ -15,7 +15,7 @@ export const warrantyNotAgreed: ServiceRule = {
       'Warranty is what the provider agrees with the customer during the negotiation and acceptance of Service Level Agreements: specified levels of availability, capacity, continuity and security. A service that is being transitioned or already operated on draft requirements has no agreed expectation, so the customer forms one of their own, and every breach is argued after the incident instead of measured against an agreement.',
     remediation: 'Agree the area with the customer and set `status: agreed` with `agreedOn`, or move the service back to design until it is agreed.',
     examples: {
-      fail: serviceExample({ tier: 'low', stage: 'operation', areas: { ...LOW_AREAS, availability: '{ status: draft, target: 99.0, window: 30d, serviceHours: 24x7 }' } }),
+      fail: serviceExample({ marked: ['availability'], tier: 'low', stage: 'operation', areas: { ...LOW_AREAS, availability: '{ status: draft, target: 99.0, window: 30d, serviceHours: 24x7 }' } }),
       pass: serviceExample({ tier: 'low', stage: 'operation', areas: { ...LOW_AREAS, availability: '{ status: agreed, agreedOn: 2026-03-01, target: 99.0, window: 30d, serviceHours: 24x7 }' } }),
     },
   },

@@ -16,7 +16,7 @@ export const warrantyOverspecified: ServiceRule = {
       'ITIL warns against excessive bureaucracy: put just enough definition, measurement and control in place, and no more. Zero downtime or zero data loss cannot be agreed or verified, and five nines on a medium or low tier service buys redundancy the business has not asked to pay for. Warranty that is over-specified is ignored in Operation just like warranty that is missing.',
     remediation: 'Agree a measurable objective the business needs: a small non-zero rto or rpo, or a target that fits the tier.',
     examples: {
-      fail: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.999, window: 365d, serviceHours: 24x7 }', continuity: '{ rto: 5m, rpo: 0s, recoveryOption: warm-standby }' } }),
+      fail: serviceExample({ marked: ['availability', 'continuity'], tier: 'low', areas: { ...LOW_AREAS, availability: '{ target: 99.999, window: 365d, serviceHours: 24x7 }', continuity: '{ rto: 5m, rpo: 0s, recoveryOption: warm-standby }' } }),
       pass: serviceExample({ tier: 'low', areas: LOW_AREAS }),
     },
   },

@@ -17,7 +17,7 @@ export const warrantyOwnerGeneric: ServiceRule = {
       'An owner is accountable: the go-to person who ensures the requirements are defined, designed, documented and governed. "ops" or "support" is the function that runs the service in Service Operation, not someone accountable for its warranty in Design; naming it hands availability, capacity, continuity and security to Operation to be handled reactively, after incidents.',
     remediation: 'Name the accountable team or person (for example `team-payments` or `jane.doe`), not an operations alias; set the list of aliases with `genericOwners` in the config.',
     examples: {
-      fail: serviceExample({ tier: 'low', owner: 'team-ops', areas: { ...LOW_AREAS, continuity: '{ owner: oncall, rto: 6h, rpo: 4h, recoveryOption: backup-restore }' } }),
+      fail: serviceExample({ marked: ['metadata', 'continuity'], tier: 'low', owner: 'team-ops', areas: { ...LOW_AREAS, continuity: '{ owner: oncall, rto: 6h, rpo: 4h, recoveryOption: backup-restore }' } }),
       pass: serviceExample({ tier: 'low', areas: { ...LOW_AREAS, continuity: '{ owner: search-sre-guild, rto: 6h, rpo: 4h, recoveryOption: backup-restore }' } }),
     },
   },

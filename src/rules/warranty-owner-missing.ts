@@ -16,7 +16,7 @@ export const warrantyOwnerMissing: ServiceRule = {
       'Availability, Capacity, IT Service Continuity and Information Security Management are processes, and each process needs a process owner: the person accountable for it, who ensures it is defined, designed and documented and governed by policies. The service owner is accountable end to end, but for a critical or high service one name for all four areas means nobody in particular answers for, say, the continuity plan until the day it is needed.',
     remediation: 'Give the area an `owner`: the person or team accountable for that process for this service.',
     examples: {
-      fail: serviceExample({ tier: 'high', areas: { ...HIGH_AREAS, continuity: HIGH_AREAS.continuity.replace('owner: mei.lin, ', '') } }),
+      fail: serviceExample({ marked: ['continuity'], tier: 'high', areas: { ...HIGH_AREAS, continuity: HIGH_AREAS.continuity.replace('owner: mei.lin, ', '') } }),
       pass: serviceExample({ tier: 'high', areas: HIGH_AREAS }),
     },
   },

@@ -12,7 +12,7 @@ export const warrantyPlaceholderValue: ServiceRule = {
       '"TBD" in a design is a decision deferred to Operation in disguise, and "high" or "best effort" cannot be measured, so it cannot be agreed in an SLA or verified afterwards.',
     remediation: 'Replace the placeholder with an agreed, measurable value (a number with its unit, a date, a named owner), or remove the field and own the gap.',
     examples: {
-      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    continuity: { rto: TBD, rpo: 12h, recoveryOption: backup-restore }\n',
+      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    continuity: { rto: TBD, rpo: 12h, recoveryOption: backup-restore }  # <-- flagged\n',
       pass: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: { name: search, owner: team-search, tier: low, lifecycleStage: design }\nspec:\n  warranty:\n    continuity: { rto: 24h, rpo: 12h, recoveryOption: backup-restore }\n',
     },
   },

@@ -12,7 +12,7 @@ export const yamlSyntax: EngineRule = {
       'A definition that cannot be read defines no warranty at all. Duplicate keys and YAML 1.1 quirks are worse: another tool would read a different value than the author meant, silently.',
     remediation: 'Fix the YAML at the reported line: remove the duplicate key or unknown tag, save as UTF-8, or split the oversized document.',
     examples: {
-      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nkind: Service   # duplicate key\n',
+      fail: 'apiVersion: warranty-lint/v1\nkind: Service\nkind: Service  # <-- flagged: a duplicate key\n',
       pass: 'apiVersion: warranty-lint/v1\nkind: Service\n',
     },
   },

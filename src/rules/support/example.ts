@@ -27,18 +27,24 @@ export interface ExampleService {
   owner?: string;
   /** Every area, as the YAML after `area: ` (a flow mapping, or a block starting with a newline). */
   areas: ExampleAreas;
+  /** The lines a failing example's finding is at, marked for the reader (and checked by the meta test). */
+  marked?: ReadonlyArray<Area | 'metadata'>;
 }
 
+/** How an example marks the line its finding is at (test/meta.test.ts holds examples to it). */
+export const FLAGGED = '  # <-- flagged';
+
 /** A complete `warranty-lint/v1` document. */
-export function serviceExample({ tier, stage = 'design', owner, areas }: ExampleService): string {
+export function serviceExample({ tier, stage = 'design', owner, areas, marked = [] }: ExampleService): string {
   const name = tier === 'low' ? 'search' : 'ledger';
+  const mark = (line: Area | 'metadata'): string => (marked.includes(line) ? FLAGGED : '');
   const lines = [
     'apiVersion: warranty-lint/v1',
     'kind: Service',
-    `metadata: { name: ${name}, owner: ${owner ?? `team-${name}`}, tier: ${tier}, lifecycleStage: ${stage} }`,
+    `metadata: { name: ${name}, owner: ${owner ?? `team-${name}`}, tier: ${tier}, lifecycleStage: ${stage} }${mark('metadata')}`,
     'spec:',
     '  warranty:',
-    ...(Object.keys(areas) as Area[]).map((a) => `    ${a}: ${areas[a]}`),
+    ...(Object.keys(areas) as Area[]).map((a) => `    ${a}: ${areas[a]}${mark(a)}`),
   ];
   return lines.join('\n') + '\n';
 }
