@@ -20,4 +20,16 @@ describe('public API (src/index.ts)', () => {
     expect(api.RULES.map((r) => r.meta.id)).toContain('warranty-deferred-to-operation');
     expect(api.docsUrl('schema')).toMatch(/docs\/rules\.md#schema$/);
   });
+
+  it('leaves out the findings a baseline records, counting them as baselined (lint({ baseline }))', async () => {
+    const { config } = await api.loadConfig({ cwd: root });
+    const all = await api.lint({ cwd: root, paths: ['examples'], config, now: '2026-11-26' });
+    const recorded = all.findings.filter((f) => !f.waived && f.severity === 'error').slice(0, 3);
+    expect(recorded).toHaveLength(3);
+    const baselined = await api.lint({ cwd: root, paths: ['examples'], config, now: '2026-11-26', baseline: new Set(recorded.map((f) => f.fingerprint)) });
+    const fingerprints = new Set(baselined.findings.map((f) => f.fingerprint));
+    for (const f of recorded) expect(fingerprints.has(f.fingerprint)).toBe(false);
+    expect(baselined.findings).toHaveLength(all.findings.length - 3);
+    expect(baselined.summary).toEqual({ ...all.summary, errors: all.summary.errors - 3, baselined: 3 });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { junit } from '../../src/formatters/junit.js';
-import { CLEAN_LOW } from '../support/lint-yaml.js';
+import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
 import { read, runCli, tempTree } from '../support/run-cli.js';
 import { CTX, hostileResult, sampleResult } from './support.js';
 
@@ -83,5 +83,14 @@ describe('junit formatter', () => {
     expect(r.code).toBe(1);
     const el = wellFormed(read(root, 'report.xml'));
     expect(el.filter((e) => e.name === 'failure').map((f) => f.attrs.type)).toEqual(['warranty-placeholder-value']);
+  });
+
+  it('gives a service without a name one testcase, holding its failures (not a second, passing one)', () => {
+    const r = lintYaml(CLEAN_LOW.replace('name: search', 'name: ""').replace(/    security:[\s\S]*/, ''));
+    const el = wellFormed(junit(r, CTX));
+    const cases = el.filter((e) => e.name === 'testcase');
+    expect(cases.map((c) => c.attrs.name)).toEqual(['(unnamed service, document 1)']);
+    expect(el.filter((e) => e.name === 'failure').length).toBe(r.findings.length);
+    expect(el[0]!.attrs.tests).toBe('1');
   });
 });

@@ -143,4 +143,16 @@ describe('sarif formatter', () => {
     expect(log.runs[0]!.tool.driver.version).toBe(VERSION);
     expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation.uri])).toEqual([['warranty-placeholder-value', 'services/a.yaml']]);
   });
+
+  it('maps each severity to its SARIF level, in results and in each rule\'s default configuration', () => {
+    const result = sampleResult();
+    const base = result.findings[0]!;
+    result.findings = (['error', 'warning', 'info'] as const).map((severity, i) => ({ ...base, severity, line: i + 1 }));
+    const run = checkSarif(sarif(result, CTX)).runs[0]!;
+    expect(run.results.map((r) => r.level)).toEqual(['error', 'warning', 'note']);
+    const level = (id: string) => run.tool.driver.rules.find((r) => r.id === id)?.defaultConfiguration.level;
+    expect(level('schema')).toBe('error');
+    expect(level('tier-detail-missing')).toBe('warning');
+    expect(level('warranty-overspecified')).toBe('note');
+  });
 });

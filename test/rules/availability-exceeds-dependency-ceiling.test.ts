@@ -77,4 +77,12 @@ describe(RULE, () => {
     expect(r.findings.some((f) => f.ruleId === 'schema')).toBe(true);
     expect(positionsOf(r, RULE)).toEqual([]);
   });
+
+  it('counts a dependency named twice once: the ceiling is its target, not its square', () => {
+    // Twice counted, 99.95% × 99.95% = 99.90%, below the 99.95% target: a false finding.
+    const r = lintYaml(catalog({ name: 'a', deps: ['b', 'b'], target: 99.95 }, { name: 'b', target: 99.95 }));
+    expect(positionsOf(r, RULE)).toEqual([]);
+    const over = lintYaml(catalog({ name: 'a', deps: ['b', 'b'], target: 99.96 }, { name: 'b', target: 99.95 }));
+    expect(of(over)[0]?.message).toContain('its hard dependency allows ("b" 99.95%)');
+  });
 });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { stylish } from '../../src/formatters/stylish.js';
+import { CLEAN_LOW } from '../support/lint-yaml.js';
+import { runCli, tempTree } from '../support/run-cli.js';
+import { CTX, hostileResult, sampleResult } from './support.js';
+
+describe('stylish formatter', () => {
+  it('groups findings by file as `line:col  severity  message  rule`, portfolio last, then one summary line', () => {
+    const text = stylish(sampleResult(), CTX);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('services/pay ments.yaml');
+    expect(lines[1]).toMatch(/^ {2}\d+:\d+ {2}error {2}service "payments" has .*TBD.* {2}warranty-placeholder-value$/);
+    expect(text).toContain('\nservices/search.yaml\n');
+    expect(text).toMatch(/\n {2}\d+:\d+ {2}(error|warning) {2}service "search" .* {2}warranty-area-missing\n/);
+    expect(text).toMatch(/\n\(portfolio\)\n {2} {2}error {2}The portfolio is reactive: 85% of warranty is left to Operation\. {2}warranty-area-missing\n/);
+    expect(text.endsWith('\n')).toBe(true);
+    // The summary line counts what the summary says (sampleResult adds its waived and portfolio findings after).
+    expect(lines.at(-2)).toBe('✖ 2 problems (1 error, 1 warning) in 3 services');
+  });
+
+  it('aligns the position and severity columns within a file', () => {
+    const result = sampleResult();
+    const [first] = result.findings.filter((f) => f.file === 'services/search.yaml');
+    result.findings.push({ ...first!, line: 120, column: 33, severity: 'info', message: 'a later one' });
+    const rows = stylish(result, CTX).split('\n').filter((l) => l.startsWith('  ') && !l.startsWith('    '));
+    const searchRows = rows.filter((l) => /service "search"|a later one/.test(l));
+    expect(searchRows).toHaveLength(2);
+    expect(new Set(searchRows.map((l) => l.search(/(error|warning|info) {2}/))).size).toBe(1);
+    expect(searchRows.find((l) => l.includes('a later one'))).toMatch(/^ {2}120:33 {2}info {5}a later one {2}warranty-area-missing$/);
+  });
+
+  it('never shows a waived finding, but counts it in the summary', () => {
+    const result = sampleResult();
+    result.summary = { ...result.summary, waived: 1 };
+    const text = stylish(result, CTX);
+    expect(text).not.toContain('has a waived placeholder');
+    expect(text).toContain('(1 waived)');
+  });
+
+  it('shows errors only when quiet', () => {
+    const text = stylish(sampleResult(), { ...CTX, quiet: true });
+    expect(text).not.toMatch(/ {2}warning {2}/);
+    expect(text).toMatch(/ {2}error {2}/);
+  });
+
+  it('says there is no problem only when there is none', () => {
+    const clean = { ...sampleResult(), findings: [], summary: { ...sampleResult().summary, errors: 0, warnings: 0, infos: 0, waived: 0 } };
+    expect(stylish(clean, CTX)).toBe('✔ no problems in 3 services\n');
+  });
+
+  it('escapes control and bidirectional characters from files, and colours only when asked', () => {
+    const plain = stylish(hostileResult(), CTX);
+    expect(plain).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+    expect(plain).toContain('\\x1b');
+    expect(plain).toContain('\\u202e');
+    const coloured = stylish(sampleResult(), { ...CTX, color: true });
+    expect(coloured).toContain('\u001b[31m');
+    expect(stylish(sampleResult(), CTX)).not.toContain('\u001b[');
+  });
+
+  it('end to end, --quiet leaves warnings and waived findings out of the console output and its summary', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace(/    security:[\s\S]*/, '') });
+    const loud = await runCli(['--now', '2026-11-26', 'services'], root);
+    const quiet = await runCli(['--now', '2026-11-26', '--quiet', 'services'], root);
+    expect(loud.stdout).toMatch(/ warning /);
+    expect(quiet.stdout).not.toMatch(/ warning /);
+    expect(quiet.stdout).toMatch(/ error /);
+    expect(quiet.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\)/);
+    expect(quiet.code).toBe(1);
+  });
+});
