@@ -146,6 +146,18 @@ describe('<< merge keys (README: Security)', () => {
     expect(positionsOf(result, 'warranty-placeholder-value')).toEqual([[2, 11, '/spec/warranty/availability/window']]);
   });
 
+  it('know an anchor defined on a merge value to the keys after it in the same mapping, as yaml does', () => {
+    const text = 'availability:\n  <<: &avail { target: 99.0, window: 30d }\n  x-same: *avail\n  serviceHours: 24x7\n';
+    expect(valueOf(text)).toEqual({
+      availability: { target: 99.0, window: '30d', 'x-same': { target: 99.0, window: '30d' }, serviceHours: '24x7' },
+    });
+    const service = CLEAN_LOW.replace('      target: 99.0\n      window: 30d\n', '      <<: &avail { target: 99.0, window: 30d }\n      x-same: *avail\n');
+    expect(service).toContain('x-same: *avail');
+    const result = lintYaml(service);
+    expect(result.findings.filter((f) => f.ruleId === 'yaml-syntax')).toEqual([]);
+    expect(result.services[0]?.areas.availability.values).toMatchObject({ target: 99, window: 30 * 86400 });
+  });
+
   it('refuse a merge of something that is not a mapping', () => {
     const [doc] = parseDocuments('a: &a [1, 2]\nb:\n  <<: *a\n', limits);
     expect(doc?.syntax.map((s) => [s.range.line, s.message])).toEqual([[3, 'a << merge key must refer to a mapping or a list of mappings']]);
