@@ -1,10 +1,7 @@
-// The public API: the pure core, for tools that embed warranty-lint. No console, no process.
-//
-//   import { lint, loadConfig, loadFormatter } from 'warranty-lint';
-//   const { config } = await loadConfig({ cwd: process.cwd() });
-//   const result = await lint({ cwd: process.cwd(), paths: ['services'], config });
-//   console.log((await loadFormatter('stylish'))!(result, { color: false, cwd: process.cwd(), version: VERSION }));
-export { lint, UsageError } from './engine/lint.js';
+// The public API: the pure core, for tools that embed warranty-lint. No console output; lint()
+// reads the working directory only when it is not given (README: Embedding, tested as written).
+export { lint, type ApiLintOptions } from './api.js';
+export { UsageError } from './engine/lint.js';
 export type { LintOptions, LintResult, Progress } from './lint-types.js';
 export { loadConfig, ConfigError, type LoadedConfig, type LoadOptions } from './config/load.js';
 export { resolveConfig, type UserConfig } from './config/resolve.js';

@@ -167,7 +167,7 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
     const lines = err.split('\n');
     expect(lines[0]).toBe('warranty-lint: invalid config:');
     expect(err).toContain('.warranty-lintrc.yaml:1:10: extends must be one of recommended, strict (got "strictest"); did you mean "strict"?');
-    expect(err).toContain('.warranty-lintrc.yaml:3:11: rules.schema must be one of off, info, warning, error (got "fatal")');
+    expect(err).toContain('.warranty-lintrc.yaml:3:11: rules.schema must be one of off, info, warning, warn, error (got "fatal")');
     expect(err).toContain('.warranty-lintrc.yaml:5:23: tiers.critical.maxRto must be a duration with a unit, such as "15m" or "15h"; add a unit (s, m, h, d, w)');
     expect(err).toContain('.warranty-lintrc.yaml:6:24: limits.maxFileSize must be a size such as "10MiB", "512KB" or a whole number of bytes (got "10 megabytes")');
     expect(err).toContain('.warranty-lintrc.yaml:7:1: unknown key "waiver" in the document; did you mean "waivers"?');
@@ -175,7 +175,7 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
 
   it('in package.json, at the line inside the warranty-lint key', async () => {
     const err = await bad('package.json', '{\n  "name": "x",\n  "warranty-lint": {\n    "rules": { "schema": "loud" }\n  }\n}\n');
-    expect(err).toContain('package.json:4:26: rules.schema must be one of off, info, warning, error (got "loud")');
+    expect(err).toContain('package.json:4:26: rules.schema must be one of off, info, warning, warn, error (got "loud")');
   });
 
   it('a package.json that holds our key but cannot be parsed', async () => {

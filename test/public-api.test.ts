@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
+import { CLEAN_LOW } from './support/lint-yaml.js';
+import { tempTree } from './support/run-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,5 +35,22 @@ describe('public API (src/index.ts)', () => {
     for (const f of recorded) expect(fingerprints.has(f.fingerprint)).toBe(false);
     expect(baselined.findings).toHaveLength(all.findings.length - 3);
     expect(baselined.summary).toEqual({ ...all.summary, errors: all.summary.errors - 3, baselined: 3 });
+  });
+
+  it("runs README's embedding example as written: lint({ paths }) finds the working directory and its config", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Embedding'));
+    const example = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toContain("from 'warranty-lint'");
+    const dir = tempTree({
+      'services/search.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD'),
+      '.warranty-lintrc.yaml': 'rules:\n  warranty-placeholder-value: warning\n',
+    });
+    const script = join(dir, 'example.mjs');
+    writeFileSync(script, example!.replace("'warranty-lint'", JSON.stringify(pathToFileURL(join(root, 'dist', 'index.js')).href)));
+    const out = execFileSync(process.execPath, [script], { cwd: dir, encoding: 'utf8' });
+    expect(out).toContain('1 services, 0 errors');
+    // The config found from the working directory made the placeholder a warning.
+    expect(out).toMatch(/services\/search\.yaml\n {2}\d+:\d+ {2}warning {2}service "search" .*TBD/);
   });
 });

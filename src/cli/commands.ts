@@ -1,15 +1,75 @@
 import { docsUrl } from '../docs/url.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { severityLabel } from '../docs/rules-doc.js';
+import type { RuleMeta } from '../rules/types.js';
+import { TIERS } from '../types.js';
 
-/** `warranty-lint rules`: id, area, default severity, description — one line each. */
-export function listRules(): string {
-  const rows = RULES.map((r) => [r.meta.id, r.meta.area ?? '-', severityLabel(r.meta), r.meta.description] as const);
+/**
+ * `warranty-lint rules`: id, area, default severity, description — a row each, the description
+ * wrapped to `columns` (the terminal's width) under its column; unwrapped when the width is not known.
+ */
+export function listRules(columns?: number): string {
+  const rows = RULES.map((r) => [r.meta.id, r.meta.area ?? '-', shortSeverity(r.meta), r.meta.description] as const);
   const w0 = Math.max(...rows.map((r) => r[0].length), 4);
   const w1 = Math.max(...rows.map((r) => r[1].length), 4);
   const w2 = Math.max(...rows.map((r) => r[2].length), 8);
-  const line = (a: string, b: string, c: string, d: string): string => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c.padEnd(w2)}  ${d}`;
-  return [line('rule', 'area', 'severity', 'description'), ...rows.map((r) => line(...r))].join('\n') + '\n';
+  const lead = w0 + w1 + w2 + 6;
+  const out: string[] = [];
+  const head = (a: string, b: string, c: string): string => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c.padEnd(w2)}  `;
+  if (columns === undefined || columns - lead >= 40) {
+    // The description in its own column, wrapped under it.
+    const room = columns === undefined ? Infinity : columns - lead;
+    for (const [a, b, c, d] of [['rule', 'area', 'severity', 'description'] as const, ...rows]) {
+      const [first = '', ...rest] = wrapWords(d, room);
+      out.push(`${head(a, b, c)}${first}`.trimEnd(), ...rest.map((l) => `${' '.repeat(lead)}${l}`));
+    }
+  } else {
+    // A narrow terminal: the rule id (never cut) on a line of its own, its area, severity and description below.
+    for (const [a, b, c, d] of rows) out.push(a, ...wrapWords(`area ${b}, ${c}`, Math.max(20, columns - 4)).map((l) => `    ${l}`), ...wrapWords(d, Math.max(20, columns - 4)).map((l) => `    ${l}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** `error (medium, low: warning)`: the default severity and its tier variants, short enough for a column. */
+function shortSeverity(meta: RuleMeta): string {
+  const byLevel = new Map<string, string[]>();
+  for (const t of TIERS) {
+    const s = meta.tierSeverity?.[t];
+    if (s !== undefined) byLevel.set(s, [...(byLevel.get(s) ?? []), t]);
+  }
+  const variants = [...byLevel].map(([s, tiers]) => `${tiers.join(', ')}: ${s}`);
+  return variants.length === 0 ? meta.severity : `${meta.severity} (${variants.join('; ')})`;
+}
+
+/** Words into lines of at most `width` characters (a longer word stands alone). */
+function wrapWords(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** `warranty-lint rules --format json`: every rule's metadata, for tools (as kube-linter's `checks list --format json`). */
+export function rulesJson(): string {
+  const rules = RULES.map((r) => ({
+    id: r.meta.id,
+    scope: r.scope,
+    area: r.meta.area,
+    severity: r.meta.severity,
+    tierSeverity: r.meta.tierSeverity ?? {},
+    description: r.meta.description,
+    rationale: r.meta.rationale,
+    remediation: r.meta.remediation,
+    docsUrl: docsUrl(r.meta.id),
+  }));
+  return JSON.stringify({ version: 1, rules }, null, 2) + '\n';
 }
 
 /** `warranty-lint explain <rule>`: why it matters, a failing and a passing example, how to fix it. */

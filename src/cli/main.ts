@@ -64,7 +64,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .enablePositionalOptions();
 
   addReportOptions(addLintOptions(program))
-    .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs', ['.'])
+    .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs (default: .)')
     .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, flags, io)))
     .addHelpText(
       'after',
@@ -86,15 +86,16 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
 
   addReportOptions(addLintOptions(program.command('report')))
     .description('the text report of gaps for a service manager (same as -f report)')
-    .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs', ['.'])
+    .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs (default: .)')
     .action(async (paths: string[], flags: LintFlags) => setCode(await runLint(paths, { ...flags, format: flags.format && flags.format.length > 0 ? flags.format : ['report'] }, io)));
 
   program
     .command('rules')
     .description('list every rule: id, area, default severity, description')
-    .action(async () => {
-      const { listRules } = await import('./commands.js');
-      io.stdout(listRules());
+    .addOption(new Option('-f, --format <format>', 'text, wrapped to the terminal, or json (the rules\' metadata)').choices(['text', 'json']).default('text'))
+    .action(async (flags: { format: 'text' | 'json' }) => {
+      const { listRules, rulesJson } = await import('./commands.js');
+      io.stdout(flags.format === 'json' ? rulesJson() : listRules(io.columns));
       setCode(EXIT.ok);
     });
 
@@ -103,9 +104,12 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     .description('why a rule matters, a failing and a passing example, how to fix it')
     .argument('<rule>', 'a rule id (see `warranty-lint rules`)')
     .action(async (rule: string) => {
-      const [{ explainRule }, { RULES_BY_ID }] = await Promise.all([import('./commands.js'), import('../rules/index.js')]);
+      const { explainRule } = await import('./commands.js');
       const text = explainRule(rule);
-      if (text === undefined) throw new FlagError(`unknown rule "${rule}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
+      if (text === undefined) {
+        const { unknownRule } = await import('../config/check.js');
+        throw new FlagError(unknownRule(rule));
+      }
       io.stdout(text);
       setCode(EXIT.ok);
     });

@@ -1,5 +1,8 @@
 // The lint and report commands: config, flags, the run, every output, and the exit code.
 import type { KeptResult } from '../engine/lint.js';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { editDistance } from '../schema/suggest.js';
 import { writeOrExplain } from './write.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.js';
 import { textOf, type FormatContext } from '../formatters/types.js';
@@ -8,13 +11,14 @@ import { batched, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { EXIT, FlagError, type LintFlags } from './flags.js';
 
-function parseRuleFlags(flags: readonly string[], RULES_BY_ID: ReadonlyMap<string, unknown>): Record<string, SeveritySetting> {
+function parseRuleFlags(flags: readonly string[], known: (id: string) => boolean, unknownRule: (id: string) => string): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const f of flags) {
-    const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(f.trim());
-    if (!m) throw new FlagError(`--rule takes id=severity with severity off, info, warning or error (got "${f}")`);
-    if (!RULES_BY_ID.has(m[1] as string)) throw new FlagError(`--rule: unknown rule "${m[1]}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
-    out[m[1] as string] = m[2] as SeveritySetting;
+    const m = /^([a-z0-9][a-z0-9._/-]*)=(off|info|warning|warn|error)$/.exec(f.trim());
+    if (!m) throw new FlagError(`--rule takes id=severity with severity off, info, warning (or warn) or error (got "${f}")`);
+    const id = m[1] as string;
+    if (!known(id)) throw new FlagError(`--rule: ${unknownRule(id)}`);
+    out[id] = m[2] === 'warn' ? 'warning' : (m[2] as SeveritySetting);
   }
   return out;
 }
@@ -26,7 +30,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
   const { RULES_BY_ID } = await import('../rules/index.js');
-  const ruleFlags = parseRuleFlags(flags.rule ?? [], RULES_BY_ID);
+  const { unknownRule } = await import('../config/check.js');
+  const ruleFlags = parseRuleFlags(flags.rule ?? [], (id) => RULES_BY_ID.has(id), unknownRule);
   if (Object.keys(ruleFlags).length > 0) {
     // The command line wins over the config file, its overrides included.
     Object.assign(config.rules, ruleFlags);
@@ -52,6 +57,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
+  if (flags.stdin && paths.length > 0) throw new FlagError(`--stdin lints standard input only; drop the paths (${paths.join(' ')}) or --stdin`);
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
@@ -73,6 +79,9 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     result = flags.updateBaseline ? updateBaseline(whole, flags.baseline, baseline?.baseline, io) : useBaseline(whole, flags.baseline, baseline, io);
   }
 
+  if (stdin && result.files.length === 0) io.stderr(`warranty-lint: ${flags.stdinFilename} matches an ignore pattern; standard input was not linted\n`);
+  // Paths that were not found are said first, so that the output's summary can point up to them.
+  for (const m of result.missing) io.stderr(`warranty-lint: ${m}${commandHint(m, paths, io.cwd)}\n`);
   const shown = flags.quiet ? errorsOnly(result) : result;
   const context: FormatContext = {
     color: io.colorFor(flags.color),
@@ -82,6 +91,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     width: flags.width ?? io.columns,
     ascii: flags.ascii === true || io.unicode === false,
     portfolio: config.portfolio,
+    root: repositoryRoot(io.cwd),
+    waiverMaxDays: config.waivers.maxDays,
   };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);
@@ -92,11 +103,32 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     else if (typeof text === 'string') io.stdout(text);
     else for (const chunk of batched(text)) io.stdout(chunk);
   }
-  if (result.missing.length > 0) {
-    for (const m of result.missing) io.stderr(`warranty-lint: ${m}\n`);
-    return EXIT.usage;
+  if (result.missing.length > 0) return EXIT.usage;
+  const code = exitCodeFor(result, flags);
+  const { warnings } = result.summary;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+    io.stderr(`warranty-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${flags.maxWarnings}\n`);
   }
-  return exitCodeFor(result, flags);
+  return code;
+}
+
+/** The nearest directory from `cwd` up that holds `.git` (the repository's root); cwd when there is none. */
+function repositoryRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
+  }
+}
+
+/** Commands a mistyped word may have meant: `warranty-lint repot` reads "repot" as a path. */
+const COMMANDS = ['report', 'rules', 'explain', 'init', 'schema'];
+
+/** `; did you mean the command "report"?` when a path that does not exist is one edit away from a command. */
+function commandHint(message: string, paths: readonly string[], cwd: string): string {
+  const path = paths.find((p) => message === `no such file or directory: ${p}`);
+  if (path === undefined || existsSync(resolve(cwd, path))) return '';
+  const command = COMMANDS.find((c) => editDistance(path.toLowerCase(), c, 1) <= 1);
+  return command ? `; did you mean the command "${command}" (warranty-lint ${command} --help)?` : '';
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */

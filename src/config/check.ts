@@ -4,6 +4,15 @@ import { joinPointer, pointerToPath } from '../load/pointer.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { didYouMean } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
+import { POLICY_ID_PATTERN } from './schema.js';
+
+const POLICY_ID = new RegExp(POLICY_ID_PATTERN);
+
+/** `unknown rule "x"; did you mean "y"? Supported rules are: …`: one wording for the config, --rule and explain. */
+export function unknownRule(id: string, ids: readonly string[] = [...RULES_BY_ID.keys()]): string {
+  const hint = didYouMean(id, ids);
+  return `unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : '.'} Supported rules are: ${ids.join(', ')}`;
+}
 
 export interface ConfigProblem {
   pointer: string;
@@ -25,15 +34,11 @@ export function checkConfig(value: unknown): ConfigProblem[] {
   const checkRules = (rules: unknown, pointer: string): void => {
     if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return;
     for (const id of Object.keys(rules)) {
-      if (RULES_BY_ID.has(id)) continue;
+      if (RULES_BY_ID.has(id) || POLICY_ID.test(id)) continue;
       const at = joinPointer(pointer, id);
-      if (problems.some((p) => p.pointer === at)) continue;
-      const hint = didYouMean(id, [...RULES_BY_ID.keys()]);
-      problems.push({
-        pointer: at,
-        at: 'key',
-        message: `${pointerToPath(pointer)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : '.'} Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`,
-      });
+      // The schema knows the rule ids too; this message says more (did you mean, the supported ids).
+      for (let i = problems.length - 1; i >= 0; i--) if ((problems[i] as ConfigProblem).pointer === at) problems.splice(i, 1);
+      problems.push({ pointer: at, at: 'key', message: `${pointerToPath(pointer)}: ${unknownRule(id)}` });
     }
   };
   checkRules(c.rules, '/rules');

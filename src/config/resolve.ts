@@ -6,8 +6,8 @@ import type { ResolvedConfig, TierPolicy } from './types.js';
 /** The shape a user writes (SPEC §5); validated against schemas/config.schema.json before it gets here. */
 export interface UserConfig {
   extends?: 'recommended' | 'strict';
-  rules?: Record<string, SeveritySetting>;
-  overrides?: Array<{ files: string[]; rules?: Record<string, SeveritySetting> }>;
+  rules?: Record<string, SeveritySetting | 'warn'>;
+  overrides?: Array<{ files: string[]; rules?: Record<string, SeveritySetting | 'warn'> }>;
   ignore?: string[];
   tiers?: Partial<Record<string, Partial<Record<keyof TierPolicy, number | string | null>>>>;
   portfolio?: { reactiveThreshold?: number; weights?: Partial<Record<string, number>> };
@@ -18,12 +18,23 @@ export interface UserConfig {
   backstage?: { serviceTypes?: string[] };
 }
 
+/** `warn` is accepted for `warning`, as ESLint users write it. */
+export function severitySetting(value: SeveritySetting | 'warn'): SeveritySetting {
+  return value === 'warn' ? 'warning' : value;
+}
+
+function severities(rules: Record<string, SeveritySetting | 'warn'>): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const [id, s] of Object.entries(rules)) out[id] = severitySetting(s);
+  return out;
+}
+
 /** Defaults, then the user's config on top. Durations and sizes become seconds and bytes. */
 export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
   const c = defaultConfig();
   if (user.extends) c.extends = user.extends;
-  if (user.rules) c.rules = { ...user.rules };
-  if (user.overrides) c.overrides = user.overrides.map((o) => ({ files: [...o.files], rules: { ...(o.rules ?? {}) } }));
+  if (user.rules) c.rules = severities(user.rules);
+  if (user.overrides) c.overrides = user.overrides.map((o) => ({ files: [...o.files], rules: severities(o.rules ?? {}) }));
   if (user.ignore) c.ignore = [...user.ignore];
   for (const tier of TIERS) {
     const t = user.tiers?.[tier];

@@ -7,6 +7,7 @@ import { anchorKey } from '../load/locate.js';
 import { buildService, findPlaceholders } from '../model/build.js';
 import type { InputFormat, ServiceLayout } from '../model/formats/index.js';
 import type { Service } from '../model/types.js';
+import { crossFieldProblems } from '../schema/cross-field.js';
 import { validateAgainst, type SchemaProblem } from '../schema/validate.js';
 import { RULES } from '../rules/index.js';
 import type { CatalogRule, ServiceRule, WaiverRule } from '../rules/types.js';
@@ -43,6 +44,7 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
   const problems: Array<SchemaProblem & { range?: Range }> = [
     ...doc.shape.map((s) => ({ ...s, spoils: s.pointer })),
     ...validateAgainst(format.schema, doc.value, subject).filter((p) => !covered(p.pointer) && !emptyAreas.has(p.pointer)),
+    ...crossFieldProblems(layout.warranty, layout.pointers.warranty, subject).filter((p) => !covered(p.pointer)),
   ];
   const reported = new Set(problems.map((p) => p.spoils));
   for (const p of problems) reported.add(p.pointer);

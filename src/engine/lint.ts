@@ -1,7 +1,7 @@
 // A run: discovery, the per-file work (here or on worker threads), then finish() over the whole
 // catalog. The pure core: paths and config in, findings out. No console, no process, no colour.
 import type { LintOptions, LintResult, Progress, StreamedResult } from '../lint-types.js';
-import { discover } from '../load/discover.js';
+import { discover, ignoreMatcher } from '../load/discover.js';
 import type { FileRef } from '../load/document.js';
 import { parseDay } from '../model/units.js';
 import { UserError } from '../errors.js';
@@ -47,7 +47,7 @@ export async function lintKept(options: LintOptions): Promise<KeptResult> {
   const { day: today, iso } = todayFrom(options.now);
   const fileOptions: FileOptions = { config: options.config, today };
   const stdinFile = options.stdin ? (options.stdin.filename ?? '<stdin>') : undefined;
-  const { results, missing } = options.stdin ? { results: [lintStdin(options.stdin, fileOptions)], missing: [] } : await lintPaths(options, fileOptions);
+  const { results, missing } = options.stdin ? { results: lintStdin(options.stdin, fileOptions, options), missing: [] } : await lintPaths(options, fileOptions);
   const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? { file: stdinFile, text: options.stdin.text } : undefined);
   return { ...finish(results, options, today, reread), today: iso, missing };
 }
@@ -69,11 +69,13 @@ export function streamed(result: KeptResult): StreamedResult {
   };
 }
 
-function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOptions): FileResult {
+/** Standard input as one file; none when `--stdin-filename` names an ignored file (as ESLint does). */
+function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOptions, options: LintOptions): FileResult[] {
   const file = stdin.filename ?? '<stdin>';
+  if (stdin.filename !== undefined && ignoreMatcher([...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])])(stdin.filename)) return [];
   const ref = { path: file, file, explicit: true };
   const input = stdin.text;
-  return typeof input === 'string' ? lintText(input.replace(/^\uFEFF/, ''), ref, fileOptions) : lintBytes(input, ref, fileOptions);
+  return [typeof input === 'string' ? lintText(input.replace(/^\uFEFF/, ''), ref, fileOptions) : lintBytes(input, ref, fileOptions)];
 }
 
 /** Discovery and the per-file work. Its own function so that the file list is dropped before finish() (100k refs: ~10 MB). */

@@ -1,7 +1,7 @@
 import type { KeptFinding } from './finding.js';
 import type { ServicesByDocument } from '../model/documents.js';
 import type { Service } from '../model/types.js';
-import { waiverInForce } from '../model/waiver.js';
+import { waiverCovers } from '../model/waiver.js';
 
 /**
  * Marks the findings that a service's own waivers match (rule, and area when the waiver names
@@ -15,8 +15,7 @@ export function applyWaivers(findings: readonly KeptFinding[], documents: Servic
     const s = documents.of(f);
     if (!s || s.waivers.length === 0) continue;
     for (const w of s.waivers) {
-      if (!waiverInForce(w, today, maxDays) || w.rule !== f.ruleId) continue;
-      if (w.area !== undefined && w.area !== f.area) continue;
+      if (!waiverCovers(w, f, today, maxDays)) continue;
       f.waived = true;
       let set = used.get(s);
       if (!set) used.set(s, (set = new Set()));

@@ -3,8 +3,14 @@
 // fullDescription and help for every rule, one location with a repository-relative uri per result.
 import { docsUrl } from '../docs/url.js';
 import { RULES } from '../rules/index.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LintResult } from '../lint-types.js';
+import { ServicesByDocument } from '../model/documents.js';
+import { formatDay, parseDay } from '../model/units.js';
+import { waiverFor } from '../model/waiver.js';
 import type { Finding, Severity } from '../types.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/warranty-lint/warranty-lint';
@@ -16,12 +22,25 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** `warranty-area-missing` → `WarrantyAreaMissing` (SARIF's `name` is an identifier-like label). */
 const ruleName = (id: string): string => id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
 
-/** Paths are relative to the working directory (%SRCROOT%); each segment percent-encoded as a URI needs. */
+/** A path as a relative URI: each segment percent-encoded as a URI needs. */
 export function toUri(file: string): string {
   return file
     .split('/')
     .map((s) => encodeURIComponent(s))
     .join('/');
+}
+
+/**
+ * Where a file is for code scanning: relative to the repository root (%SRCROOT%), not to the
+ * directory the linter ran in, so that a run in `infra/catalog/` still annotates
+ * `infra/catalog/services/a.yaml`. A file outside the root keeps its absolute file URI.
+ */
+function locationOf(file: string, ctx: FormatContext): { uri: string; uriBaseId?: string } {
+  const root = ctx.root ?? ctx.cwd;
+  const abs = resolve(ctx.cwd, file);
+  const rel = relative(root, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: toUri(rel.split(sep).join('/')), uriBaseId: '%SRCROOT%' };
 }
 
 export const sarif: Formatter = (result, ctx) => {
@@ -46,7 +65,8 @@ export const sarif: Formatter = (result, ctx) => {
   // GitHub rejects a result without a location: portfolio findings (no file) are placed on the
   // first file read, at its top, and say that they are about the portfolio.
   const portfolioFile = result.files[0] ?? null;
-  const results = result.findings.map((f) => toResult(f, index.get(f.ruleId), portfolioFile));
+  const justify = justification(result, ctx);
+  const results = result.findings.map((f) => toResult(f, index.get(f.ruleId), portfolioFile, ctx, justify));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -62,7 +82,7 @@ export const sarif: Formatter = (result, ctx) => {
           },
         },
         originalUriBaseIds: {
-          '%SRCROOT%': { description: { text: 'The directory warranty-lint was run in; file uris are relative to it.' } },
+          '%SRCROOT%': { uri: `${pathToFileURL(ctx.root ?? ctx.cwd).href.replace(/\/$/, '')}/`, description: { text: 'The root of the repository linted (where .git is); file uris are relative to it.' } },
         },
         results,
         // Columns count UTF-16 code units (src/load/lines.ts), which is also GitHub's default.
@@ -73,7 +93,20 @@ export const sarif: Formatter = (result, ctx) => {
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function toResult(f: Finding, ruleIndex: number | undefined, portfolioFile: string | null): Record<string, unknown> {
+/** Why a waived finding is waived: the waiver's reason, approver and expiry, as an auditor reads them in code scanning. */
+function justification(result: LintResult, ctx: FormatContext): (f: Finding) => string {
+  const documents = new ServicesByDocument(result.services);
+  const today = parseDay(result.today) ?? 0;
+  return (f) => {
+    const service = documents.of(f);
+    const w = service ? waiverFor(service, f, today, ctx.waiverMaxDays ?? 180) : undefined;
+    if (!w) return 'Waived by a waiver in the service definition (spec.waivers).';
+    const expires = w.expires === undefined ? '' : ` until ${formatDay(w.expires)} (${w.expires - today} day${w.expires - today === 1 ? '' : 's'} left)`;
+    return `Waived${expires} by ${w.approvedBy ?? 'an unnamed approver'}: ${w.reason ?? 'no reason given'}`;
+  };
+}
+
+function toResult(f: Finding, ruleIndex: number | undefined, portfolioFile: string | null, ctx: FormatContext, justify: (f: Finding) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -82,7 +115,7 @@ function toResult(f: Finding, ruleIndex: number | undefined, portfolioFile: stri
   };
   const file = f.file ?? portfolioFile;
   if (file !== null) {
-    const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' } };
+    const physicalLocation: Record<string, unknown> = { artifactLocation: locationOf(file, ctx) };
     if (f.file !== null && f.line !== null) {
       const startColumn = f.column ?? 1;
       const endLine = Math.max(f.endLine ?? f.line, f.line);
@@ -100,6 +133,6 @@ function toResult(f: Finding, ruleIndex: number | undefined, portfolioFile: stri
   if (f.pointer !== null) properties.pointer = f.pointer;
   if (f.file === null) properties.portfolio = true;
   if (Object.keys(properties).length > 0) out.properties = properties;
-  if (f.waived) out.suppressions = [{ kind: 'inSource', justification: 'Waived by a waiver in the service definition (spec.waivers).' }];
+  if (f.waived) out.suppressions = [{ kind: 'inSource', justification: justify(f) }];
   return out;
 }

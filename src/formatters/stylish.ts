@@ -33,13 +33,18 @@ export const stylish: Formatter = (result, ctx) => {
   const extras = [waived > 0 ? `${waived} waived` : '', baselined > 0 ? `${baselined} baselined` : ''].filter(Boolean).join(', ');
   const tail = `in ${plural(services, 'service')}${extras ? ` (${extras})` : ''}`;
   out.push('');
-  if (total === 0) {
-    out.push(c.green(`✔ no problems ${tail}`));
+  // A run with paths that were not found exits 2: it never reads as a success.
+  const missing = result.missing.length;
+  const notFound = `${plural(missing, 'path')} not found or empty (see above)`;
+  if (missing > 0 && result.files.length === 0) {
+    out.push(c.red.bold(`✖ nothing was linted: ${notFound}`));
+  } else if (total === 0) {
+    out.push(missing > 0 ? c.red.bold(`✖ no problems ${tail}, but ${notFound}`) : c.green(`✔ no problems ${tail}`));
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (infos > 0) parts.push(infos === 1 ? '1 info' : `${infos} infos`);
-    const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) ${tail}`;
-    out.push(errors > 0 ? c.red.bold(line) : c.yellow.bold(line));
+    const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) ${tail}${missing > 0 ? `; ${notFound}` : ''}`;
+    out.push(errors > 0 || missing > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
   return out.join('\n').replace(/^\n/, '') + '\n';
 };

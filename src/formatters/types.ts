@@ -14,6 +14,13 @@ export interface FormatContext {
   /** ASCII only (the report's bars and rules), for terminals that are not UTF-8. */
   ascii?: boolean;
   quiet?: boolean;
+  /**
+   * The repository root (the nearest directory above cwd holding `.git`): SARIF uris are relative to
+   * it, so that a run in a subfolder annotates the right files. Default: cwd.
+   */
+  root?: string;
+  /** `waivers.maxDays` in effect (which waiver waived a finding); default 180. */
+  waiverMaxDays?: number;
   /** The portfolio policy in effect (reactive threshold, tier weights), for the report; defaults when absent. */
   portfolio?: ResolvedConfig['portfolio'];
 }

@@ -26,13 +26,18 @@ export function displayPath(abs: string, cwd: string): string {
   return shown.split(sep).join('/');
 }
 
+/** Whether a displayed path (relative, `/`-separated) is ignored: by `ignore`, or in node_modules or .git. */
+export function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
+  const isIgnored = picomatch([...DEFAULT_IGNORES, ...ignore], { dot: true });
+  return (display) => isIgnored(display) || isIgnored(display + '/');
+}
+
 /**
  * Expands paths, directories (recursive `*.yaml`, `*.yml`) and globs. A walk follows a link to a
  * file once and never enters a directory twice, so a link loop is skipped silently.
  */
 export function discover(paths: readonly string[], cwd: string, ignore: readonly string[]): Discovery {
-  const isIgnored = picomatch([...DEFAULT_IGNORES, ...ignore], { dot: true });
-  const ignored = (display: string): boolean => isIgnored(display) || isIgnored(display + '/');
+  const ignored = ignoreMatcher(ignore);
   const byFile = new Map<string, FileRef>();
   const unreadable: Discovery['unreadable'] = [];
   const missing: string[] = [];

@@ -22,7 +22,7 @@ describe('warranty-lint rules', () => {
     expect(lines[0]).toMatch(/^rule\s+area\s+severity\s+description$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(RULES.map((r) => r.meta.id));
     const area = lines.find((l) => l.startsWith('warranty-area-missing '));
-    expect(area).toMatch(/^warranty-area-missing\s+-\s+error \(low tier: warning\)\s+One of the four warranty areas/);
+    expect(area).toMatch(/^warranty-area-missing\s+-\s+error \(low: warning\)\s+One of the four warranty areas/);
     const ceiling = lines.find((l) => l.startsWith('availability-exceeds-dependency-ceiling '));
     expect(ceiling).toMatch(/^availability-exceeds-dependency-ceiling\s+availability\s+warning\s+The availability target is above/);
   });

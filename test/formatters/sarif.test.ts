@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../../src/formatters/sarif.js';
@@ -154,5 +156,22 @@ describe('sarif formatter', () => {
     expect(level('schema')).toBe('error');
     expect(level('tier-detail-missing')).toBe('warning');
     expect(level('warranty-overspecified')).toBe('note');
+  });
+
+  it('gives uris relative to the repository root, so that a run in a subfolder annotates the right files', async () => {
+    const root = tempTree({ 'infra/catalog/services/a.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD') });
+    const r = await runCli(['--now', '2026-11-26', '-f', 'sarif=wl.sarif', 'services'], join(root, 'infra', 'catalog'));
+    expect(r.code).toBe(1);
+    const log = checkSarif(read(join(root, 'infra', 'catalog'), 'wl.sarif')) as Log & { runs: Array<{ originalUriBaseIds: Record<string, { uri: string }> }> };
+    expect(log.runs[0]!.results[0]!.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'infra/catalog/services/a.yaml', uriBaseId: '%SRCROOT%' });
+    expect(log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`${pathToFileURL(root).href}/`);
+  });
+
+  it("carries the waiver's reason, approver and expiry in a waived result's justification", async () => {
+    const waived = CLEAN_LOW.replace(/    security:[\s\S]*/, '') + '  waivers:\n    - rule: warranty-area-missing\n      reason: Security review booked with the CISO office.\n      approvedBy: cio-office\n      expires: 2027-01-31\n';
+    const root = tempTree({ 'a.yaml': waived });
+    const r = await runCli(['--now', '2026-11-26', '-f', 'sarif', 'a.yaml'], root);
+    const result = checkSarif(r.stdout).runs[0]!.results.find((x) => x.suppressions)!;
+    expect(result.suppressions).toEqual([{ kind: 'inSource', justification: 'Waived until 2027-01-31 (66 days left) by cio-office: Security review booked with the CISO office.' }]);
   });
 });
