@@ -75,8 +75,11 @@ const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029
 /** A plain scalar may not start with these (they are indicators); `-`, `?` and `:` only before a space. */
 const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
-/** Longest key the scanner reads (`yaml` refuses implicit keys over 1024 characters). */
-const MAX_KEY = 1000;
+/**
+ * Farthest a key's colon may be from the key's start: `yaml` refuses an implicit key whose `:` is
+ * more than 1024 characters after it starts (`KEY_OVER_1024_CHARS`), spaces before the colon included.
+ */
+const MAX_KEY_SPAN = 1024;
 
 /**
  * A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it (null, booleans,
@@ -230,13 +233,15 @@ class Scanner {
    * to it (`yaml`'s third offset; a parent's range runs to its last value's). Comment lines after
    * the last entry go to the deepest node that takes them: the last scalar when they are deeper
    * than its mapping's keys (`inlineValue`), else the deepest collection at their indent or above
-   * it, and with them the next line's indentation. At the top of a document nothing takes them.
+   * it, and with them the blank lines after them and the next line's indentation (at the end of
+   * the text, everything to the end). No collection at indent 0 takes them (the document's own, or a
+   * sequence under a top-level key): `yaml` hands them up to the document, which keeps them apart.
    */
-  private closes(end: number, indent: number, depth: number, next: Line): number {
+  private closes(end: number, indent: number, next: Line): number {
     const trail = this.trail;
-    if (trail === undefined || trail.taken || depth === 0 || trail.indent < indent) return end;
+    if (trail === undefined || trail.taken || indent === 0 || trail.indent < indent) return end;
     trail.taken = true;
-    return Math.max(end, next === END_OF_TEXT ? trail.end : next.content);
+    return Math.max(end, next === END_OF_TEXT ? this.len : next.content);
   }
 
   private skipSpaces(pos: number): number {
@@ -287,7 +292,7 @@ class Scanner {
       setOwn(value, name, v);
       node.values.push(child);
       node.end = end2;
-      if (next === END_OF_TEXT || next.indent < indent || this.isMarker(next)) return [value, node, this.closes(node.end, indent, depth, next), next];
+      if (next === END_OF_TEXT || next.indent < indent || this.isMarker(next)) return [value, node, this.closes(node.end, indent, next), next];
       if (next.indent > indent || this.isEntry(next.content)) giveUp();
       pos = next.content;
     }
@@ -322,7 +327,7 @@ class Scanner {
       node.end = end2;
       next = after;
       if (next === END_OF_TEXT || next.indent < indent || this.isMarker(next) || (next.indent === indent && !this.isEntry(next.content))) {
-        return [value, node, this.closes(node.end, indent, depth, next), next];
+        return [value, node, this.closes(node.end, indent, next), next];
       }
       if (next.indent > indent) giveUp();
     }
@@ -391,7 +396,7 @@ class Scanner {
       if (t.charCodeAt(colon) !== COLON) return undefined;
       const after = t.charCodeAt(colon + 1);
       if (after !== SPACE && !(isBreak(after) && !flow) && !(colon + 1 >= this.len && !flow)) return undefined;
-      if (end - pos > MAX_KEY) giveUp();
+      if (colon - pos > MAX_KEY_SPAN) giveUp();
       return [name, pos, end, colon + 1];
     }
     const p = this.plain(pos, flow, true);
@@ -399,7 +404,7 @@ class Scanner {
     [name, end] = p;
     const colon = this.skipSpaces(end);
     if (t.charCodeAt(colon) !== COLON) return undefined;
-    if (end - pos > MAX_KEY) giveUp();
+    if (colon - pos > MAX_KEY_SPAN) giveUp();
     // A key that is not a string (`1:`, `true:`, `~:`) is reported by the full parse.
     if (resolvePlain(name) !== name) giveUp();
     return [name, pos, end, colon + 1];
