@@ -7,7 +7,8 @@
 // change a node's end, ...) it gives up and the file goes through `yaml` as before. Giving up is
 // always correct, only slower: the scanner decides nothing `yaml` would decide differently
 // (test/load/scan.test.ts holds the two to the same values and positions on the generated catalog,
-// the fixtures and randomly built documents).
+// the fixtures and randomly built documents; test/load/yaml-test-suite.test.ts on the official YAML
+// test suite and mutations of it).
 import type { ParseLimits } from './parse.js';
 import { effectiveMaxDepth, maxValues } from './preflight.js';
 
@@ -76,8 +77,10 @@ const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029
 const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
 /**
- * Farthest a key's colon may be from the key's start: `yaml` refuses an implicit key whose `:` is
- * more than 1024 characters after it starts (`KEY_OVER_1024_CHARS`), spaces before the colon included.
+ * Farthest a key's colon may be from where `yaml` counts the key's start: it refuses an implicit key
+ * whose `:` is more than 1024 characters after it (`KEY_OVER_1024_CHARS`), spaces before the colon
+ * included. After an entry with an empty value, `yaml` counts from the line break before the key's
+ * line, not from the key; the scanner counts a block key's column and a line break (`\r\n`: 2) always.
  */
 const MAX_KEY_SPAN = 1024;
 
@@ -281,7 +284,7 @@ class Scanner {
     const node: ScanMap = { kind: 'map', start: first, end: first, keys: [], keySpans: [], values: [] };
     let pos = first;
     for (;;) {
-      const key = this.key(pos, false);
+      const key = this.key(pos, false, indent + 2);
       if (key === undefined) giveUp();
       const [name, keyStart, keyEnd, afterColon] = key;
       if (name === '<<' || Object.prototype.hasOwnProperty.call(value, name)) giveUp(); // merges and duplicates
@@ -314,7 +317,7 @@ class Scanner {
         item = this.block(below, depth + 1);
       } else if (this.isEntry(at)) {
         giveUp(); // `- - x`
-      } else if (this.key(at, false) !== undefined) {
+      } else if (this.key(at, false, at - next.start + 2) !== undefined) {
         if (depth + 1 > this.maxDepth) giveUp();
         item = this.mapping(at, at - next.start, depth + 1);
       } else {
@@ -381,9 +384,10 @@ class Scanner {
 
   /**
    * A key at `pos`: its text, start and end offsets, and the offset after its colon; undefined when
-   * what is at `pos` is not a key the scanner reads.
+   * what is at `pos` is not a key the scanner reads. `before`: how many characters before the key
+   * `yaml` may count in its distance to the colon (see MAX_KEY_SPAN).
    */
-  private key(pos: number, flow: boolean): [string, number, number, number] | undefined {
+  private key(pos: number, flow: boolean, before: number): [string, number, number, number] | undefined {
     const t = this.text;
     const c = t.charCodeAt(pos);
     let name: string;
@@ -396,7 +400,7 @@ class Scanner {
       if (t.charCodeAt(colon) !== COLON) return undefined;
       const after = t.charCodeAt(colon + 1);
       if (after !== SPACE && !(isBreak(after) && !flow) && !(colon + 1 >= this.len && !flow)) return undefined;
-      if (colon - pos > MAX_KEY_SPAN) giveUp();
+      if (colon - pos + before > MAX_KEY_SPAN) giveUp();
       return [name, pos, end, colon + 1];
     }
     const p = this.plain(pos, flow, true);
@@ -404,7 +408,7 @@ class Scanner {
     [name, end] = p;
     const colon = this.skipSpaces(end);
     if (t.charCodeAt(colon) !== COLON) return undefined;
-    if (colon - pos > MAX_KEY_SPAN) giveUp();
+    if (colon - pos + before > MAX_KEY_SPAN) giveUp();
     // A key that is not a string (`1:`, `true:`, `~:`) is reported by the full parse.
     if (resolvePlain(name) !== name) giveUp();
     return [name, pos, end, colon + 1];
@@ -500,7 +504,7 @@ class Scanner {
     for (;;) {
       let name = '';
       if (node.kind === 'map') {
-        const key = this.key(i, true);
+        const key = this.key(i, true, 0);
         if (key === undefined) giveUp();
         name = key[0];
         if (name === '<<' || Object.prototype.hasOwnProperty.call(map, name)) giveUp(); // merges and duplicates
