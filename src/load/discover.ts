@@ -6,7 +6,10 @@ import type { FileRef } from './document.js';
 export interface Discovery {
   /** Files to lint, sorted by their displayed path, each once. */
   files: FileRef[];
-  /** Named paths that cannot be read as files (broken links, special files): `file-unreadable`. */
+  /**
+   * Paths that cannot be read as files, each once: named ones (broken links, link loops, special
+   * files), and broken links and link loops with a YAML name met in a walk. `file-unreadable`.
+   */
   unreadable: Array<{ file: string; reason: string }>;
   /** Named paths that do not exist, globs that match nothing, directories with no YAML: exit 2. */
   missing: string[];
@@ -34,7 +37,8 @@ export function ignoreMatcher(ignore: readonly string[]): (display: string) => b
 
 /**
  * Expands paths, directories (recursive `*.yaml`, `*.yml`) and globs. A walk follows a link to a
- * file once and never enters a directory twice, so a link loop is skipped silently.
+ * file once and never enters a directory twice, so a directory cycle is skipped silently; a link
+ * with a YAML name that leads nowhere (broken, or a loop between files) is unreadable, as when named.
  */
 export function discover(paths: readonly string[], cwd: string, ignore: readonly string[]): Discovery {
   const ignored = ignoreMatcher(ignore);
@@ -67,7 +71,7 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
       } catch {
         /* absent: reported below */
       }
-      if (isLink) unreadable.push({ file: displayPath(abs, cwd), reason: code === 'ELOOP' ? 'a symbolic link loop' : 'a broken symbolic link' });
+      if (isLink) unreadable.push({ file: displayPath(abs, cwd), reason: deadLink(code) });
       else if (code === 'EACCES') unreadable.push({ file: displayPath(abs, cwd), reason: 'permission denied' });
       else missing.push(`no such file or directory: ${input}`);
       continue;
@@ -83,7 +87,14 @@ export function discover(paths: readonly string[], cwd: string, ignore: readonly
     }
   }
   const files = [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, unreadable, missing };
+  // A dead link both named and met in a walk is one finding.
+  const once = [...new Map(unreadable.map((u) => [u.file, u])).values()];
+  return { files, unreadable: once, missing };
+}
+
+/** Why a link whose target cannot be reached is unreadable, from `stat`'s error code. */
+function deadLink(code: string | undefined): string {
+  return code === 'ELOOP' ? 'a symbolic link loop' : code === 'EACCES' ? 'permission denied' : 'a broken symbolic link';
 }
 
 /**
@@ -139,8 +150,10 @@ function walk(
       let st;
       try {
         st = statSync(abs);
-      } catch {
-        continue; // a broken link or a loop found by walking is skipped silently
+      } catch (error) {
+        // A dangling `payments.yaml` link is a service gone from the gate, not someone else's file.
+        if (accepts(abs, e.name)) unreadable.push({ file: displayPath(abs, cwd), reason: deadLink((error as { code?: string }).code) });
+        continue;
       }
       if (st.isDirectory()) walk(abs, seen, onFile, accepts, ignored, cwd, unreadable);
       else if (st.isFile() && accepts(abs, e.name)) {

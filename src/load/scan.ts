@@ -7,7 +7,8 @@
 // change a node's end, ...) it gives up and the file goes through `yaml` as before. Giving up is
 // always correct, only slower: the scanner decides nothing `yaml` would decide differently
 // (test/load/scan.test.ts holds the two to the same values and positions on the generated catalog,
-// the fixtures and randomly built documents).
+// the fixtures and randomly built documents; test/load/yaml-test-suite.test.ts on the official YAML
+// test suite and mutations of it).
 // Why this file is long: it is one state machine over one text, whose states share the cursor and
 // the line table; split into files, every piece would need all of them.
 import type { ParseLimits } from './document.js';
@@ -77,8 +78,13 @@ const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029
 /** A plain scalar may not start with these (they are indicators); `-`, `?` and `:` only before a space. */
 const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
-/** Longest key the scanner reads (`yaml` refuses implicit keys over 1024 characters). */
-const MAX_KEY = 1000;
+/**
+ * Farthest a key's colon may be from where `yaml` counts the key's start: it refuses an implicit key
+ * whose `:` is more than 1024 characters after it (`KEY_OVER_1024_CHARS`), spaces before the colon
+ * included. After an entry with an empty value, `yaml` counts from the line break before the key's
+ * line, not from the key; the scanner counts a block key's column and a line break (`\r\n`: 2) always.
+ */
+const MAX_KEY_SPAN = 1024;
 
 /**
  * A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it (null, booleans,
@@ -232,13 +238,15 @@ class Scanner {
    * to it (`yaml`'s third offset; a parent's range runs to its last value's). Comment lines after
    * the last entry go to the deepest node that takes them: the last scalar when they are deeper
    * than its mapping's keys (`inlineValue`), else the deepest collection at their indent or above
-   * it, and with them the next line's indentation. At the top of a document nothing takes them.
+   * it, and with them the blank lines after them and the next line's indentation (at the end of
+   * the text, everything to the end). No collection at indent 0 takes them (the document's own, or a
+   * sequence under a top-level key): `yaml` hands them up to the document, which keeps them apart.
    */
-  private closes(end: number, indent: number, depth: number, next: Line): number {
+  private closes(end: number, indent: number, next: Line): number {
     const trail = this.trail;
-    if (trail === undefined || trail.taken || depth === 0 || trail.indent < indent) return end;
+    if (trail === undefined || trail.taken || indent === 0 || trail.indent < indent) return end;
     trail.taken = true;
-    return Math.max(end, next === END_OF_TEXT ? trail.end : next.content);
+    return Math.max(end, next === END_OF_TEXT ? this.len : next.content);
   }
 
   private skipSpaces(pos: number): number {
@@ -278,7 +286,7 @@ class Scanner {
     const node: ScanMap = { kind: 'map', start: first, end: first, keys: [], keySpans: [], values: [] };
     let pos = first;
     for (;;) {
-      const key = this.key(pos, false);
+      const key = this.key(pos, false, indent + 2);
       if (key === undefined) giveUp();
       const [name, keyStart, keyEnd, afterColon] = key;
       if (name === '<<' || Object.prototype.hasOwnProperty.call(value, name)) giveUp(); // merges and duplicates
@@ -289,7 +297,7 @@ class Scanner {
       setOwn(value, name, v);
       node.values.push(child);
       node.end = end2;
-      if (next === END_OF_TEXT || next.indent < indent || this.isMarker(next)) return [value, node, this.closes(node.end, indent, depth, next), next];
+      if (next === END_OF_TEXT || next.indent < indent || this.isMarker(next)) return [value, node, this.closes(node.end, indent, next), next];
       if (next.indent > indent || this.isEntry(next.content)) giveUp();
       pos = next.content;
     }
@@ -311,7 +319,7 @@ class Scanner {
         item = this.block(below, depth + 1);
       } else if (this.isEntry(at)) {
         giveUp(); // `- - x`
-      } else if (this.key(at, false) !== undefined) {
+      } else if (this.key(at, false, at - next.start + 2) !== undefined) {
         if (depth + 1 > this.maxDepth) giveUp();
         item = this.mapping(at, at - next.start, depth + 1);
       } else {
@@ -324,7 +332,7 @@ class Scanner {
       node.end = end2;
       next = after;
       if (next === END_OF_TEXT || next.indent < indent || this.isMarker(next) || (next.indent === indent && !this.isEntry(next.content))) {
-        return [value, node, this.closes(node.end, indent, depth, next), next];
+        return [value, node, this.closes(node.end, indent, next), next];
       }
       if (next.indent > indent) giveUp();
     }
@@ -378,9 +386,10 @@ class Scanner {
 
   /**
    * A key at `pos`: its text, start and end offsets, and the offset after its colon; undefined when
-   * what is at `pos` is not a key the scanner reads.
+   * what is at `pos` is not a key the scanner reads. `before`: how many characters before the key
+   * `yaml` may count in its distance to the colon (see MAX_KEY_SPAN).
    */
-  private key(pos: number, flow: boolean): [string, number, number, number] | undefined {
+  private key(pos: number, flow: boolean, before: number): [string, number, number, number] | undefined {
     const t = this.text;
     const c = t.charCodeAt(pos);
     let name: string;
@@ -393,7 +402,7 @@ class Scanner {
       if (t.charCodeAt(colon) !== COLON) return undefined;
       const after = t.charCodeAt(colon + 1);
       if (after !== SPACE && !(isBreak(after) && !flow) && !(colon + 1 >= this.len && !flow)) return undefined;
-      if (end - pos > MAX_KEY) giveUp();
+      if (colon - pos + before > MAX_KEY_SPAN) giveUp();
       return [name, pos, end, colon + 1];
     }
     const p = this.plain(pos, flow, true);
@@ -401,7 +410,7 @@ class Scanner {
     [name, end] = p;
     const colon = this.skipSpaces(end);
     if (t.charCodeAt(colon) !== COLON) return undefined;
-    if (end - pos > MAX_KEY) giveUp();
+    if (colon - pos + before > MAX_KEY_SPAN) giveUp();
     // A key that is not a string (`1:`, `true:`, `~:`) is reported by the full parse.
     if (resolvePlain(name) !== name) giveUp();
     return [name, pos, end, colon + 1];
@@ -497,7 +506,7 @@ class Scanner {
     for (;;) {
       let name = '';
       if (node.kind === 'map') {
-        const key = this.key(i, true);
+        const key = this.key(i, true, 0);
         if (key === undefined) giveUp();
         name = key[0];
         if (name === '<<' || Object.prototype.hasOwnProperty.call(map, name)) giveUp(); // merges and duplicates

@@ -26,11 +26,15 @@ beforeAll(async () => {
   // A directory with a YAML name: walked into, never read as a file.
   mkdirSync(join(root, 'dir.yaml'));
   writeFileSync(join(root, 'dir.yaml', 'inner.yml'), cleanService('inner'));
-  // Links: a loop between two directories, a self loop, a dangling link, a link to a file.
+  // Links: a loop between two directories, a self loop, a loop between two files, a dangling link
+  // (and one that is not YAML), a link to a file.
   mkdirSync(join(root, 'loop', 'a'), { recursive: true });
   symlinkSync('..', join(root, 'loop', 'a', 'up'));
   symlinkSync('self.yaml', join(root, 'loop', 'self.yaml'));
+  symlinkSync('pong.yml', join(root, 'loop', 'ping.yaml'));
+  symlinkSync('ping.yaml', join(root, 'loop', 'pong.yml'));
   symlinkSync('missing-target.yaml', join(root, 'dangling.yaml'));
+  symlinkSync('missing-target.txt', join(root, 'dangling.txt'));
   symlinkSync('good.yaml', join(root, 'alias.yaml'));
   // Special files with YAML names.
   execFileSync('mkfifo', [join(root, 'fifo.yaml')]);
@@ -51,11 +55,12 @@ afterAll(async () => {
 });
 
 describe('a directory walk', () => {
-  it('lints every YAML file once, walks into dir.yaml, follows a file link, and skips loops, dangling links and special files silently', async () => {
+  it('lints every YAML file once, walks into dir.yaml, follows a file link, and skips directory cycles and special files silently', async () => {
     const run = await runCli(['-f', 'json', '.'], root);
     expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(json(run).findings).toEqual([]);
+    expect(run.code).toBe(1);
+    // Only the dead links with YAML names are findings (the next test); the FIFO and the socket are not.
+    expect(json(run).findings.map((f) => f.file)).toEqual(['dangling.yaml', 'loop/ping.yaml', 'loop/pong.yml', 'loop/self.yaml']);
     // good.yaml and alias.yaml are one file: linted once, under its own name, not the link's.
     expect(discover(['.'], root, []).files.map((f) => f.file)).toEqual([
       'dir.yaml/inner.yml',
@@ -64,7 +69,8 @@ describe('a directory walk', () => {
       'odd names/my service.yaml',
       'odd names/sérvice-ü-検索.yaml',
     ]);
-    expect(json(run).summary).toMatchObject({ files: 5, services: 5 });
+    // Files counted: the five linted and the four unreadable.
+    expect(json(run).summary).toMatchObject({ files: 9, services: 5 });
   });
 
   it('lints names with spaces, non-ASCII and shell characters, and shows them as they are', async () => {
@@ -74,6 +80,25 @@ describe('a directory walk', () => {
     const names = await runCli(['-f', 'json', '--rule', 'no-service=error', 'odd names'], root);
     expect(names.code).toBe(0);
     expect(json(names).summary.files).toBe(3);
+  });
+
+  it('reports a dangling link and a link loop with a YAML name as file-unreadable, as when named (issue 18)', async () => {
+    // A dangling `payments.yaml` link in a catalog is a service gone from the gate: not silence.
+    const walked = await runCli(['-f', 'json', '.'], root);
+    const dead = [
+      ['file-unreadable', 'dangling.yaml', 'cannot read dangling.yaml: a broken symbolic link'],
+      ['file-unreadable', 'loop/ping.yaml', 'cannot read loop/ping.yaml: a symbolic link loop'],
+      ['file-unreadable', 'loop/pong.yml', 'cannot read loop/pong.yml: a symbolic link loop'],
+      ['file-unreadable', 'loop/self.yaml', 'cannot read loop/self.yaml: a symbolic link loop'],
+    ];
+    expect(brief(walked)).toEqual(dead);
+    // Named too, or matched by a glob: still one finding each.
+    const named = await runCli(['-f', 'json', 'dangling.yaml', 'loop/ping.yaml', '.'], root);
+    expect(brief(named)).toEqual(dead);
+    const globbed = await runCli(['-f', 'json', 'loop/*.yaml', 'good.yaml'], root);
+    expect(brief(globbed)).toEqual([dead[1], dead[3]]);
+    // A dead link without a YAML name is not the catalog's: the walk passes it by.
+    expect(discover(['.'], root, []).unreadable.map((u) => u.file)).not.toContain('dangling.txt');
   });
 });
 

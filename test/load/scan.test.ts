@@ -7,45 +7,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../support/fast-check-seed.js';
+import { LIMITS, sameAsYaml } from '../support/same-as-yaml.js';
 import { generateCatalog } from '../../bench/generate.js';
-import { parseWithYaml, readDocuments } from '../../src/load/parse.js';
+import { readDocuments } from '../../src/load/parse.js';
 import { parseDocuments } from '../support/parse.js';
 import { Schema, isScalar } from 'yaml';
 import { resolvePlain, scanDocuments } from '../../src/load/scan.js';
-import { escapeSegment } from '../../src/load/pointer.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { lint } from '../../src/engine/lint.js';
-
-const LIMITS = { maxDepth: 64, maxAliases: 100 };
-
-/** Every pointer into a value, and a missing child of each (it resolves to its nearest parent). */
-function pointers(value: unknown, base = '', out: string[] = []): string[] {
-  out.push(base, `${base}/missing`);
-  if (Array.isArray(value)) value.forEach((v, i) => pointers(v, `${base}/${i}`, out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pointers(v, `${base}/${escapeSegment(k)}`, out);
-  return out;
-}
-
-/** Whether the scanner read `text`; when it did, asserts it read it as `yaml` does. */
-function sameAsYaml(text: string): boolean {
-  if (scanDocuments(text, LIMITS) === undefined) return false;
-  const fast = parseDocuments(text, LIMITS);
-  const slow = parseWithYaml(text, LIMITS);
-  expect(fast.length, text).toBe(slow.length);
-  fast.forEach((f, i) => {
-    const s = slow[i]!;
-    // The scanner reads only what is valid: `yaml` found nothing wrong either.
-    expect(s.syntax, text).toEqual([]);
-    expect(s.shape, text).toEqual([]);
-    expect(f.value, text).toEqual(s.value);
-    expect(f.start, text).toEqual(s.start);
-    for (const p of pointers(s.value)) {
-      expect(f.locate(p, 'value'), `${p} in ${JSON.stringify(text)}`).toEqual(s.locate(p, 'value'));
-      expect(f.locate(p, 'key'), `${p} (key) in ${JSON.stringify(text)}`).toEqual(s.locate(p, 'key'));
-    }
-  });
-  return true;
-}
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -169,6 +138,39 @@ describe('the scanner reads what yaml reads', () => {
     expect(sameAsYaml('a:\n  -\n   - a: x\n      # note\n  - x\n')).toBe(true);
     expect(sameAsYaml('a:\n  a:\n    -\n      - x\n        # note\n  target:\n    a: x')).toBe(true);
     expect(sameAsYaml('a:\n  a:\n      a:\n        a: x\n        # note\n  __proto__: x\n')).toBe(true);
+  });
+
+  it('gives blank lines after a final comment to the collection that takes the comment, as yaml does', () => {
+    // Issue 18, found by mutating the YAML test suite: the blank or space-only lines after the comment
+    // are the collection's too, up to the end of the text.
+    expect(sameAsYaml('a:\n  b:\n    c: 1\n    # note\n\n')).toBe(true);
+    expect(sameAsYaml('- o:\n    r: z\n    #\n ')).toBe(true);
+    expect(sameAsYaml('a:\n  b:\n    - c\n  # note\n  \n\n   ')).toBe(true);
+    expect(sameAsYaml('a:\n  b:\n    c: 1\n    # note\n\r\n')).toBe(true);
+    // A sequence at indent 0 under a top-level key takes no comment: yaml gives it to the document.
+    expect(sameAsYaml('e:\n- 3\n#')).toBe(true);
+    expect(sameAsYaml('e:\n- 3\n# one\n\n# two\n\n')).toBe(true);
+    expect(sameAsYaml('e:\n- 3\n#\nf: 1\n')).toBe(true);
+  });
+
+  it("refuses a key whose colon is more than 1024 characters from where yaml counts the key's start", () => {
+    // Issue 18: yaml limits the distance to the colon, spaces included, not the key's length; after
+    // an empty value it counts from the line break before the key's line (found by the YAML test
+    // suite's mutations: `a:\n  e:\n  kkk…:` with a key of 1022 characters).
+    const heads = ['', 'x:\n  ', '- ', 'x: 1\n', 'e:\n', 'e:   \n', 'a:\n  e:\n  ', '- e:\n  ', 'e:\n  f:\n', 'e:\r\n', 'a:\r\n  e:\r\n  '];
+    for (const head of heads) {
+      for (const key of ['a', '"a"', "'a'", 'k'.repeat(1000)]) {
+        const padded = (n: number): string => `${head}${key}${' '.repeat(Math.max(0, n - key.length))}: b\n`;
+        expect(sameAsYaml(padded(1000)), `${head}${key}`).toBe(true);
+        for (let n = 1015; n <= 1030; n++) {
+          const text = padded(n);
+          // Refused by yaml: never read by the scanner. Accepted: read as yaml reads it, or left to it.
+          if (parseDocuments(text, LIMITS)[0]!.syntax.length > 0) expect(scanDocuments(text, LIMITS), JSON.stringify(head) + n).toBeUndefined();
+          else sameAsYaml(text);
+        }
+      }
+    }
+    expect(parseDocuments(`a${' '.repeat(1024)}: b\n`, LIMITS)[0]!.syntax[0]!.message).toMatch(/1024/);
   });
 
   it('ends an empty value with a comment where yaml does', () => {

@@ -41,9 +41,9 @@ describe(RULE, () => {
     expect(r.services.map((s) => s.file)).toEqual(['good.yaml']);
   });
 
-  it('skips a broken link found by walking a directory silently', async () => {
+  it('reports a broken link found by walking a directory, as when it is named', async () => {
     const r = await run(['walk']);
-    expect(r.findings).toEqual([]);
+    expect(r.findings.map((f) => [f.ruleId, f.file, f.message])).toEqual([[RULE, 'walk/broken.yaml', 'cannot read walk/broken.yaml: a broken symbolic link']]);
     expect(r.services.map((s) => s.file)).toEqual(['walk/good.yaml']);
   });
 });
