@@ -27,6 +27,12 @@ export interface LintOptions {
   /** Fingerprints recorded in a baseline: matching findings are left out and counted as baselined. */
   baseline?: ReadonlySet<string>;
   /**
+   * Files (as findings show them: relative, `/`-separated) that changed (`--changed-since`): the
+   * whole catalog is still linted, but only findings in these files are reported, and catalog
+   * findings that involve a service defined in them (a dependency, the first of a duplicated name).
+   */
+  changedFiles?: ReadonlySet<string>;
+  /**
    * Worker threads for the per-file work, besides this thread: 0 lints in this thread alone. Default:
    * one per CPU but one from POOL_MIN_FILES files, else 0. Findings are the same either way.
    */

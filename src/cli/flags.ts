@@ -24,6 +24,8 @@ export interface LintFlags {
   color: boolean;
   debug?: boolean;
   printConfig?: string;
+  /** `--changed-since <ref>`: report only what changed since the merge base with the ref. */
+  changedSince?: string;
   /** The report's line width (`--width`); default the terminal's, else 100. */
   width?: number;
   /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */

@@ -156,6 +156,7 @@ function addLintOptions(cmd: Command): Command {
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured; none when not a TTY)')
+    .option('--changed-since <git-ref>', 'lint the whole catalog, but report (and fail on) only findings about services in files changed since the merge base with the ref, and catalog findings that involve them')
     .option('--print-config <file>', 'print the config in effect for a file (JSON) and exit')
     .option('--debug', 'print stack traces of internal errors');
 }

@@ -57,6 +57,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
+  if (flags.changedSince !== undefined && flags.stdin) throw new FlagError('--changed-since compares files with git: it cannot be used with --stdin');
+  if (flags.changedSince !== undefined && flags.updateBaseline) throw new FlagError('--update-baseline records the whole catalog: run it without --changed-since');
   if (flags.stdin && paths.length > 0) throw new FlagError(`--stdin lints standard input only; drop the paths (${paths.join(' ')}) or --stdin`);
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
@@ -67,8 +69,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   // The findings as the run kept them (packed on large runs), made whole one at a time as a streaming
   // format writes them.
   let result: KeptResult;
+  let changedFiles: Set<string> | undefined;
   try {
-    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+    changedFiles = flags.changedSince !== undefined ? (await import('./git.js')).changedSince(flags.changedSince, io.cwd) : undefined;
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, changedFiles });
   } finally {
     progress?.clear();
   }
@@ -76,7 +80,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   // more can be told apart (fixed) from those that still hold.
   if (flags.baseline !== undefined) {
     const whole = unpackResult(result);
-    result = flags.updateBaseline ? updateBaseline(whole, flags.baseline, baseline?.baseline, io) : useBaseline(whole, flags.baseline, baseline, io);
+    result = flags.updateBaseline ? updateBaseline(whole, flags.baseline, baseline?.baseline, io) : useBaseline(whole, flags.baseline, baseline, io, changedFiles);
   }
 
   if (stdin && result.files.length === 0) io.stderr(`warranty-lint: ${flags.stdinFilename} matches an ignore pattern; standard input was not linted\n`);

@@ -29,7 +29,7 @@ export interface Finished {
   files: string[];
 }
 
-export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline'>, today: number, reread: Rereader): Finished {
+export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline' | 'changedFiles'>, today: number, reread: Rereader): Finished {
   const { config } = options;
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
@@ -39,11 +39,17 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
   for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
   const ctx: CatalogContext = { services, byName, config, today };
   const place = placer(reread);
+  const changes = options.changedFiles ? changedScope(options.changedFiles, services) : undefined;
+  const add = (rule: CatalogRule | WaiverRule, r: CatalogReport): void => {
+    const f = catalogFinding(rule, r, options, place);
+    changes?.note(f, r);
+    findings.push(f);
+  };
 
   // Each report becomes a finding as the rule yields it (see CatalogRule).
   for (const rule of CATALOG_RULES) {
     runChecked(rule, () => {
-      for (const r of rule.check(ctx)) findings.push(catalogFinding(rule, r, options, place));
+      for (const r of rule.check(ctx)) add(rule, r);
     });
   }
 
@@ -51,12 +57,13 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
   const used = applyWaivers(findings, documents, today, config.waivers.maxDays, WAIVER_RULE_IDS);
   for (const rule of WAIVER_RULES) {
     runChecked(rule, () => {
-      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) findings.push(catalogFinding(rule, r, options, place));
+      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) add(rule, r);
     });
   }
 
   let kept = findings.filter((f) => severityFor(f.ruleId, f.file, documents.of(f)?.tier ?? null, config) !== 'off');
   kept.sort(compareFindings);
+  if (changes) kept = kept.filter((f) => changes.reported(f));
   kept = capPerDocument(kept, config);
 
   // Counted in one pass: on a large catalog every filtered copy is an array of half a million.
@@ -78,6 +85,21 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
   };
   const done = { findings: kept, summary, services, files: results.map((r) => r.file) };
   return options.baseline ? applyBaseline(done, options.baseline) : done;
+}
+
+/**
+ * What `--changed-since` reports: findings in changed files, and catalog findings that involve a
+ * service of a changed file (the portfolio's involves every service: it is reported when any changed).
+ */
+function changedScope(changed: ReadonlySet<string>, services: readonly Service[]): { note(f: KeptFinding, r: CatalogReport): void; reported(f: KeptFinding): boolean } {
+  const involved = new WeakSet<KeptFinding>();
+  const anyService = services.some((s) => changed.has(s.file));
+  return {
+    note(f, r) {
+      if (r.service === null ? anyService : (r.involves ?? []).some((s) => changed.has(s.file))) involved.add(f);
+    },
+    reported: (f) => (f.file !== null && changed.has(f.file)) || involved.has(f),
+  };
 }
 
 function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {

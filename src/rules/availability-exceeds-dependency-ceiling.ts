@@ -47,6 +47,7 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
       yield {
         service,
         pointer: `${service.areas.availability.pointer}/target`,
+        involves: counted.map((c) => c.dep),
         message: `${named(service)} has availability.target ${formatPercent(target)}, above the ${formatCeiling(ceiling, target)} that its hard ${counted.length === 1 ? 'dependency allows' : 'dependencies allow together'} (${which}).`,
       };
     }

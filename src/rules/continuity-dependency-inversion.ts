@@ -44,6 +44,7 @@ export const continuityDependencyInversion: CatalogRule = {
         yield {
           service,
           pointer: d.pointer,
+          involves: [dep],
           message: `${named(service)} hard-depends on "${dep.name}", whose ${theirsText.join(' and ')} ${theirsText.length === 1 ? 'is' : 'are'} looser than its own ${ownText.join(' and ')}; it cannot recover faster than what it cannot run without.`,
         };
       }

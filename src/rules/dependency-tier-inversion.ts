@@ -32,6 +32,7 @@ export const dependencyTierInversion: CatalogRule = {
         yield {
           service,
           pointer: d.pointer,
+          involves: [dep],
           message: `${named(service)} (tier ${service.tier}) hard-depends on "${dep.name}", which is only tier ${dep.tier}; it cannot be more dependable than what it cannot run without.`,
         };
       }

@@ -30,6 +30,7 @@ export const duplicateService: CatalogRule = {
         service: s,
         pointer: s.pointers.name,
         area: null,
+        involves: [first],
         message: [`${named(s)} is already defined in `, { service: first, pointer: first.pointers.name }, '; a service name must be unique across the catalog.'],
       };
     }

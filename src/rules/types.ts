@@ -54,6 +54,11 @@ export interface CatalogReport extends Omit<Report, 'message'> {
   service: Service | null;
   /** A sentence, or its pieces around places in documents, which the engine writes as `file:line`. */
   message: string | ReadonlyArray<string | Place>;
+  /**
+   * Other services the finding depends on (a dependency, the first definition of a name): a change
+   * to them can make or fix it. `--changed-since` reports it when any of them changed.
+   */
+  involves?: readonly Service[];
 }
 
 /** Rules the loader and engine raise themselves (parse, files, schema, limits): metadata only lives here. */
