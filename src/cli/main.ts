@@ -35,6 +35,10 @@ interface LintFlags {
   width?: number;
   /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
   ascii?: boolean;
+  /** The one-page summary alone (`--summary`). */
+  summary?: boolean;
+  /** A previous JSON result to compare with (`--compare`). */
+  compare?: string;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */
@@ -196,7 +200,9 @@ function addReportOptions(cmd: Command): Command {
       if (!/^\d+$/.test(v) || Number(v) < 60) throw new FlagError(`--width takes a whole number of columns, 60 or more (got "${v}")`);
       return Number(v);
     })
-    .option('--ascii', 'ASCII only in the report (automatic when the locale is not UTF-8)');
+    .option('--ascii', 'ASCII only in the report (automatic when the locale is not UTF-8)')
+    .option('--summary', 'the one-page summary alone (report, markdown, html)')
+    .option('--compare <previous.json>', 'what changed since an earlier run (its -f json result): in report, markdown and html');
 }
 
 function parseRuleFlags(flags: readonly string[], RULES_BY_ID: ReadonlyMap<string, unknown>): Record<string, SeveritySetting> {
@@ -242,6 +248,13 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     (targets[0] as { file?: string }).file = flags.output;
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
+  const { REPORT_FORMATS, readPrevious } = await import('./report-inputs.js');
+  const reports = targets.some((t) => REPORT_FORMATS.includes(t.name));
+  for (const [flag, given] of [['--summary', flags.summary], ['--compare', flags.compare]] as const) {
+    if (given !== undefined && !reports) throw new FlagError(`${flag} is for the ${REPORT_FORMATS.join(', ')} formats (-f report, -f markdown, -f html)`);
+  }
+  // Read before linting, so that a wrong file fails at once, not after a long run.
+  const previous = flags.compare !== undefined ? readPrevious(flags.compare, io) : undefined;
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
@@ -273,6 +286,10 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     width: flags.width ?? io.columns,
     ascii: flags.ascii === true || io.unicode === false,
     portfolio: config.portfolio,
+    summaryOnly: flags.summary === true,
+    previous,
+    // git runs only for a format that shows where the catalog came from.
+    source: reports ? (await import('./source.js')).catalogSource(paths, io.cwd, stdin !== undefined) : undefined,
   };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);

@@ -1,0 +1,158 @@
+// The stylesheet and the script of the HTML report, inlined in every file: the report opens from
+// a disk, a mail or an archive with no network, and its Content-Security-Policy allows exactly
+// these two (by hash) and nothing else, so no markup a file could smuggle in would ever run.
+
+/** Colours of the coverage states, the lifecycle stages and severities; printed as they are. */
+export const CSS = `
+:root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --bg: #ffffff; --panel: #f5f7fa;
+  --defined: #2e7d32; --flagged: #9ccc65; --incomplete: #ffca28; --deferred: #fb8c00; --placeholder: #f4511e; --missing: #c62828; --waived: #9e9e9e;
+  --strategy: #1565c0; --design: #42a5f5; --transition: #ab47bc; --operation: #ff7043; --stage-missing: #cfd8dc;
+  --error: #c62828; --warning: #ef6c00; --info: #1565c0; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--bg); }
+header.top { padding: 20px 28px 12px; border-bottom: 3px solid var(--ink); }
+header.top h1 { margin: 0 0 4px; font-size: 24px; }
+header.top p { margin: 2px 0; color: var(--muted); }
+main { padding: 8px 28px 40px; }
+section { margin: 24px 0; }
+h2 { font-size: 18px; margin: 0 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 15px; margin: 16px 0 6px; }
+p.note { color: var(--muted); font-size: 12.5px; margin: 6px 0; max-width: 70em; }
+.cards { display: flex; flex-wrap: wrap; gap: 16px; align-items: stretch; }
+.card { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; min-width: 260px; flex: 1 1 260px; }
+.card h3 { margin-top: 0; }
+.big { font-size: 30px; font-weight: 700; }
+.over { color: var(--error); }
+.under { color: var(--defined); }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { padding: 3px 8px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
+thead th { background: var(--panel); position: sticky; top: 0; z-index: 1; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { max-height: 420px; overflow: auto; border: 1px solid var(--line); }
+svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+.gauge .track { fill: none; stroke: var(--line); stroke-width: 18; }
+.gauge .value { fill: none; stroke: var(--deferred); stroke-width: 18; }
+.gauge .value.over { stroke: var(--error); }
+.gauge .threshold { stroke: var(--ink); stroke-width: 3; }
+.gauge .previous { fill: var(--muted); }
+.gauge .label { font-size: 22px; font-weight: 700; text-anchor: middle; }
+.gauge .sub { fill: var(--muted); text-anchor: middle; }
+.bar-bg { fill: var(--panel); stroke: var(--line); }
+.bar-fill { fill: var(--deferred); }
+.bar-fill.over { fill: var(--error); }
+.tick { stroke: var(--ink); stroke-width: 2; }
+.s-strategy { fill: var(--strategy); } .s-design { fill: var(--design); } .s-transition { fill: var(--transition); }
+.s-operation { fill: var(--operation); } .s-missing { fill: var(--stage-missing); }
+.key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin: 0 4px 0 10px; }
+.key.s-strategy { background: var(--strategy); } .key.s-design { background: var(--design); } .key.s-transition { background: var(--transition); }
+.key.s-operation { background: var(--operation); } .key.s-missing { background: var(--stage-missing); }
+.key.defined, .key.flagged, .key.incomplete, .key.deferred, .key.placeholder, .key.missing, .key.waived { border: 1px solid rgba(0,0,0,.15); }
+td.cell { width: 92px; text-align: center; font-weight: 600; border: 2px solid var(--bg); }
+.defined { background: var(--defined); color: #fff; } .flagged { background: var(--flagged); color: #1b3a00; }
+.incomplete { background: var(--incomplete); color: #3a2a00; } .deferred { background: var(--deferred); color: #fff; }
+.placeholder { background: var(--placeholder); color: #fff; } .missing { background: var(--missing); color: #fff; }
+.waived { background: var(--waived); color: #fff; }
+tr.group th { background: var(--ink); color: #fff; font-weight: 600; }
+.sev-error { color: var(--error); font-weight: 600; } .sev-warning { color: var(--warning); font-weight: 600; } .sev-info { color: var(--info); }
+tr.is-waived td { color: var(--muted); }
+form.filters { display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: end; background: var(--panel); border: 1px solid var(--line); padding: 10px 12px; margin: 8px 0; position: sticky; top: 0; z-index: 2; }
+form.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+form.filters select { font: inherit; min-width: 10em; }
+output { font-size: 12.5px; color: var(--muted); }
+.nowrap { white-space: nowrap; }
+.status-expired, .status-too-long, .status-invalid { color: var(--error); font-weight: 600; }
+.plus { color: var(--error); } .minus { color: var(--defined); }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.msg { max-width: 60em; }
+#gap-list { width: 100%; }
+#gap-list td:nth-child(7) { word-break: break-all; min-width: 14em; }
+#gap-list td:nth-child(5) code { white-space: nowrap; }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { font-size: 10.5px; }
+  header.top { padding: 0 0 6px; }
+  main { padding: 0; }
+  form.filters, .screen-only { display: none !important; }
+  .scroll { max-height: none; overflow: visible; border: none; }
+  thead th { position: static; }
+  tr, .card, svg { break-inside: avoid; }
+  #summary { break-after: page; }
+  h2 { break-after: avoid; }
+  tr[hidden] { display: none; }
+}
+`;
+
+/**
+ * Grouping of the heat map (by tier or by owner, worst first) and the filters (tier, owner, area,
+ * severity) over the heat map and the gaps list. Text from the report goes in with textContent
+ * only: nothing read from a file is ever parsed as markup.
+ */
+export const SCRIPT = `
+(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  var heat = document.getElementById('heat');
+  if (!form || !heat) return;
+  var rows = Array.prototype.slice.call(heat.querySelectorAll('tr.svc'));
+  var gaps = Array.prototype.slice.call(document.querySelectorAll('#gap-list tr.gap'));
+  var shown = document.getElementById('shown');
+  var cols = heat.querySelector('thead tr').children.length;
+
+  function regroup(by) {
+    Array.prototype.slice.call(heat.tBodies).forEach(function (b) { b.remove(); });
+    var groups = new Map();
+    rows.forEach(function (r) {
+      var key = by === 'owner' ? r.dataset.owner : r.dataset.tier;
+      var rank = Number(by === 'owner' ? r.dataset.orank : r.dataset.trank);
+      if (!groups.has(key)) groups.set(key, { key: key, rank: rank, rows: [] });
+      groups.get(key).rows.push(r);
+    });
+    Array.from(groups.values()).sort(function (a, b) { return a.rank - b.rank; }).forEach(function (g) {
+      var body = document.createElement('tbody');
+      var head = document.createElement('tr');
+      head.className = 'group';
+      var th = document.createElement('th');
+      th.colSpan = cols;
+      th.scope = 'colgroup';
+      th.textContent = (by === 'owner' ? 'owner ' : 'tier ') + g.key + ' \\u00b7 ' + g.rows.length + (g.rows.length === 1 ? ' service' : ' services');
+      head.appendChild(th);
+      body.appendChild(head);
+      g.rows.forEach(function (r) { body.appendChild(r); });
+      heat.appendChild(body);
+    });
+  }
+
+  function apply() {
+    var tier = form.elements.tier.value, owner = form.elements.owner.value, area = form.elements.area.value, severity = form.elements.severity.value;
+    var services = 0, findings = 0;
+    rows.forEach(function (r) {
+      var hide = (tier !== '' && r.dataset.tier !== tier) || (owner !== '' && r.dataset.owner !== owner);
+      r.hidden = hide;
+      if (!hide) services++;
+    });
+    Array.prototype.slice.call(heat.tBodies).forEach(function (b) {
+      var any = Array.prototype.some.call(b.rows, function (r) { return r.classList.contains('svc') && !r.hidden; });
+      if (b.rows[0] && b.rows[0].classList.contains('group')) b.rows[0].hidden = !any;
+    });
+    gaps.forEach(function (r) {
+      var hide = (tier !== '' && r.dataset.tier !== tier) || (owner !== '' && r.dataset.owner !== owner) ||
+        (area !== '' && r.dataset.area !== area) || (severity !== '' && r.dataset.severity !== severity);
+      r.hidden = hide;
+      if (!hide) findings++;
+    });
+    shown.textContent = 'Showing ' + services + ' of ' + rows.length + ' services and ' + findings + ' of ' + gaps.length + ' findings.';
+  }
+
+  form.hidden = false;
+  form.addEventListener('change', function (e) {
+    if (e.target && e.target.name === 'group') regroup(form.elements.group.value);
+    apply();
+  });
+  form.addEventListener('reset', function () {
+    setTimeout(function () { regroup(form.elements.group.value); apply(); }, 0);
+  });
+  regroup(form.elements.group.value);
+  apply();
+})();
+`;
