@@ -66,8 +66,9 @@ output { font-size: 12.5px; color: var(--muted); }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .msg { max-width: 60em; }
 #gap-list { width: 100%; }
-#gap-list td:nth-child(7) { word-break: break-all; min-width: 14em; }
-#gap-list td:nth-child(5) code { white-space: nowrap; }
+#gap-list tbody.gsvc { content-visibility: auto; contain-intrinsic-size: auto 120px; }
+#gap-list tr.ghead th { background: var(--panel); border-top: 2px solid var(--line); }
+#gap-list td:nth-child(3) code { white-space: nowrap; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { font-size: 10.5px; }
@@ -79,7 +80,8 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   tr, .card, svg { break-inside: avoid; }
   #summary { break-after: page; }
   h2 { break-after: avoid; }
-  tr[hidden] { display: none; }
+  tr[hidden], tbody[hidden] { display: none; }
+  #gap-list tbody.gsvc { content-visibility: visible; }
 }
 `;
 
@@ -95,7 +97,8 @@ export const SCRIPT = `
   var heat = document.getElementById('heat');
   if (!form || !heat) return;
   var rows = Array.prototype.slice.call(heat.querySelectorAll('tr.svc'));
-  var gaps = Array.prototype.slice.call(document.querySelectorAll('#gap-list tr.gap'));
+  var groups = Array.prototype.slice.call(document.querySelectorAll('#gap-list tbody.gsvc'));
+  var total = document.querySelectorAll('#gap-list tr.gap').length;
   var shown = document.getElementById('shown');
   var cols = heat.querySelector('thead tr').children.length;
 
@@ -135,13 +138,19 @@ export const SCRIPT = `
       var any = Array.prototype.some.call(b.rows, function (r) { return r.classList.contains('svc') && !r.hidden; });
       if (b.rows[0] && b.rows[0].classList.contains('group')) b.rows[0].hidden = !any;
     });
-    gaps.forEach(function (r) {
-      var hide = (tier !== '' && r.dataset.tier !== tier) || (owner !== '' && r.dataset.owner !== owner) ||
-        (area !== '' && r.dataset.area !== area) || (severity !== '' && r.dataset.severity !== severity);
-      r.hidden = hide;
-      if (!hide) findings++;
+    groups.forEach(function (g) {
+      var out = (tier !== '' && g.dataset.tier !== tier) || (owner !== '' && g.dataset.owner !== owner);
+      var any = 0;
+      Array.prototype.forEach.call(g.rows, function (r) {
+        if (!r.classList.contains('gap')) return;
+        var hide = out || (area !== '' && r.dataset.area !== area) || (severity !== '' && r.dataset.severity !== severity);
+        r.hidden = hide;
+        if (!hide) any++;
+      });
+      g.hidden = any === 0;
+      findings += any;
     });
-    shown.textContent = 'Showing ' + services + ' of ' + rows.length + ' services and ' + findings + ' of ' + gaps.length + ' findings.';
+    shown.textContent = 'Showing ' + services + ' of ' + rows.length + ' services and ' + findings + ' of ' + total + ' findings.';
   }
 
   form.hidden = false;

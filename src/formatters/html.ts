@@ -324,20 +324,34 @@ function waiversSection(model: ReportModel, out: string[]): void {
   out.push('</tbody></table></div>', '</section>');
 }
 
+/** The gaps, a group per service (its name, tier, owner and file said once), then the findings about no service. */
 function gapsSection(view: PortfolioView, out: string[]): void {
-  out.push('<section id="gaps">', '<h2>Gaps</h2>', '<p class="note">Every finding, worst service first, with its file and line, the rule and the accountable owner (the area\'s owner, else the service\'s). Use the filters above.</p>');
-  out.push('<table id="gap-list">', '<thead><tr><th scope="col">severity</th><th scope="col">service</th><th scope="col">tier</th><th scope="col">area</th><th scope="col">rule</th><th scope="col">accountable</th><th scope="col">file:line</th><th scope="col">message</th></tr></thead>', '<tbody>');
+  out.push('<section id="gaps">', '<h2>Gaps</h2>', '<p class="note">Every finding, worst service first: its line, the rule and the accountable owner (the area\'s owner, else the service\'s). Use the filters above.</p>');
+  out.push('<table id="gap-list">', '<thead><tr><th scope="col">severity</th><th scope="col">area</th><th scope="col">rule</th><th scope="col">accountable</th><th scope="col" class="num">line</th><th scope="col">message</th></tr></thead>');
   const row = (f: Finding, r: ServiceRow | undefined): string => {
-    const where = f.file === null ? '(portfolio)' : h(f.line === null ? f.file : `${f.file}:${f.line}`);
     const who = r ? accountableOwner(r.service, f) : undefined;
-    const severity = f.waived ? `waived ${f.severity}` : f.severity;
+    const line = f.line === null ? '-' : String(f.line);
+    const where = r ? line : f.file === null ? '(portfolio)' : h(f.line === null ? f.file : `${f.file}:${f.line}`);
     return (
-      `<tr class="gap${f.waived ? ' is-waived' : ''}" data-tier="${r ? r.service.tier : ''}" data-owner="${r ? h(ownerKey(r.service)) : ''}" data-area="${f.area ?? 'none'}" data-severity="${f.severity}">` +
-      `<td class="sev-${f.severity}">${severity}</td><td>${r ? serviceName(r) : f.service === null ? '-' : h(f.service)}</td><td>${r ? r.service.tier : '-'}</td><td>${f.area ?? '-'}</td>` +
-      `<td><code>${h(f.ruleId)}</code></td><td>${who === undefined ? '-' : h(who)}</td><td>${where}</td><td class="msg">${h(f.message)}</td></tr>`
+      `<tr class="gap${f.waived ? ' is-waived' : ''}" data-area="${f.area ?? 'none'}" data-severity="${f.severity}">` +
+      `<td class="sev-${f.severity}">${f.waived ? `waived ${f.severity}` : f.severity}</td><td>${f.area ?? '-'}</td><td><code>${h(f.ruleId)}</code></td>` +
+      `<td>${who === undefined ? '-' : h(who)}</td><td class="num">${where}</td><td class="msg">${h(f.message)}</td></tr>`
     );
   };
-  for (const r of view.rows) for (const f of r.findings) out.push(row(f, r));
-  for (const f of view.other) out.push(row(f, undefined));
-  out.push('</tbody></table>', '</section>');
+  for (const r of view.rows) {
+    if (r.findings.length === 0) continue;
+    const sv = r.service;
+    out.push(
+      `<tbody class="gsvc" data-tier="${sv.tier}" data-owner="${h(ownerKey(sv))}">` +
+        `<tr class="ghead"><th colspan="6" scope="colgroup">${serviceName(r)} <span class="note">${sv.tier} · ${ownerText(ownerKey(sv))} · ${h(sv.file)} · ${plural(r.open, 'open finding')}</span></th></tr>`,
+    );
+    for (const f of r.findings) out.push(row(f, r));
+    out.push('</tbody>');
+  }
+  if (view.other.length > 0) {
+    out.push('<tbody class="gsvc" data-tier="" data-owner=""><tr class="ghead"><th colspan="6" scope="colgroup">Files and portfolio (no service)</th></tr>');
+    for (const f of view.other) out.push(row(f, undefined));
+    out.push('</tbody>');
+  }
+  out.push('</table>', '</section>');
 }

@@ -96,7 +96,7 @@ export function summaryLines(model: ReportModel, width: number, g: SummaryGlyphs
     const shown = model.owners.slice(0, n);
     const label = shown.length < model.owners.length ? `By owner (worst ${shown.length} of ${model.owners.length})` : 'By owner';
     const lines = textTable(shown, rollupColumns(label, (r) => ownerText(r.key), threshold), width, g.ellipsis, '');
-    if (shown.length < model.owners.length) lines.push(...para(`  ${plural(model.owners.length - shown.length, 'more owner')}: see BY OWNER in the full report.`));
+    if (shown.length < model.owners.length) lines.push(...para(`${plural(model.owners.length - shown.length, 'more owner')}: see BY OWNER in the full report.`));
     return lines;
   };
 
