@@ -56,9 +56,9 @@ td.cell { width: 92px; text-align: center; font-weight: 600; border: 2px solid v
 tr.group th { background: var(--ink); color: #fff; font-weight: 600; }
 .sev-error { color: var(--error); font-weight: 600; } .sev-warning { color: var(--warning); font-weight: 600; } .sev-info { color: var(--info); }
 tr.is-waived td { color: var(--muted); }
-form.filters { display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: end; background: var(--panel); border: 1px solid var(--line); padding: 10px 12px; margin: 8px 0; position: sticky; top: 0; z-index: 2; }
-form.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
-form.filters select { font: inherit; min-width: 10em; }
+div.filters { display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: end; background: var(--panel); border: 1px solid var(--line); padding: 10px 12px; margin: 8px 0; position: sticky; top: 0; z-index: 2; }
+div.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+div.filters select { font: inherit; min-width: 10em; }
 output { font-size: 12.5px; color: var(--muted); }
 .nowrap { white-space: nowrap; }
 .status-expired, .status-too-long, .status-invalid { color: var(--error); font-weight: 600; }
@@ -74,7 +74,7 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   body { font-size: 10.5px; }
   header.top { padding: 0 0 6px; }
   main { padding: 0; }
-  form.filters, .screen-only { display: none !important; }
+  div.filters, .screen-only { display: none !important; }
   .scroll { max-height: none; overflow: visible; border: none; }
   thead th { position: static; }
   tr, .card, svg { break-inside: avoid; }
@@ -94,6 +94,7 @@ export const SCRIPT = `
 (function () {
   'use strict';
   var form = document.getElementById('filters');
+  var control = function (name) { return form.querySelector('select[name="' + name + '"]'); };
   var heat = document.getElementById('heat');
   if (!form || !heat) return;
   var rows = Array.prototype.slice.call(heat.querySelectorAll('tr.svc'));
@@ -127,7 +128,7 @@ export const SCRIPT = `
   }
 
   function apply() {
-    var tier = form.elements.tier.value, owner = form.elements.owner.value, area = form.elements.area.value, severity = form.elements.severity.value;
+    var tier = control('tier').value, owner = control('owner').value, area = control('area').value, severity = control('severity').value;
     var services = 0, findings = 0;
     rows.forEach(function (r) {
       var hide = (tier !== '' && r.dataset.tier !== tier) || (owner !== '' && r.dataset.owner !== owner);
@@ -155,13 +156,14 @@ export const SCRIPT = `
 
   form.hidden = false;
   form.addEventListener('change', function (e) {
-    if (e.target && e.target.name === 'group') regroup(form.elements.group.value);
+    if (e.target && e.target.name === 'group') regroup(control('group').value);
     apply();
   });
-  form.addEventListener('reset', function () {
-    setTimeout(function () { regroup(form.elements.group.value); apply(); }, 0);
+  document.getElementById('clear').addEventListener('click', function () {
+    ['tier', 'owner', 'area', 'severity'].forEach(function (name) { control(name).value = ''; });
+    apply();
   });
-  regroup(form.elements.group.value);
+  regroup(control('group').value);
   apply();
 })();
 `;

@@ -167,13 +167,13 @@ function summarySection(model: ReportModel, out: string[]): void {
     out.push(`<p>Previous run: ${sharePercent(previous, threshold)} → now ${sharePercent(overall, threshold)} (${pointsChange(previous, overall)}); the grey dot marks the previous run.</p>`);
   }
   out.push(`<p class="note">${h(reactiveVerdict(overall, threshold))}</p>`, '</div>');
-  out.push('<div class="card">', '<h3>By area</h3>', '<table>');
+  out.push('<div class="card">', '<h3>By area</h3>', '<table>', '<tbody>');
   for (const a of AREAS) {
     const before = model.comparison?.reactive.before.byArea?.[a];
     const trend = model.comparison && before !== undefined ? ` <span class="note nowrap">(was ${pct(before, threshold)})</span>` : '';
-    out.push(`<tr><th scope="row">${a}</th><td class="num">${pct(byArea[a], threshold)}</td><td>${shareBar(byArea[a], threshold)}${trend}</td></tr>`);
+    out.push(`<tr><th scope="row">${a}</th><td class="num">${pct(byArea[a], threshold)}</td><td class="nowrap">${shareBar(byArea[a], threshold)}${trend}</td></tr>`);
   }
-  out.push('</table>', `<p class="note">Tier-weighted share of (service, area) pairs missing or deferred to Operation; the black tick is the ${thresholdPercent(threshold)} threshold.</p>`, '</div>');
+  out.push('</tbody>', '</table>', `<p class="note">Tier-weighted share of (service, area) pairs missing or deferred to Operation; the black tick is the ${thresholdPercent(threshold)} threshold.</p>`, '</div>');
   if (model.comparison) {
     const c = model.comparison;
     out.push('<div class="card">', '<h3>Since the previous run</h3>');
@@ -274,15 +274,16 @@ function exploreSection(model: ReportModel, out: string[]): void {
   const option = (value: string, label: string): string => `<option value="${h(value)}">${label}</option>`;
   out.push('<section id="coverage">', '<h2>Coverage heat map</h2>');
   out.push(
-    '<form id="filters" class="filters" hidden>',
+    // Not a <form>: nothing is submitted; the script shows the controls once it runs.
+    '<div id="filters" class="filters" role="search" hidden>',
     '<label>group the heat map by<select name="group"><option value="tier">tier</option><option value="owner">owner</option></select></label>',
     `<label>tier<select name="tier"><option value="">all tiers</option>${TIERS.map((t) => option(t, t)).join('')}</select></label>`,
     `<label>owner<select name="owner"><option value="">all owners</option>${[...model.owners].sort((a, b) => (a.key < b.key ? -1 : 1)).map((o) => option(o.key, h(o.key))).join('')}</select></label>`,
     `<label>area (gaps)<select name="area"><option value="">all areas</option>${AREAS.map((a) => option(a, a)).join('')}<option value="none">no area</option></select></label>`,
     '<label>severity (gaps)<select name="severity"><option value="">all severities</option><option value="error">error</option><option value="warning">warning</option><option value="info">info</option></select></label>',
-    '<button type="reset">clear</button>',
+    '<button type="button" id="clear">clear</button>',
     '<output id="shown"></output>',
-    '</form>',
+    '</div>',
   );
   out.push(`<p class="note">${CELL_LEGEND()} Worst first: tier, then open errors, then open findings. Tier and owner filter the heat map and the gaps; area and severity filter the gaps.</p>`);
   out.push('<table id="heat" class="heat">');
