@@ -66,7 +66,10 @@ output { font-size: 12.5px; color: var(--muted); }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .msg { max-width: 60em; }
 #gap-list { width: 100%; }
-#gap-list tbody.gsvc { content-visibility: auto; contain-intrinsic-size: auto 120px; }
+table.heat { table-layout: fixed; }
+table.heat th:first-child { width: 22em; overflow-wrap: anywhere; }
+table.heat td:nth-child(2) { width: 6em; } table.heat td:nth-child(3) { width: 14em; overflow-wrap: anywhere; } table.heat td:nth-child(4) { width: 4em; }
+table.heat tbody.chunk { content-visibility: auto; contain-intrinsic-size: auto 2600px; }
 #gap-list tr.ghead th { background: var(--panel); border-top: 2px solid var(--line); }
 #gap-list td:nth-child(3) code { white-space: nowrap; }
 @media print {
@@ -81,27 +84,40 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   #summary { break-after: page; }
   h2 { break-after: avoid; }
   tr[hidden], tbody[hidden] { display: none; }
-  #gap-list tbody.gsvc { content-visibility: visible; }
+  table.heat tbody.chunk { content-visibility: visible; }
 }
 `;
 
 /**
- * Grouping of the heat map (by tier or by owner, worst first) and the filters (tier, owner, area,
- * severity) over the heat map and the gaps list. Text from the report goes in with textContent
- * only: nothing read from a file is ever parsed as markup.
+ * Grouping of the heat map (by tier or by owner, worst first), the filters (tier, owner, area,
+ * severity) over the heat map and the gaps list, and the gaps list itself, rendered a page at a
+ * time from its JSON data block. Text goes in with textContent only: nothing read from a file is
+ * ever parsed as markup.
  */
 export const SCRIPT = `
 (function () {
   'use strict';
   var form = document.getElementById('filters');
-  var control = function (name) { return form.querySelector('select[name="' + name + '"]'); };
   var heat = document.getElementById('heat');
   if (!form || !heat) return;
+  var control = function (name) { return form.querySelector('select[name="' + name + '"]'); };
   var rows = Array.prototype.slice.call(heat.querySelectorAll('tr.svc'));
-  var groups = Array.prototype.slice.call(document.querySelectorAll('#gap-list tbody.gsvc'));
-  var total = document.querySelectorAll('#gap-list tr.gap').length;
-  var shown = document.getElementById('shown');
   var cols = heat.querySelector('thead tr').children.length;
+  var CHUNK = 100;
+  var data = JSON.parse(document.getElementById('gap-data').textContent);
+  var list = document.getElementById('gap-list');
+  var more = document.getElementById('more');
+  var shown = document.getElementById('shown');
+  var PAGE = 500;
+  var limit = PAGE;
+  var total = data.reduce(function (n, g) { return n + g[5].length; }, 0);
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
 
   function regroup(by) {
     Array.prototype.slice.call(heat.tBodies).forEach(function (b) { b.remove(); });
@@ -113,57 +129,105 @@ export const SCRIPT = `
       groups.get(key).rows.push(r);
     });
     Array.from(groups.values()).sort(function (a, b) { return a.rank - b.rank; }).forEach(function (g) {
-      var body = document.createElement('tbody');
-      var head = document.createElement('tr');
-      head.className = 'group';
-      var th = document.createElement('th');
+      var head = el('tbody', 'ghead');
+      var tr = el('tr', 'group');
+      var th = el('th', '', (by === 'owner' ? 'owner ' : 'tier ') + g.key + ' \u00b7 ' + g.rows.length + (g.rows.length === 1 ? ' service' : ' services'));
       th.colSpan = cols;
       th.scope = 'colgroup';
-      th.textContent = (by === 'owner' ? 'owner ' : 'tier ') + g.key + ' \\u00b7 ' + g.rows.length + (g.rows.length === 1 ? ' service' : ' services');
+      tr.appendChild(th);
+      head.appendChild(tr);
+      heat.appendChild(head);
+      for (var i = 0; i < g.rows.length; i += CHUNK) {
+        var body = el('tbody', 'chunk');
+        g.rows.slice(i, i + CHUNK).forEach(function (r) { body.appendChild(r); });
+        heat.appendChild(body);
+      }
+    });
+  }
+
+  function renderGaps(tier, owner, area, severity) {
+    Array.prototype.slice.call(list.tBodies).forEach(function (b) { b.remove(); });
+    var matched = 0;
+    data.forEach(function (g) {
+      if ((tier !== '' && g[1] !== tier) || (owner !== '' && g[2] !== owner)) return;
+      var found = g[5].filter(function (f) { return (area === '' || f[2] === area) && (severity === '' || f[0] === severity); });
+      if (found.length === 0) return;
+      var start = matched;
+      matched += found.length;
+      if (start >= limit) return;
+      var body = el('tbody', 'gsvc');
+      body.dataset.tier = g[1];
+      body.dataset.owner = g[2];
+      var head = el('tr', 'ghead');
+      var th = el('th', '');
+      th.colSpan = 6;
+      th.scope = 'colgroup';
+      th.appendChild(document.createTextNode(g[0] + ' '));
+      if (g[3] !== '') th.appendChild(el('span', 'note', g[1] + ' \u00b7 ' + g[2] + ' \u00b7 ' + g[3] + ' \u00b7 ' + g[4] + (g[4] === 1 ? ' open finding' : ' open findings')));
       head.appendChild(th);
       body.appendChild(head);
-      g.rows.forEach(function (r) { body.appendChild(r); });
-      heat.appendChild(body);
+      found.slice(0, limit - start).forEach(function (f) {
+        var tr = el('tr', 'gap' + (f[1] ? ' is-waived' : ''));
+        tr.dataset.area = f[2];
+        tr.dataset.severity = f[0];
+        tr.appendChild(el('td', 'sev-' + f[0], (f[1] ? 'waived ' : '') + f[0]));
+        tr.appendChild(el('td', '', f[2] === 'none' ? '-' : f[2]));
+        var rule = el('td', '');
+        rule.appendChild(el('code', '', f[3]));
+        tr.appendChild(rule);
+        tr.appendChild(el('td', '', f[4]));
+        tr.appendChild(el('td', 'num', f[5]));
+        tr.appendChild(el('td', 'msg', f[6]));
+        body.appendChild(tr);
+      });
+      list.appendChild(body);
     });
+    more.hidden = matched <= limit;
+    more.textContent = 'show ' + Math.min(PAGE, matched - limit) + ' more (' + (matched - limit) + ' not shown)';
+    return matched;
   }
 
   function apply() {
     var tier = control('tier').value, owner = control('owner').value, area = control('area').value, severity = control('severity').value;
-    var services = 0, findings = 0;
-    rows.forEach(function (r) {
-      var hide = (tier !== '' && r.dataset.tier !== tier) || (owner !== '' && r.dataset.owner !== owner);
-      r.hidden = hide;
-      if (!hide) services++;
-    });
-    Array.prototype.slice.call(heat.tBodies).forEach(function (b) {
-      var any = Array.prototype.some.call(b.rows, function (r) { return r.classList.contains('svc') && !r.hidden; });
-      if (b.rows[0] && b.rows[0].classList.contains('group')) b.rows[0].hidden = !any;
-    });
-    groups.forEach(function (g) {
-      var out = (tier !== '' && g.dataset.tier !== tier) || (owner !== '' && g.dataset.owner !== owner);
+    var services = 0, visibleInGroup = 0, head = null;
+    var closeGroup = function () { if (head) head.hidden = visibleInGroup === 0; };
+    Array.prototype.forEach.call(heat.tBodies, function (b) {
+      if (b.classList.contains('ghead')) {
+        closeGroup();
+        head = b;
+        visibleInGroup = 0;
+        return;
+      }
       var any = 0;
-      Array.prototype.forEach.call(g.rows, function (r) {
-        if (!r.classList.contains('gap')) return;
-        var hide = out || (area !== '' && r.dataset.area !== area) || (severity !== '' && r.dataset.severity !== severity);
+      Array.prototype.forEach.call(b.rows, function (r) {
+        var hide = (tier !== '' && r.dataset.tier !== tier) || (owner !== '' && r.dataset.owner !== owner);
         r.hidden = hide;
         if (!hide) any++;
       });
-      g.hidden = any === 0;
-      findings += any;
+      b.hidden = any === 0;
+      visibleInGroup += any;
+      services += any;
     });
+    closeGroup();
+    var findings = renderGaps(tier, owner, area, severity);
     shown.textContent = 'Showing ' + services + ' of ' + rows.length + ' services and ' + findings + ' of ' + total + ' findings.';
   }
 
   form.hidden = false;
   form.addEventListener('change', function (e) {
     if (e.target && e.target.name === 'group') regroup(control('group').value);
+    limit = PAGE;
     apply();
   });
   document.getElementById('clear').addEventListener('click', function () {
     ['tier', 'owner', 'area', 'severity'].forEach(function (name) { control(name).value = ''; });
+    limit = PAGE;
     apply();
   });
-  regroup(control('group').value);
+  more.addEventListener('click', function () {
+    limit += PAGE;
+    renderGaps(control('tier').value, control('owner').value, control('area').value, control('severity').value);
+  });
   apply();
 })();
 `;

@@ -22,6 +22,8 @@ export function escapeHtml(text: string): string {
 }
 
 const h = escapeHtml;
+/** Heat-map rows per table body: a body off screen is not laid out until it scrolls into view. */
+const HEAT_CHUNK = 100;
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -288,19 +290,23 @@ function exploreSection(model: ReportModel, out: string[]): void {
   out.push(`<p class="note">${CELL_LEGEND()} Worst first: tier, then open errors, then open findings. Tier and owner filter the heat map and the gaps; area and severity filter the gaps.</p>`);
   out.push('<table id="heat" class="heat">');
   out.push(`<thead><tr><th scope="col">service</th><th scope="col">tier</th><th scope="col">owner</th><th scope="col" class="num">open</th>${AREAS.map((a) => `<th scope="col">${a}</th>`).join('')}</tr></thead>`);
-  // Without the script the map stays grouped by tier: the rows are already worst first.
+  // Without the script the map stays grouped by tier: the rows are already worst first. Rows come
+  // in bodies of HEAT_CHUNK, which the browser lays out only when they scroll into view.
   for (const tier of TIERS) {
     const rows = view.rows.filter((r) => r.service.tier === tier);
     if (rows.length === 0) continue;
-    out.push('<tbody>', `<tr class="group"><th colspan="${4 + AREAS.length}" scope="colgroup">tier ${tier} · ${plural(rows.length, 'service')}</th></tr>`);
-    for (const r of rows) {
-      const owner = ownerKey(r.service);
-      out.push(
-        `<tr class="svc" data-tier="${r.service.tier}" data-trank="${TIERS.indexOf(r.service.tier)}" data-owner="${h(owner)}" data-orank="${ownerRank.get(owner) ?? 0}">` +
-          `<th scope="row">${serviceName(r)}</th><td>${r.service.tier}</td><td>${ownerText(owner)}</td><td class="num">${r.open}</td>${AREAS.map((a) => cellTd(r.cells[a], a)).join('')}</tr>`,
-      );
+    out.push(`<tbody class="ghead"><tr class="group"><th colspan="${4 + AREAS.length}" scope="colgroup">tier ${tier} · ${plural(rows.length, 'service')}</th></tr></tbody>`);
+    for (let i = 0; i < rows.length; i += HEAT_CHUNK) {
+      out.push('<tbody class="chunk">');
+      for (const r of rows.slice(i, i + HEAT_CHUNK)) {
+        const owner = ownerKey(r.service);
+        out.push(
+          `<tr class="svc" data-tier="${r.service.tier}" data-trank="${TIERS.indexOf(r.service.tier)}" data-owner="${h(owner)}" data-orank="${ownerRank.get(owner) ?? 0}">` +
+            `<th scope="row">${serviceName(r)}</th><td>${r.service.tier}</td><td>${ownerText(owner)}</td><td class="num">${r.open}</td>${AREAS.map((a) => cellTd(r.cells[a], a)).join('')}</tr>`,
+        );
+      }
+      out.push('</tbody>');
     }
-    out.push('</tbody>');
   }
   out.push('</table>', '</section>');
 }
@@ -325,34 +331,39 @@ function waiversSection(model: ReportModel, out: string[]): void {
   out.push('</tbody></table></div>', '</section>');
 }
 
-/** The gaps, a group per service (its name, tier, owner and file said once), then the findings about no service. */
-function gapsSection(view: PortfolioView, out: string[]): void {
-  out.push('<section id="gaps">', '<h2>Gaps</h2>', '<p class="note">Every finding, worst service first: its line, the rule and the accountable owner (the area\'s owner, else the service\'s). Use the filters above.</p>');
-  out.push('<table id="gap-list">', '<thead><tr><th scope="col">severity</th><th scope="col">area</th><th scope="col">rule</th><th scope="col">accountable</th><th scope="col" class="num">line</th><th scope="col">message</th></tr></thead>');
-  const row = (f: Finding, r: ServiceRow | undefined): string => {
-    const who = r ? accountableOwner(r.service, f) : undefined;
-    const line = f.line === null ? '-' : String(f.line);
-    const where = r ? line : f.file === null ? '(portfolio)' : h(f.line === null ? f.file : `${f.file}:${f.line}`);
-    return (
-      `<tr class="gap${f.waived ? ' is-waived' : ''}" data-area="${f.area ?? 'none'}" data-severity="${f.severity}">` +
-      `<td class="sev-${f.severity}">${f.waived ? `waived ${f.severity}` : f.severity}</td><td>${f.area ?? '-'}</td><td><code>${h(f.ruleId)}</code></td>` +
-      `<td>${who === undefined ? '-' : h(who)}</td><td class="num">${where}</td><td class="msg">${h(f.message)}</td></tr>`
-    );
-  };
+/**
+ * The data of the gaps list, for the script to render what the filters select (a page of rows at a
+ * time: a table of 50,000 findings takes a browser minutes to lay out). A JSON data block, never
+ * executed, with `<`, `>` and `&` written as \u escapes so that no value can end the block.
+ */
+export function gapsData(view: PortfolioView): string {
+  type Row = [severity: string, waived: 0 | 1, area: string, rule: string, accountable: string, where: string, message: string];
+  const rowOf = (f: Finding, r: ServiceRow | undefined): Row => [
+    f.severity,
+    f.waived ? 1 : 0,
+    f.area ?? 'none',
+    escapeText(f.ruleId),
+    r ? escapeText(accountableOwner(r.service, f) ?? '-') : '-',
+    r ? (f.line === null ? '-' : String(f.line)) : f.file === null ? '(portfolio)' : escapeText(f.line === null ? f.file : `${f.file}:${f.line}`),
+    escapeText(f.message),
+  ];
+  const groups: Array<[name: string, tier: string, owner: string, file: string, open: number, rows: Row[]]> = [];
   for (const r of view.rows) {
     if (r.findings.length === 0) continue;
     const sv = r.service;
-    out.push(
-      `<tbody class="gsvc" data-tier="${sv.tier}" data-owner="${h(ownerKey(sv))}">` +
-        `<tr class="ghead"><th colspan="6" scope="colgroup">${serviceName(r)} <span class="note">${sv.tier} · ${ownerText(ownerKey(sv))} · ${h(sv.file)} · ${plural(r.open, 'open finding')}</span></th></tr>`,
-    );
-    for (const f of r.findings) out.push(row(f, r));
-    out.push('</tbody>');
+    groups.push([escapeText(sv.name ?? `(unnamed, ${sv.file})`), sv.tier, escapeText(ownerKey(sv)), escapeText(sv.file), r.open, r.findings.map((f) => rowOf(f, r))]);
   }
-  if (view.other.length > 0) {
-    out.push('<tbody class="gsvc" data-tier="" data-owner=""><tr class="ghead"><th colspan="6" scope="colgroup">Files and portfolio (no service)</th></tr>');
-    for (const f of view.other) out.push(row(f, undefined));
-    out.push('</tbody>');
-  }
-  out.push('</table>', '</section>');
+  if (view.other.length > 0) groups.push(['Files and portfolio (no service)', '', '', '', view.other.length, view.other.map((f) => rowOf(f, undefined))]);
+  return JSON.stringify(groups).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function gapsSection(view: PortfolioView, out: string[]): void {
+  const total = view.rows.reduce((n, r) => n + r.findings.length, 0) + view.other.length;
+  out.push('<section id="gaps">', '<h2>Gaps</h2>');
+  out.push(`<p class="note">${plural(total, 'finding')}, worst service first: the line, the rule and the accountable owner (the area's owner, else the service's). Use the filters above.</p>`);
+  out.push('<noscript><p>The list of gaps needs JavaScript; <code>warranty-lint report</code> prints every one as text.</p></noscript>');
+  out.push('<table id="gap-list">', '<thead><tr><th scope="col">severity</th><th scope="col">area</th><th scope="col">rule</th><th scope="col">accountable</th><th scope="col" class="num">line</th><th scope="col">message</th></tr></thead>', '</table>');
+  out.push('<p class="screen-only"><button type="button" id="more" hidden>show more</button></p>');
+  out.push(`<script type="application/json" id="gap-data">${gapsData(view)}</script>`);
+  out.push('</section>');
 }

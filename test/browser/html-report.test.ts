@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../../src/formatters/html.js';
 import { VERSION } from '../../src/version.js';
+import { generateTexts } from '../../bench/generate.js';
 import { lintYaml } from '../support/lint-yaml.js';
 import { EXAMPLES_CTX, ROOT, lintExamples, previousExamples } from '../fixtures/report/cab.js';
 import { CTX } from '../fixtures/report/support.js';
@@ -59,6 +60,23 @@ async function open(name: string, text: string): Promise<{ page: Page; problems:
 }
 
 describe('the HTML report in a browser', () => {
+  it('lists a long gaps list a page at a time, and the filters count what they select', async () => {
+    const result = lintYaml(generateTexts(300, 7));
+    const total = result.findings.length;
+    expect(total).toBeGreaterThan(600);
+    const { page, problems } = await open('many.html', html(result, CTX));
+    expect(await page.locator('#heat tr.svc').count()).toBe(300);
+    expect(await page.locator('#gap-list tr.gap').count()).toBe(500);
+    await page.click('#more');
+    expect(await page.locator('#gap-list tr.gap').count()).toBe(Math.min(1000, total));
+    await page.selectOption('#filters select[name="tier"]', 'critical');
+    const critical = result.findings.filter((f) => result.services.find((s) => s.file === f.file && s.name === f.service)?.tier === 'critical').length;
+    expect(await page.locator('#shown').textContent()).toMatch(new RegExp(`and ${critical} of ${total} findings\\.$`));
+    expect(new Set(await page.locator('#gap-list tbody.gsvc').evaluateAll((g) => g.map((b) => (b as HTMLElement).dataset.tier)))).toEqual(new Set(['critical']));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('loads with no console error, one heat-map cell per service and area, and filters by owner', async () => {
     const result = await lintExamples();
     const { page, problems } = await open('examples.html', html(result, { ...EXAMPLES_CTX, previous: previousExamples() }));
@@ -116,6 +134,8 @@ describe('the HTML report in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('#heat img, #gap-list img, #heat script, #gap-list script').count()).toBe(0);
     expect(await page.locator('#heat tr.svc td').nth(1).textContent()).toContain('</td></tr></table><script>window.pwned=3</script>');
+    expect((await page.locator('#gap-list td.msg').allTextContents()).some((t) => t.includes('TBD</td></tr></table><script>window.pwned=3</script>'))).toBe(true);
+    expect(await page.locator('#gap-list tr.ghead th').first().textContent()).toContain(HOSTILE_NAME);
     expect(problems).toEqual([]);
     await page.close();
   });
