@@ -5,6 +5,7 @@
 //
 // and review the diff.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogSource } from '../src/cli/source.js';
 import { buildView } from '../src/formatters/portfolio-view.js';
@@ -52,6 +53,18 @@ describe('the one-page summary', () => {
     const wrong = await runCli(['--summary', '--now', NOW, 'services'], root);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--summary is for the report, markdown, html formats');
+  });
+});
+
+describe('README', () => {
+  it("shows the examples' summary as the tool prints it (Catalog line and version aside)", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const golden = readFileSync(new URL('./fixtures/report/expected/examples-summary.txt', import.meta.url), 'utf8');
+    const body = (text: string): string => text.slice(text.indexOf('\nRead 12 services'), text.indexOf('deferred to Operation.\n') + 'deferred to Operation.'.length);
+    const block = readme.slice(readme.indexOf('```text\nWARRANTY REPORT  2026-11-26'));
+    expect(body(block)).toBe(body(golden));
+    expect(readme).toContain('![The HTML report of the example catalog');
+    expect(existsSync(new URL('../docs/report.png', import.meta.url))).toBe(true);
   });
 });
 
