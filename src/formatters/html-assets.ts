@@ -65,13 +65,15 @@ output { font-size: 12.5px; color: var(--muted); }
 .plus { color: var(--error); } .minus { color: var(--defined); }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .msg { max-width: 60em; }
-#gap-list { width: 100%; }
+#gap-list { width: 100%; table-layout: fixed; }
+#gap-list thead th:nth-child(1) { width: 9em; } #gap-list thead th:nth-child(2) { width: 7.5em; } #gap-list thead th:nth-child(3) { width: 19em; }
+#gap-list thead th:nth-child(4) { width: 10em; } #gap-list thead th:nth-child(5) { width: 4.5em; }
+#gap-list td { overflow-wrap: anywhere; }
 table.heat { table-layout: fixed; }
 table.heat th:first-child { width: 22em; overflow-wrap: anywhere; }
 table.heat td:nth-child(2) { width: 6em; } table.heat td:nth-child(3) { width: 14em; overflow-wrap: anywhere; } table.heat td:nth-child(4) { width: 4em; }
 table.heat tbody.chunk { content-visibility: auto; contain-intrinsic-size: auto 2600px; }
 #gap-list tr.ghead th { background: var(--panel); border-top: 2px solid var(--line); }
-#gap-list td:nth-child(3) code { white-space: nowrap; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { font-size: 10.5px; }
