@@ -106,9 +106,9 @@ describe('CLI flags (SPEC §6)', () => {
     expect([...ok.written.keys()]).toEqual(['results.sarif', 'junit.xml']);
     expect(JSON.parse(read(root, 'results.sarif')).version).toBe('2.1.0');
     expect(read(root, 'junit.xml')).toMatch(/^<\?xml/);
-    const bad = await runCli([...NOW, '-f', 'html', 'services'], root);
+    const bad = await runCli([...NOW, '-f', 'pdf', 'services'], root);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown format "html"');
+    expect(bad.stderr).toContain('unknown format "pdf"');
     const empty = await runCli([...NOW, '-f', 'sarif=', 'services'], root);
     expect(empty.code).toBe(2);
   });

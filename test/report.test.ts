@@ -36,14 +36,14 @@ describe('report: golden files', () => {
     expectGolden('catalog.txt', text);
     expect(widest(text)).toBeLessThanOrEqual(100);
     expect(text).toContain(`WARRANTY REPORT  ${NOW}`);
-    expect(text).toContain('Read 5 files and 6 services.');
+    expect(text).toContain('Read 6 services in 5 catalog files.');
     // Worst first: critical services, the one with errors before the clean ones; low tier last.
     const rows = matrixRows(text).map((l) => l.trim().split(/\s+/)[0]);
     expect(rows).toEqual(['orders', 'auth-service', 'payments-api', 'search', 'fx-rates', 'legacy-nightly-se…-old-ledger']);
-    // The cells: placeholder, missing, deferred, defined; a waived area; an escaped owner.
-    expect(matrixRows(text)[0]).toMatch(/orders +critical +operation +team-orders +\d+ +\? +✗ +~ +✓$/);
+    // The cells: placeholder, missing, deferred, defined with open findings; a waived area; an escaped owner.
+    expect(matrixRows(text)[0]).toMatch(/orders +critical +operation +team-orders +\d+ +\? +✗ +~ +!$/);
     expect(matrixRows(text)[5]).toMatch(/~ +✗ +✗ +w$/);
-    expect(matrixRows(text)[4]).toMatch(/^ {2}fx-rates .* ✓ +- +✓ +✓$/); // capacity without its forecast
+    expect(matrixRows(text)[4]).toMatch(/^ {2}fx-rates .* ! +- +✓ +✓$/); // capacity without its forecast
     expect(text).toContain('finance-\\x1b[31mops');
     expect(text).not.toContain('\u001b');
     // Each gap: file:line, rule, the accountable owner and the remediation.
@@ -58,7 +58,7 @@ describe('report: golden files', () => {
     const text = report(result, { ...CTX, cwd: root });
     expectGolden('examples.txt', text);
     expect(widest(text)).toBeLessThanOrEqual(100);
-    expect(text).toContain('Read 10 files and 12 services.');
+    expect(text).toContain('Read 12 services in 10 catalog files.');
   });
 
   it('reports the fixture catalog in ASCII at 72 columns', async () => {
@@ -74,7 +74,8 @@ describe('report: golden files', () => {
     expect(result.summary.services).toBe(0);
     const text = report(result, CTX);
     expectGolden('empty.txt', text);
-    expect(text).toContain('Read 1 file and 0 services.');
+    // A YAML file that is not a service definition is read and skipped: it is not a catalog file.
+    expect(text).toContain('Read 0 services in 0 catalog files; 1 other YAML file skipped (not service definitions).');
     expect(text).toContain('No service was read, so there is no reactive share to measure.');
     expect(text).toContain('No service was read.\n');
   });
@@ -207,7 +208,7 @@ describe('portfolio: shares by area and by planning stage', () => {
   it('ties findings to their service and leaves file findings apart', async () => {
     const view = buildView(await lintFixture('catalog'));
     expect(view.other.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
-    expect(view.rows.find((r) => r.service.name === 'orders')?.cells).toEqual({ availability: 'placeholder', capacity: 'missing', continuity: 'deferred', security: 'defined' });
+    expect(view.rows.find((r) => r.service.name === 'orders')?.cells).toEqual({ availability: 'placeholder', capacity: 'missing', continuity: 'deferred', security: 'flagged' });
   });
 });
 

@@ -30,6 +30,10 @@ export interface LintFlags {
   width?: number;
   /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
   ascii?: boolean;
+  /** The one-page summary alone (`--summary`). */
+  summary?: boolean;
+  /** A previous JSON result to compare with (`--compare`). */
+  compare?: string;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */

@@ -168,5 +168,7 @@ function addReportOptions(cmd: Command): Command {
       if (!/^\d+$/.test(v) || Number(v) < 60) throw new FlagError(`--width takes a whole number of columns, 60 or more (got "${v}")`);
       return Number(v);
     })
-    .option('--ascii', 'ASCII only in the report (automatic when the locale is not UTF-8)');
+    .option('--ascii', 'ASCII only in the report (automatic when the locale is not UTF-8)')
+    .option('--summary', 'the one-page summary alone (report, markdown, html)')
+    .option('--compare <previous.json>', 'what changed since an earlier run (its -f json result): in report, markdown and html');
 }

@@ -56,6 +56,13 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     (targets[0] as { file?: string }).file = flags.output;
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
+  const { REPORT_FORMATS, readPrevious } = await import('./report-inputs.js');
+  const reports = targets.some((t) => REPORT_FORMATS.includes(t.name));
+  for (const [flag, given] of [['--summary', flags.summary], ['--compare', flags.compare]] as const) {
+    if (given !== undefined && !reports) throw new FlagError(`${flag} is for the ${REPORT_FORMATS.join(', ')} formats (-f report, -f markdown, -f html)`);
+  }
+  // Read before linting, so that a wrong file fails at once, not after a long run.
+  const previous = flags.compare !== undefined ? readPrevious(flags.compare, io) : undefined;
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
   if (flags.changedSince !== undefined && flags.stdin) throw new FlagError('--changed-since compares files with git: it cannot be used with --stdin');
   if (flags.changedSince !== undefined && flags.updateBaseline) throw new FlagError('--update-baseline records the whole catalog: run it without --changed-since');
@@ -97,6 +104,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     portfolio: config.portfolio,
     root: repositoryRoot(io.cwd),
     waiverMaxDays: config.waivers.maxDays,
+    summaryOnly: flags.summary === true,
+    previous,
+    // git runs only for a format that shows where the catalog came from.
+    source: reports ? (await import('./source.js')).catalogSource(paths, io.cwd, stdin !== undefined) : undefined,
   };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);
