@@ -5,6 +5,7 @@ import { decode } from '../load/decode.js';
 import { FILE_START, LineIndex } from '../load/lines.js';
 import { readDocuments, type ParsedDocument } from '../load/parse.js';
 import { buildService, findPlaceholders, type ServiceLayout } from '../model/build.js';
+import { deferralMatcher } from '../model/deferral.js';
 import { isNativeDocument, nativeLayout } from '../model/native.js';
 import { classifyBackstage, backstageLayout, whyNoBackstageService } from '../model/backstage.js';
 import type { Service } from '../model/types.js';
@@ -181,7 +182,7 @@ function lintService(doc: ParsedDocument, layout: ServiceLayout, schemaFile: str
   ];
   const reported = new Set(problems.map((p) => p.spoils));
   for (const p of problems) reported.add(p.pointer);
-  const service = buildService(layout, placeholders, reported);
+  const service = buildService(layout, placeholders, reported, deferralMatcher(config.deferral));
 
   const findings: Finding[] = [];
   const name = service.name;
