@@ -20,9 +20,11 @@
  * missing (`findDeferral` in build.ts), so runbook prose beside a complete area never does.
  *
  * Cost: the matcher runs on every string of every area that lacks an essential. Expressions are
- * compiled once; a text is first tested for a hint of any family (most strings hold none); actors
- * are found once and marked, so that the families that name one stay small; every gap inside a
- * pattern and every look around a match is bounded, so the work is linear in the text.
+ * compiled once, without the `i` flag (the text is lower-cased once); a text is first tested for a
+ * hint of any family, and most strings hold none; actors and actions are found once and marked, so
+ * that each vocabulary is compiled once rather than into every family that names it (compiling is
+ * the costly part of a large expression); every gap inside a pattern and every look around a match
+ * is bounded, so the work is linear in the text.
  */
 
 // ---- Vocabulary ---------------------------------------------------------------------------------
@@ -55,22 +57,27 @@ const ACTOR_CORE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE})?`;
 /** Words after the actor that still name it: "the ops team", "the on-call engineer", "SRE on-call". */
 const ACTOR_SUFFIX = String.raw`(?:\s+(?:team|teams|guys|folks|people|engineers?|staff|function|department|dept|group|rota|side|colleagues|crew|squad|leads?|managers?|org|organi[sz]ation|analysts?|on[-\s]?call|support|desk|cent(?:re|er)))*`;
 const DETERMINER = String.raw`(?:(?:the|our|an?|their|your|whoever\s+is)\s+)?`;
-/** The actor ends the noun phrase: "by the NOC" but not "by the NOC synthetic probe". */
-const ACTOR_END = String.raw`(?=\s*(?:$|[.,;:!?)(\-–—"”]|\s(?:and|or|after|once|when|if|in|at|from|during|post|as|on|for|later|before|until|to|with|via|through|so|but|then|who|which|because|going|instead|will|shall|should|must|can|may|would|is|are|was|were|has|have|now|later|yet|too|also|alone|only)\b))`;
 // Computing senses of "operations": "write operations will set a lock".
 const NOT_COMPUTING = String.raw`(?<!\b(?:read|write|database|db|batch|crud|bulk|i\/o|io|async|\d)\s+)`;
 /**
- * Actors as written, found once per text and marked (see `markActors`): the families below name an
+ * Actors as written, found once per text and marked (see `mark`): the families below name an
  * actor by its mark, so each of them stays small and fast. "Operation" names the stage too ("left to
  * Operation"); as a subject it does so only bare (`subjectStart`): "each operation will set a lock".
  */
-const ACTOR_MARK = new RegExp(String.raw`\b${NOT_COMPUTING}(?:${ACTOR_CORE}|(?:service\s+)?operation)${ACTOR_SUFFIX}(?!\w)`, 'gi');
+const ACTOR_MARK = new RegExp(String.raw`\b${NOT_COMPUTING}(?:${ACTOR_CORE}|(?:service\s+)?operation)${ACTOR_SUFFIX}(?!\w)`, 'g');
 /** A marked actor: \x01 then \x02 to its length, so that positions in the marked text are those of the text. */
 const ACTOR = String.raw`\x01\x02*`;
 const ACTOR_OBJ = `${DETERMINER}${ACTOR}`;
 // "…handed to operations, who will define the alerting": a relative clause makes the actor its subject.
 const ACTOR_SUBJ = String.raw`${ACTOR}(?:\s*,?\s+who)?`;
 
+/**
+ * Actions are marked like actors, in the text the actor families read: "\x03…" for a verb of
+ * deciding or acting (DECIDE, HANDLE), "\x05…" for one of watching (WATCH). Each vocabulary is then
+ * compiled once, not into every family that names it (compiling regular expressions is costly).
+ */
+const ACT = String.raw`\x03\x04*`;
+const WATCHING = String.raw`\x05\x06*`;
 /** Will, must, is to, is expected to…: the actor is given work to do ("ops'll handle it", "run team to size it"). */
 const MODAL = String.raw`(?:\s+(?:will|shall|should|must|can|could|may|might|would|to|(?:is|are|was|were)\s+(?:going|expected|supposed|meant|asked|told|required)\s+to|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+to)\s+|['’]ll\s+)`;
 const ADVERBS = String.raw`(?:(?:just|then|also|simply|probably|likely|eventually|first|ultimately|need\s+to|have\s+to|continue\s+to)\s+)*`;
@@ -84,6 +91,7 @@ const WATCH = String.raw`(?:monitor|watch|observe|track|keep\s+(?:an\s+eye\s+on|
 const WATCHED = String.raw`(?:\s+(?:it|this|that|them|things|closely|the\s+service|(?:(?:the|our)\s+)?(?:[\w-]+\s+)?(?:capacity|availability|performance|usage|load|utili[sz]ation|demand|traffic|uptime|health|growth|latency|errors?|error\s+rates?|saturation|space|volumes?|costs?|trends?)))?`;
 /** The area or its requirements as an object: "operations owns continuity", not "the run team owns the infrastructure". */
 const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+rest|capacity|availability|continuity|security|dr|disaster\s+recovery|recovery|backups?|retention|headroom|sizing|scaling|thresholds?|targets?|rto|rpo|sla|slos?|outages?|incidents?|failures?|fail-?over|restores?|alerts?|alerting|monitoring|(?:the|all)\s+(?:area|requirements?|rto|rpo|sla|slos?|targets?|thresholds?|sizing|numbers|decisions?))\b`;
+const ACTION_MARK = new RegExp(String.raw`\b(?:(${WATCH})|${DECIDE}|${HANDLE})\b`, 'g');
 /** Words of deciding or acting in any form: the cue that a moment is about the requirement ("sized after go-live"). */
 const CUE = String.raw`\b(?:decid|defin|determin|set\b|setting|agree|confirm|establish|baselin|calibrat|re-?siz|siz(?:e|ed|ing)\b|tun(?:e|ed|ing)\b|adjust|chos|choos|assess|review|revisit|work(?:ed|ing)?\s+(?:\w+\s+)?out|figur(?:e|ed|ing)\s+(?:\w+\s+)?out|sort(?:ed|ing)?\s+(?:\w+\s+)?out|look(?:ed|ing)?\s+(?:at|into)|writ(?:e|es|ten|ing)\b|produc(?:e|ed|es|ing)\b|formali|specif(?:y|ied|ies|ying)\b|measur|learn|deriv|load\s+test|scal(?:e|ed|ing)\b|add(?:ed|ing)?\b|increas|handl|manag(?:e|ed|es|ing)\b|own(?:ed)?\b|fix|react|respond|address|investigat|monitor|watch|rais|pick(?:ed)?\s+up|deal|take\s+care|restor|configur|done\b|come\b|follow\b|revis)\w*`;
 /** Future or open: the work is still to come. */
@@ -143,14 +151,19 @@ interface Family {
   future?: boolean;
   /** Starts with a subject: only at the start of a clause or after a conjunction (see `subjectStart`). */
   subject?: boolean;
-  /** Names an actor: runs on the marked text, and only when it has an actor. */
+  /** Ends with an actor that must end its noun phrase: "by the NOC", not "by the NOC synthetic probe" (see `endsActor`). */
+  ends?: boolean;
+  /** Names an actor: runs on the text with its actors marked, and only when it has one. */
   actor?: boolean;
+  /** Names an action too: runs on the text with its actions marked as well. */
+  action?: boolean;
 }
 
-const family = (source: string, strength: Family['strength'], options: Omit<Family, 're' | 'strength' | 'actor'> = {}): Family => ({
-  re: new RegExp(source, 'gi'),
+const family = (source: string, strength: Family['strength'], options: Omit<Family, 're' | 'strength' | 'actor' | 'action'> = {}): Family => ({
+  re: new RegExp(source, 'g'),
   strength,
   actor: source.includes(ACTOR),
+  action: source.includes(ACT) || source.includes(WATCHING),
   ...options,
 });
 
@@ -162,7 +175,7 @@ const family = (source: string, strength: Family['strength'], options: Omit<Fami
 const ACTOR_HINT = new RegExp(
   String.raw`\b(?:ops|operations?|devops|sres?|site\s+reliability|noc|soc|msp|bau|business\s+as|(?:service|help)\s*desk|on[-\s]?call|oncall|support|line|l[1-3]|run|infra|infrastructure|dbas?|managed\s+service|service\s+management|` +
     String.raw`(?:platform|hosting|cloud|it|database|network|hypercare|life|life\s+support|24\s*[x/]\s*7|sun)\s+(?:team|teams|provider|guys|folks|people|engineers|staff|crew|squad|desk))\b`,
-  'i',
+  '',
 );
 const OTHER_HINT = new RegExp(
   String.raw`\b(?:operational(?:ly)?|go-?live|live|launch|cut-?over|ga|general|hypercare|roll-?out|release|migration|hand-?over|transition|pilot|deployment|implementation|pir|mvp|switch-?over|` +
@@ -171,39 +184,40 @@ const OTHER_HINT = new RegExp(
     String.raw`some|eventually|go|goes|going|post|phase|needed|required|necessary|appropriate|warranted|limits?|problem|issue|slow|busy|full|high|hot|asks?|complains?|notices?|reports?|fly|` +
     String.raw`breaks?|fails?|over|down|wrong|out|up|arises?|comes?|crops?|happens?|occurs?|unavailable|overloaded|incidents?|events?|reactive(?:ly)?|react(?:s|ing)?|fire-?fight(?:ing)?|` +
     String.raw`monitor|watch|observe|keep|accordingly|best|see|tell|let|whatever|outages?|failures?|wait)\b`,
-  'i',
+  '',
 );
 
 const FAMILIES: readonly Family[] = [
   // Who: "ops will monitor and scale", "run team to size it", "SREs will react", "ops own this"
-  family(`${ACTOR_SUBJ}${MODAL}${ADVERBS}(?:${DECIDE}|${HANDLE})\\b`, 'weak', { subject: true }),
-  family(`${ACTOR_SUBJ}${MODAL}${ADVERBS}${WATCH}(?:${WATCHED}(?=\\s*(?:$|[.,;:!?)]|\\s(?:and|&|then|or|for|after|once|when|if|in|during|post|until|from|going)\\b))|(?:\\s+[\\w-]+){0,3}?\\s*(?:,\\s*)?(?:and|&|then)\\s+(?:then\\s+)?(?:${DECIDE}|${HANDLE}))`, 'weak', { subject: true }),
+  family(`${ACTOR_SUBJ}${MODAL}${ADVERBS}${ACT}`, 'weak', { subject: true }),
+  family(`${ACTOR_SUBJ}${MODAL}${ADVERBS}${WATCHING}(?:${WATCHED}(?=\\s*(?:$|[.,;:!?)]|\\s(?:and|&|then|or|for|after|once|when|if|in|during|post|until|from|going)\\b))|(?:\\s+[\\w-]+){0,3}?\\s*(?:,\\s*)?(?:and|&|then)\\s+(?:then\\s+)?${ACT})`, 'weak', { subject: true }),
   // Theirs now, about the area itself: "ops own this", "on-call handles it", "whatever the DBA team decides"
   // (not "support staff handle password resets")
   family(String.raw`${ACTOR_SUBJ}\s+(?:owns?|decides?|handles?|manages?|reacts?|takes\s+care\s+of|looks\s+after|picks\s+up|deals\s+with|sorts\s+out|figures\s+out|works\s+out|sets?|defines?|sizes?|tunes?)(?:\s+${WARRANTY_OBJ}|(?=\s*(?:$|[.;!?,\n])))`, 'weak', { subject: true }),
   // To whom: "left to BAU", "up to the run team", "deferred to operations", "falls to support"
-  family(String.raw`\b(?:(?:left|leave|leaving|handed|hand|handing|passed|passes|pass|deferred|defer|deferring|delegated|delegate|falls?|fell|transferred|transitioned|onboarded|moved)\s+(?:[\w/-]+\s+){0,3}?|up\s+)to\s+${ACTOR_OBJ}${ACTOR_END}|\b(?:left|leave|leaving)\s+(?:[\w/-]+\s+){0,3}?for\s+${ACTOR_OBJ}\s*(?=$|[.;!?\n])`, 'strong'),
+  family(String.raw`\b(?:(?:left|leave|leaving|handed|hand|handing|passed|passes|pass|deferred|defer|deferring|delegated|delegate|falls?|fell|transferred|transitioned|onboarded|moved)\s+(?:[\w/-]+\s+){0,3}?|up\s+)to\s+${ACTOR_OBJ}|\b(?:left|leave|leaving)\s+(?:[\w/-]+\s+){0,3}?for\s+${ACTOR_OBJ}\s*(?=$|[.;!?\n])`, 'strong', { ends: true }),
   // Asked of them: "let the NOC decide", "rely on the service desk to tell us", "expect SRE to tune"
-  family(String.raw`\b(?:let|lets|letting|have|get|ask|asks|asked|asking|tell|told|request|requested|want|wants|wanted|need|needs|expect|expects|expected|expecting|rely\s+on|relying\s+on|trust|count\s+on|depend\s+on|leave\s+it\s+(?:to|for))\s+${ACTOR_OBJ}\s+(?:to\s+)?${ADVERBS}(?:${DECIDE}|${HANDLE}|${WATCH})\b`, 'strong'),
+  family(String.raw`\b(?:let|lets|letting|have|get|ask|asks|asked|asking|tell|told|request|requested|want|wants|wanted|need|needs|expect|expects|expected|expecting|rely\s+on|relying\s+on|trust|count\s+on|depend\s+on|leave\s+it\s+(?:to|for))\s+${ACTOR_OBJ}\s+(?:to\s+)?${ADVERBS}(?:${ACT}|${WATCHING})`, 'strong'),
   // Theirs: "the NOC's call", "the run team's decision", "thresholds are the NOC's to set"
-  family(String.raw`${ACTOR_OBJ}['’]s?\s+(?:call|decision|job|problem|responsibility|concern|remit|to\s+(?:${DECIDE}|${HANDLE}))\b`, 'strong'),
+  family(String.raw`${ACTOR_OBJ}['’]s?\s+(?:call|decision|job|problem|responsibility|concern|remit)\b|${ACTOR_OBJ}['’]s?\s+to\s+${ACT}`, 'strong'),
   // By whom: "to be sized by the run team", "owned by BAU", "handled by ops" (not "was set up by…")
-  family(String.raw`(?<!\b(?:was|were|been|already)\s+)\b(?:owned|handled|managed|decided|defined|determined|set(?:\s+up)?|sized|tuned|picked\s+up|dealt\s+with|sorted(?:\s+out)?|worked\s+out|figured\s+out|looked\s+after|taken\s+care\s+of|topped\s+up|covered|done|addressed|fixed|chosen|raised|agreed|confirmed|established|clarified|owned)\s+(?:(?:later|separately|directly|entirely|solely|instead|then)\s+)?by\s+${ACTOR_OBJ}${ACTOR_END}`, 'tense'),
+  family(String.raw`(?<!\b(?:was|were|been|already)\s+)\b(?:owned|handled|managed|decided|defined|determined|set(?:\s+up)?|sized|tuned|picked\s+up|dealt\s+with|sorted(?:\s+out)?|worked\s+out|figured\s+out|looked\s+after|taken\s+care\s+of|topped\s+up|covered|done|addressed|fixed|chosen|raised|agreed|confirmed|established|clarified|owned)\s+(?:(?:later|separately|directly|entirely|solely|instead|then)\s+)?by\s+${ACTOR_OBJ}`, 'tense', { ends: true }),
   // Any work still to be done by them: "to be scheduled by operations", "will be written by ops"
-  family(String.raw`\b(?:to|will|shall|can|should|must|['’]ll)\s+be\s+(?:[\w-]+\s+)?[\w-]+(?:ed|en|wn|ne|lt|nt|de)\s+(?:(?:later|separately|directly|entirely|solely|instead|then)\s+)?by\s+${ACTOR_OBJ}${ACTOR_END}`, 'strong'),
+  family(String.raw`\b(?:to|will|shall|can|should|must|['’]ll)\s+be\s+(?:[\w-]+\s+)?[\w-]+(?:ed|en|wn|ne|lt|nt|de)\s+(?:(?:later|separately|directly|entirely|solely|instead|then)\s+)?by\s+${ACTOR_OBJ}`, 'strong', { ends: true }),
   // With whom, still to come: "to be agreed with the hosting team", "issues will be raised as tickets to the platform team"
-  family(String.raw`\b(?:agreed|confirmed|established|decided|defined|set|sized|tuned|worked\s+out|discussed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}${ACTOR_END}|\b(?:come|comes|coming)\s+from\s+${ACTOR_OBJ}${ACTOR_END}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}${ACTOR_END}`, 'strong', { future: true }),
+  family(String.raw`\b(?:agreed|confirmed|established|decided|defined|set|sized|tuned|worked\s+out|discussed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`, 'strong', { future: true, ends: true }),
   // Whose: "the responsibility of the service desk", "an ops task", "sits with Operations", "for the run team to decide"
-  family(String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item)\s+(?:of|for)\s+${ACTOR_OBJ}${ACTOR_END}`, 'strong'),
+  family(String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item)\s+(?:of|for)\s+${ACTOR_OBJ}`, 'strong', { ends: true }),
   family(String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:task|decision|concern|problem|matter|call|job|responsibility|thing|item|activity|topic)\b`, 'strong'),
-  family(String.raw`\b(?:decisions?|calls?|choices?|sizing|tuning)\b[^.;!?\n]{0,40}?\b(?:made|taken)\s+by\s+${ACTOR_OBJ}${ACTOR_END}`, 'tense'),
+  family(String.raw`\b(?:decisions?|calls?|choices?|sizing|tuning)\b[^.;!?\n]{0,40}?\b(?:made|taken)\s+by\s+${ACTOR_OBJ}`, 'tense', { ends: true }),
   family(String.raw`\b(?:is|are|an?|as)\s+(?:an?\s+)?operational\s+(?:decision|call|matter|concern|question|task|problem|responsibility)\b`, 'strong'),
   // The answer is a team: "Restore process – BAU."
   family(String.raw`[-–—:]\s+${ACTOR_OBJ}\s*(?=$|[.;!?\n])`, 'weak'),
-  family(String.raw`\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}${ACTOR_END}`, 'strong'),
-  family(String.raw`\b(?:for|by)\s+${ACTOR_OBJ}\s+to\s+(?:${DECIDE}|${HANDLE}|${WATCH})\b`, 'strong'),
-  family(String.raw`\bwith\s+${ACTOR_OBJ}\s+to\s+(?:${DECIDE}|${HANDLE}|${WATCH})\b`, 'strong', { subject: true }),
-  family(String.raw`\b(?:tb[dca]|open|pending)\s+(?:by|with|for)\s+${ACTOR_OBJ}${ACTOR_END}|${ACTOR_OBJ}\s*(?:[-–—:(]\s*)?tb[dca]\b|\btb[dca]\s*[-–—:(]\s*${ACTOR_OBJ}${ACTOR_END}`, 'strong'),
+  family(String.raw`\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`, 'strong', { ends: true }),
+  family(String.raw`\b(?:for|by)\s+${ACTOR_OBJ}\s+to\s+(?:${ACT}|${WATCHING})`, 'strong'),
+  family(String.raw`\bwith\s+${ACTOR_OBJ}\s+to\s+(?:${ACT}|${WATCHING})`, 'strong', { subject: true }),
+  family(String.raw`\b(?:tb[dca]|open|pending)\s+(?:by|with|for)\s+${ACTOR_OBJ}|\btb[dca]\s*[-–—:(]\s*${ACTOR_OBJ}`, 'strong', { ends: true }),
+  family(String.raw`${ACTOR_OBJ}\s*(?:[-–—:(]\s*)?tb[dca]\b`, 'strong'),
   // Still theirs to give: "pending security operations review", "awaiting ops sign-off"
   family(String.raw`\b(?:pending|awaiting|waiting\s+(?:for|on))\s+(?:an?\s+|the\s+)?${ACTOR}(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:review|input|decision|sign-?off|assessment|approval|confirmation|view|call|advice|feedback)\b`, 'strong'),
   family(String.raw`\bsubject\s+to\s+(?:an?\s+|the\s+)?${ACTOR}(?:['’]s?)?\s+(?:review|input|decision|sign-?off|assessment|approval|confirmation)\b`, 'weak'),
@@ -214,7 +228,7 @@ const FAMILIES: readonly Family[] = [
   // Theirs to do: "the run team are responsible for defining DR"
   family(String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged)\s+(?:for|with)\b`, 'weak', { subject: true }),
   // Handed over: "handover to Ops will include working out the RPO"
-  family(String.raw`\b(?:hand-?over|hand\s+over|transition|transfer)\s+to\s+${ACTOR_OBJ}${ACTOR_END}`, 'tense', { cue: true }),
+  family(String.raw`\b(?:hand-?over|hand\s+over|transition|transfer)\s+to\s+${ACTOR_OBJ}`, 'tense', { cue: true, ends: true }),
   // When: a moment after design, with a word of deciding or acting in its clause
   family(TIME, 'tense', { cue: true }),
   // "a post-launch item", "a hypercare task", "a BAU activity"
@@ -239,13 +253,13 @@ const FAMILIES: readonly Family[] = [
 // ---- Guards -------------------------------------------------------------------------------------
 
 /** Negation just before or inside the phrase. */
-const NEGATION = /\b(?:not|non|never|no|neither|nor|without|unlike|cannot)\b|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b/i;
+const NEGATION = /\b(?:not|non|never|no|neither|nor|without|unlike|cannot)\b|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b/;
 /** A negative subject reaches further: "nothing in this area is deferred to operations". */
-const NEGATIVE_SUBJECT = /\b(?:nothing|none|nobody|no\s+one|no\s+part)\b/i;
+const NEGATIVE_SUBJECT = /\b(?:nothing|none|nobody|no\s+one|no\s+part)\b/;
 /** Negation after the phrase: "reactive maintenance is not acceptable". */
-const REJECTED = /\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan)\b|\b(?:isn['’]t|aren['’]t|wasn['’]t)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|the\s+plan)\b|\b(?:unacceptable|ruled\s+out|forbidden|prohibited|not\s+allowed|not\s+acceptable)\b/i;
+const REJECTED = /\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan)\b|\b(?:isn['’]t|aren['’]t|wasn['’]t)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|the\s+plan)\b|\b(?:unacceptable|ruled\s+out|forbidden|prohibited|not\s+allowed|not\s+acceptable)\b/;
 /** "not X until go-live" means X waits for go-live: negation does not undo a moment that starts with "until". */
-const UNTIL = /^(?:until|till)\b/i;
+const UNTIL = /^(?:until|till)\b/;
 /** The clause says the work is done or agreed in design. */
 const SETTLED = new RegExp(
   [
@@ -257,13 +271,13 @@ const SETTLED = new RegExp(
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
     String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined)\b`,
   ].join('|'),
-  'i',
+  '',
 );
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a runbook. */
-const EVIDENCE = /\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly)\b|\bper\s+(?:the\s+)?(?:ola|sla|runbook|plan|policy|contract)\b/i;
-const FUTURE_RE = new RegExp(FUTURE, 'i');
-const CUE_RE = new RegExp(`${CUE}|${FUTURE}`, 'gi');
-const POST = /^post\b/i;
+const EVIDENCE = /\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly)\b|\bper\s+(?:the\s+)?(?:ola|sla|runbook|plan|policy|contract)\b/;
+const FUTURE_RE = new RegExp(FUTURE);
+const CUE_RE = new RegExp(`${CUE}|${FUTURE}`, 'g');
+const POST = /^post\b/;
 const ADJECTIVE_NEXT = /^[ \t]+\p{L}/u;
 
 /** How far a clause is looked at around a match, each way: bounds the work per match. */
@@ -273,7 +287,7 @@ const SUBJECT_TAIL = 60;
 /** How close a cue must be to the moment it goes with. */
 const CUE_REACH = 100;
 
-const COMMA_CLAUSE = /\s+(?:so|but|then|and\s+then|therefore|hence|yet|which\s+means|though|although|however|whereas)\b/iy;
+const COMMA_CLAUSE = /\s+(?:so|but|then|and\s+then|therefore|hence|yet|which\s+means|though|although|however|whereas)\b/y;
 
 function isBoundary(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -305,7 +319,7 @@ const DETERMINERS = new Set(['the', 'our', 'a', 'an', 'their', 'your']);
 /** Words after which a subject begins: "…and ops will decide", "we agreed that the NOC will…", "whatever the DBA team decides". */
 const SUBJECT_AFTER = new Set(['and', 'but', 'so', 'then', 'that', 'because', 'while', 'when', 'once', 'if', 'until', 'after', 'where', 'which', 'otherwise', 'or', 'what', 'whatever', 'how']);
 const SUBJECT_PUNCTUATION = '.;:!?,(-–—"“';
-const BARE_OPERATION = /(?:service\s+)?operation\b/iy;
+const BARE_OPERATION = /(?:service\s+)?operation\b/y;
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 0x2019;
 
 /** The word that ends at `end` (spaces before `end` skipped): [start, end], or undefined. */
@@ -325,19 +339,35 @@ function wordBefore(text: string, end: number): [number, number] | undefined {
 function subjectStart(text: string, index: number, bareOperation: boolean): number {
   let start = index;
   let word = wordBefore(text, start);
-  if (word && DETERMINERS.has(text.slice(word[0], word[1]).toLowerCase())) {
+  if (word && DETERMINERS.has(text.slice(word[0], word[1]))) {
     if (bareOperation) return -1;
     start = word[0];
     word = wordBefore(text, start);
-  } else if (word && text.slice(word[0], word[1]).toLowerCase() === 'is') {
+  } else if (word && text.slice(word[0], word[1]) === 'is') {
     // "whoever is on call will restore it"
     const who = wordBefore(text, word[0]);
-    if (who && text.slice(who[0], who[1]).toLowerCase() === 'whoever') return who[0];
+    if (who && text.slice(who[0], who[1]) === 'whoever') return who[0];
   }
   let k = start;
   while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
   if (k === 0 || SUBJECT_PUNCTUATION.includes(text[k - 1]!) || text.charCodeAt(k - 1) === 10) return start;
-  return word && word[1] === k && SUBJECT_AFTER.has(text.slice(word[0], word[1]).toLowerCase()) ? start : -1;
+  return word && word[1] === k && SUBJECT_AFTER.has(text.slice(word[0], word[1])) ? start : -1;
+}
+
+/** Words that may follow an actor that ends its noun phrase ("left to ops after go-live", "by the NOC when…"). */
+const AFTER_ACTOR = new Set(
+  'and or after once when if in at from during post as on for later before until to with via through so but then who which because going instead will shall should must can may would is are was were has have now yet too also alone only'.split(' '),
+);
+const END_PUNCTUATION = '.,;:!?)(-–—"”\n';
+
+/** Does the actor that ends at `end` end its noun phrase: end of text, punctuation, or a word of AFTER_ACTOR? */
+function endsActor(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  if (i === text.length || END_PUNCTUATION.includes(text[i]!)) return true;
+  let j = i;
+  while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+  return j > i && AFTER_ACTOR.has(text.slice(i, j));
 }
 
 /** Index in `clause` where the `n` words before `index` begin. */
@@ -391,6 +421,7 @@ function accept(text: string, m: RegExpExecArray, f: Family): Span | undefined {
   }
   if (start < 0) return undefined;
   let end = m.index + m[0].length;
+  if (f.ends && !endsActor(text, end)) return undefined;
   const [cs, ce] = clauseAround(text, start, end);
   const clause = text.slice(cs, ce);
   let rs = start - cs;
@@ -456,26 +487,43 @@ function anyOf(phrases: readonly string[]): RegExp | undefined {
   return parts.length === 0 ? undefined : new RegExp(parts.join('|'), 'gi');
 }
 
-/** The text with every actor marked (see ACTOR), or undefined when it names none. */
-function markActors(text: string): string | undefined {
+/**
+ * The text in lower case, letter for letter (the same length, so that positions carry over): the
+ * expressions are compiled without the `i` flag, which makes them cheaper to compile and to run.
+ */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  // A few letters lower-case to two code units ("İ"): then only ASCII letters are lowered.
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
+/**
+ * Marks what `re` finds in `text` (see ACTOR, ACT, WATCHING), or undefined when it finds nothing. A
+ * mark is as long as what it marks, so positions in the marked text are those of the text.
+ */
+function mark(text: string, re: RegExp, kind: (m: RegExpExecArray) => string): string | undefined {
   let out = '';
   let last = 0;
-  ACTOR_MARK.lastIndex = 0;
-  for (let m = ACTOR_MARK.exec(text); m; m = ACTOR_MARK.exec(text)) {
-    out += text.slice(last, m.index) + '\x01' + '\x02'.repeat(m[0].length - 1);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [head, body] = kind(m);
+    out += text.slice(last, m.index) + head + body!.repeat(m[0].length - 1);
     last = m.index + m[0].length;
   }
   return last === 0 ? undefined : out + text.slice(last);
 }
 
-function findIn(text: string, families: readonly Family[]): string | undefined {
+function findIn(original: string, families: readonly Family[]): string | undefined {
+  const text = lowerCase(original);
   let first: Span | undefined;
   const spans: Span[] = [];
-  const marked = ACTOR_HINT.test(text) ? markActors(text) : undefined;
+  const actors = ACTOR_HINT.test(text) ? mark(text, ACTOR_MARK, () => '\x01\x02') : undefined;
+  // Families that name an action read it marked; those that spell their own verbs ("ops own this") do not.
+  const actions = actors === undefined ? undefined : (mark(actors, ACTION_MARK, (m) => (m[1] === undefined ? '\x03\x04' : '\x05\x06')) ?? actors);
   const others = families !== FAMILIES || OTHER_HINT.test(text);
-  if (marked === undefined && !others) return undefined;
+  if (actors === undefined && !others) return undefined;
   for (const f of families) {
-    const subject = f.actor ? marked : others ? text : undefined;
+    const subject = f.action ? actions : f.actor ? actors : others ? text : undefined;
     if (subject === undefined) continue;
     f.re.lastIndex = 0;
     for (let m = f.re.exec(subject); m; m = f.re.exec(subject)) {
@@ -500,7 +548,7 @@ function findIn(text: string, families: readonly Family[]): string | undefined {
   for (const s of spans) {
     if (s.start <= end + 1 && s.end > end && s.start >= start) end = s.end;
   }
-  return text.slice(start, end).trim();
+  return original.slice(start, end).trim();
 }
 
 /** The built-in matcher: no configured phrases or exceptions. */
