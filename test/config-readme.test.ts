@@ -67,6 +67,7 @@ describe('README: Configuration', () => {
       waivers: { maxDays: 180 },
       genericOwners: ['ops', 'noc'],
       placeholders: ['pending'],
+      deferral: { phrases: ['parked with the CCoE'], ignore: ['ops will decide the patch day'] },
       limits: { maxFileSize: 10 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxFindingsPerDocument: 100 },
       backstage: { serviceTypes: ['service'] },
     });

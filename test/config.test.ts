@@ -265,6 +265,28 @@ describe('every key takes effect', () => {
     expect(r.data?.findings.map((f) => [f.ruleId, f.line])).toEqual([['warranty-placeholder-value', 13]]);
   });
 
+  it('deferral.phrases add deferral phrases and deferral.ignore exempts text, from a config file', async () => {
+    const deferring = (notes: string): string => CLEAN_LOW.replace('      recoveryOption: backup-restore\n', `      notes: ${notes}\n`);
+    const files = { 'services/a.yaml': deferring('Parked with the CCoE until funding.'), 'services/b.yaml': deferring('Ops will decide the patch day.').replace('name: search', 'name: other') };
+    const deferred = async (root: string) => (await json(['services'], root)).data?.findings.filter((f) => f.ruleId === 'warranty-deferred-to-operation').map((f) => (f as { file?: string }).file);
+    expect(await deferred(tempTree(files))).toEqual(['services/b.yaml']);
+    const config = ['deferral:', '  phrases: ["parked with the CCoE"]', '  ignore: ["ops will decide the patch day"]', ''].join('\n');
+    const root = tempTree({ ...files, '.warranty-lintrc.yaml': config });
+    const r = await json(['services'], root);
+    expect(r.stderr).toBe('');
+    const finding = r.data?.findings.find((f) => f.ruleId === 'warranty-deferred-to-operation') as { file: string; message: string; line: number } | undefined;
+    expect(await deferred(root)).toEqual(['services/a.yaml']);
+    expect(finding?.message).toContain('("Parked with the CCoE")');
+    expect(finding?.line).toBe(20);
+  });
+
+  it('a bad deferral config is exit 2 with the file, the line and the reason', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW, '.warranty-lintrc.yaml': 'deferral:\n  phrase: [later]\n' });
+    const r = await runCli([...NOW, 'services'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.warranty-lintrc\.yaml:2:\d+:.*phrase.*phrases/);
+  });
+
   it('limits.maxFindingsPerDocument caps findings per document', async () => {
     const many = CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('window: 30d', 'window: TBD').replace('serviceHours: 24x7', 'serviceHours: TBD');
     const root = tempTree({ 'services/a.yaml': many, '.warranty-lintrc.yaml': 'limits: { maxFindingsPerDocument: 1 }\n' });
@@ -328,6 +350,7 @@ describe('every key takes effect', () => {
         'waivers: { maxDays: 90 }',
         'genericOwners: [ops, noc]',
         'placeholders: [pending]',
+        'deferral: { phrases: [parked with the CCoE], ignore: [see runbook] }',
         'limits: { maxFileSize: 1MiB, maxDepth: 32, maxAliases: 10, maxFindingsPerDocument: 50 }',
         'backstage: { serviceTypes: [service, website] }',
         '',
@@ -349,6 +372,7 @@ describe('every key takes effect', () => {
       waivers: { maxDays: 90 },
       genericOwners: ['ops', 'noc'],
       placeholders: ['pending'],
+      deferral: { phrases: ['parked with the CCoE'], ignore: ['see runbook'] },
       limits: { maxFileSize: 1048576, maxDepth: 32, maxAliases: 10, maxFindingsPerDocument: 50 },
       backstage: { serviceTypes: ['service', 'website'] },
     });
@@ -364,5 +388,6 @@ describe('every key takes effect', () => {
     expect(c.configFile).toBeNull();
     expect(c.extends).toBe('recommended');
     expect(c.limits.maxFileSize).toBe(10 * 1024 * 1024);
+    expect(c.deferral).toEqual({ phrases: [], ignore: [] });
   });
 });

@@ -19,6 +19,7 @@ export function defaultConfig(): ResolvedConfig {
     waivers: { maxDays: 180 },
     genericOwners: ['ops', 'operations', 'noc', 'oncall', 'on-call', 'support', 'sre', 'it', 'helpdesk'],
     placeholders: [],
+    deferral: { phrases: [], ignore: [] },
     limits: { maxFileSize: 10 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxFindingsPerDocument: 100 },
     backstage: { serviceTypes: ['service'] },
   };

@@ -14,6 +14,7 @@ export interface UserConfig {
   waivers?: { maxDays?: number };
   genericOwners?: string[];
   placeholders?: string[];
+  deferral?: { phrases?: string[]; ignore?: string[] };
   limits?: Partial<Record<'maxFileSize' | 'maxDepth' | 'maxAliases' | 'maxFindingsPerDocument', number | string>>;
   backstage?: { serviceTypes?: string[] };
 }
@@ -54,6 +55,8 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
   if (user.waivers?.maxDays !== undefined) c.waivers.maxDays = user.waivers.maxDays;
   if (user.genericOwners) c.genericOwners = [...user.genericOwners];
   if (user.placeholders) c.placeholders = [...user.placeholders];
+  if (user.deferral?.phrases) c.deferral.phrases = [...user.deferral.phrases];
+  if (user.deferral?.ignore) c.deferral.ignore = [...user.deferral.ignore];
   const l = user.limits ?? {};
   if (l.maxFileSize !== undefined) c.limits.maxFileSize = parseSize(l.maxFileSize) ?? c.limits.maxFileSize;
   for (const k of ['maxDepth', 'maxAliases', 'maxFindingsPerDocument'] as const) {

@@ -37,6 +37,8 @@ export interface ResolvedConfig {
   genericOwners: string[];
   /** Extra placeholder words, added to the built-in list. */
   placeholders: string[];
+  /** Deferral to Operation: phrases that defer (added to the built-in matcher), text that never counts. */
+  deferral: { phrases: string[]; ignore: string[] };
   limits: Limits;
   backstage: { serviceTypes: string[] };
 }

@@ -5,6 +5,7 @@ import type { Finding, Range } from '../types.js';
 import type { ParsedDocument } from '../load/document.js';
 import { anchorKey } from '../load/locate.js';
 import { buildService, findPlaceholders } from '../model/build.js';
+import { deferralMatcher } from '../model/deferral.js';
 import type { InputFormat, ServiceLayout } from '../model/formats/index.js';
 import type { Service } from '../model/types.js';
 import { crossFieldProblems } from '../schema/cross-field.js';
@@ -48,7 +49,7 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
   ];
   const reported = new Set(problems.map((p) => p.spoils));
   for (const p of problems) reported.add(p.pointer);
-  const service = buildService(layout, placeholders, reported);
+  const service = buildService(layout, placeholders, reported, deferralMatcher(config.deferral));
 
   const findings: Finding[] = [];
   const base = { file: layout.file, service: service.name, document: doc.index };
