@@ -117,6 +117,7 @@ export function configSchemaWithRules(): Record<string, unknown> {
   const schema = loadSchemaFile('config.schema.json') as { definitions: Record<string, Record<string, unknown>> };
   const properties: Record<string, unknown> = {};
   for (const r of RULES) properties[r.meta.id] = { $ref: '#/definitions/severity', description: `${r.meta.description} (default: ${r.meta.severity})` };
-  schema.definitions.ruleSettings = { type: 'object', properties, additionalProperties: false };
+  // A policy's id holds a "/" (acme/oncall-named): any such key is a policy's severity.
+  schema.definitions.ruleSettings = { type: 'object', properties, patternProperties: { '/': { $ref: '#/definitions/severity' } }, additionalProperties: false };
   return schema;
 }

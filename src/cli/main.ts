@@ -5,6 +5,7 @@ import { defaultIo, type Io } from './io.js';
 import { EXIT, FAIL_ON, FlagError, type LintFlags } from './flags.js';
 import { runLint } from './run-lint.js';
 import { VERSION } from '../version.js';
+import type { Rule } from '../rules/types.js';
 
 export { EXIT } from './flags.js';
 export { exitCodeFor } from './run-lint.js';
@@ -91,21 +92,23 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
 
   program
     .command('rules')
-    .description('list every rule: id, area, default severity, description')
-    .action(async () => {
-      const { listRules } = await import('./commands.js');
-      io.stdout(listRules());
+    .description('list every rule: id, area, default severity, description (the config\'s policies too)')
+    .option('-c, --config <file>', 'use this config (the only way to load a .js/.ts config)')
+    .action(async (flags: { config?: string }) => {
+      const [{ listRules }, rules] = await Promise.all([import('./commands.js'), rulesOfConfig(io, flags.config)]);
+      io.stdout(listRules(rules));
       setCode(EXIT.ok);
     });
 
   program
     .command('explain')
-    .description('why a rule matters, a failing and a passing example, how to fix it')
+    .description('why a rule matters, a failing and a passing example, how to fix it (a policy: what it checks)')
     .argument('<rule>', 'a rule id (see `warranty-lint rules`)')
-    .action(async (rule: string) => {
-      const [{ explainRule }, { RULES_BY_ID }] = await Promise.all([import('./commands.js'), import('../rules/index.js')]);
-      const text = explainRule(rule);
-      if (text === undefined) throw new FlagError(`unknown rule "${rule}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
+    .option('-c, --config <file>', 'use this config (the only way to load a .js/.ts config)')
+    .action(async (rule: string, flags: { config?: string }) => {
+      const [{ explainRule }, rules] = await Promise.all([import('./commands.js'), rulesOfConfig(io, flags.config)]);
+      const text = explainRule(rule, rules);
+      if (text === undefined) throw new FlagError(`unknown rule "${rule}". Supported rules are: ${rules.map((r) => r.meta.id).join(', ')}`);
       io.stdout(text);
       setCode(EXIT.ok);
     });
@@ -131,6 +134,13 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     });
 
   return program;
+}
+
+/** The rules in effect for the config found from the working directory (or named): built-in rules, then its policies. */
+async function rulesOfConfig(io: Io, configPath: string | undefined): Promise<readonly Rule[]> {
+  const [{ loadConfig }, { rulesInEffect }] = await Promise.all([import('../config/load.js'), import('../policies/index.js')]);
+  const { config } = await loadConfig({ cwd: io.cwd, configPath });
+  return rulesInEffect(config).all;
 }
 
 function addLintOptions(cmd: Command): Command {

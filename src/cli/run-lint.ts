@@ -11,7 +11,8 @@ import { EXIT, FlagError, type LintFlags } from './flags.js';
 function parseRuleFlags(flags: readonly string[], RULES_BY_ID: ReadonlyMap<string, unknown>): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const f of flags) {
-    const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(f.trim());
+    // Built-in ids, and policy ids with their "/" (acme/oncall-named).
+    const m = /^([A-Za-z0-9@_./-]+)=(off|info|warning|error)$/.exec(f.trim());
     if (!m) throw new FlagError(`--rule takes id=severity with severity off, info, warning or error (got "${f}")`);
     if (!RULES_BY_ID.has(m[1] as string)) throw new FlagError(`--rule: unknown rule "${m[1]}". Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`);
     out[m[1] as string] = m[2] as SeveritySetting;
@@ -25,8 +26,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const [{ loadConfig }, { lintKept, streamed, unpackResult }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
-  const { RULES_BY_ID } = await import('../rules/index.js');
-  const ruleFlags = parseRuleFlags(flags.rule ?? [], RULES_BY_ID);
+  const { rulesInEffect } = await import('../policies/index.js');
+  const ruleFlags = parseRuleFlags(flags.rule ?? [], rulesInEffect(config).byId);
   if (Object.keys(ruleFlags).length > 0) {
     // The command line wins over the config file, its overrides included.
     Object.assign(config.rules, ruleFlags);

@@ -13,26 +13,39 @@ export interface ConfigProblem {
 
 /** Schema problems, then rule ids the registry does not know. */
 export function checkConfig(value: unknown): ConfigProblem[] {
+  const problems = schemaProblems(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return problems;
+  return [...problems, ...unknownRules(value, [...RULES_BY_ID.keys()], problems)];
+}
+
+/** What the config schema says of a config (or preset) file. */
+export function schemaProblems(value: unknown): ConfigProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ pointer: '', at: 'value', message: 'the config must be a mapping of keys such as extends, rules and overrides' }];
   }
-  const problems: ConfigProblem[] = validateAgainst('config.schema.json', value, 'config').map((p) => ({
+  return validateAgainst('config.schema.json', value, 'config').map((p) => ({
     pointer: p.pointer,
     at: p.at,
     message: p.pointer === '/limits/maxFileSize' ? sizeMessage(value) : p.message.replace(/^config: /, ''),
   }));
-  const c = value as { rules?: unknown; overrides?: unknown };
+}
+
+/** Rule ids in `rules` and `overrides` that are not in `known` (the built-in rules and the policies in effect). */
+export function unknownRules(value: unknown, known: readonly string[], already: readonly ConfigProblem[] = []): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const ids = new Set(known);
+  const c = (value ?? {}) as { rules?: unknown; overrides?: unknown };
   const checkRules = (rules: unknown, pointer: string): void => {
     if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return;
     for (const id of Object.keys(rules)) {
-      if (RULES_BY_ID.has(id)) continue;
+      if (ids.has(id)) continue;
       const at = joinPointer(pointer, id);
-      if (problems.some((p) => p.pointer === at)) continue;
-      const hint = didYouMean(id, [...RULES_BY_ID.keys()]);
+      if (already.some((p) => p.pointer === at)) continue;
+      const hint = didYouMean(id, known);
       problems.push({
         pointer: at,
         at: 'key',
-        message: `${pointerToPath(pointer)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : '.'} Supported rules are: ${[...RULES_BY_ID.keys()].join(', ')}`,
+        message: `${pointerToPath(pointer)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : '.'} Supported rules are: ${known.join(', ')}`,
       });
     }
   };

@@ -36,6 +36,8 @@ export interface PortfolioView {
   reactive: { overall: number | null; byArea: Record<Area, number | null>; threshold: number };
   planned: Record<Area | 'overall', Record<PlannedIn, number>>;
   weights: ResolvedConfig['portfolio']['weights'];
+  /** A rule's remediation sentence, on one line: a built-in rule's, or a policy's of the run (`LintResult.rules`). */
+  remediation(ruleId: string): string | undefined;
 }
 
 /**
@@ -84,8 +86,16 @@ export function buildView(result: LintResult, portfolio: ResolvedConfig['portfol
     reactive: { overall: result.summary.reactiveShare, byArea: reactiveShareByArea(result.services, config), threshold: portfolio.reactiveThreshold },
     planned: plannedShares(result.services, config),
     weights: portfolio.weights,
+    remediation: remediations(result),
   };
 }
+
+function remediations(result: LintResult): (ruleId: string) => string | undefined {
+  const metas = new Map((result.rules ?? []).map((m) => [m.id, m]));
+  return (ruleId) => (metas.has(ruleId) ? oneLine(metas.get(ruleId)?.remediation) : remediationOf(ruleId));
+}
+
+const oneLine = (text: string | undefined): string | undefined => (text === undefined ? undefined : text.replace(/\s+/g, ' ').trim());
 
 function compareRows(a: ServiceRow, b: ServiceRow): number {
   return (
@@ -107,8 +117,7 @@ export function accountableOwner(service: Service, finding: Finding): string | u
 
 /** The rule's remediation sentence, on one line. */
 export function remediationOf(ruleId: string): string | undefined {
-  const text = RULES_BY_ID.get(ruleId)?.meta.remediation;
-  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim();
+  return oneLine(RULES_BY_ID.get(ruleId)?.meta.remediation);
 }
 
 /** A share as a whole percent, never rounded across the threshold (79.6% below 80% shows as 79.6%, not 80%). */
