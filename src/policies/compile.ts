@@ -65,6 +65,9 @@ function appliesText(where: PolicyData['where']): string {
   return text === 'services' ? 'every service' : text;
 }
 
+/** A value for a template, as written but cut (a 5 MB value must not make a 5 MB message). */
+const cut = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 const sentence = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 /** The rule a policy is. Throws UserError for a policy the loader would have refused. */
@@ -98,7 +101,7 @@ export function compilePolicy(policy: PolicyData): ServiceRule {
       field: check.field,
       path: check.path,
       area: area ?? 'metadata',
-      value: state.kind === 'missing' ? 'nothing' : shown(state.value),
+      value: state.kind === 'missing' ? 'nothing' : typeof state.value === 'string' ? cut(state.value) : shown(state.value),
       expected: check.expected,
       problem,
       tier: service.tier,
