@@ -45,7 +45,8 @@ function checkFragment(node: unknown, pointer: string, definitions: Schema, out:
     if (!ALLOWED.includes(k)) {
       const why = k === 'pattern' || k === 'patternProperties' || k === 'format' ? ' (match text with a policy: `function: pattern` runs in linear time)' : '';
       const hint = didYouMean(k, ALLOWED);
-      out.push({ pointer: at, at: 'key', message: `extensions.${where}: the keyword "${k}" is not supported in an extension${why}${hint && !why ? `; did you mean "${hint}"?` : ''}. Supported: ${ALLOWED.join(', ')}` });
+      const end = hint && !why ? `; did you mean "${hint}"?` : '.';
+      out.push({ pointer: at, at: 'key', message: `extensions.${where}: the keyword "${k}" is not supported in an extension${why}${end} Supported: ${ALLOWED.join(', ')}` });
       continue;
     }
     if (k === 'type' && !(typeof v === 'string' ? TYPES.includes(v) : Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string' && TYPES.includes(t)))) {
