@@ -58,7 +58,7 @@ describe('report: golden files', () => {
     const text = report(result, { ...CTX, cwd: root });
     expectGolden('examples.txt', text);
     expect(widest(text)).toBeLessThanOrEqual(100);
-    expect(text).toContain('Read 10 files and 12 services.');
+    expect(text).toContain('Read 11 files and 12 services.'); // examples/policies/acme.yaml is read and skipped: a preset, not a service
   });
 
   it('reports the fixture catalog in ASCII at 72 columns', async () => {

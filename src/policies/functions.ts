@@ -40,8 +40,8 @@ function parseLimit(v: unknown): Limit | undefined {
   if (seconds !== undefined) return { kind: 'duration', value: seconds, text: v };
   const day = parseDay(v);
   if (day !== undefined) return { kind: 'date', value: day, text: v };
-  const percent = parsePercent(v);
-  if (percent !== undefined) return { kind: 'number', value: percent, text: v };
+  const percent = parsePercent(v) ?? (/^\s*-?\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : undefined);
+  if (percent !== undefined) return { kind: 'number', value: percent, text: v.trim() };
   return undefined;
 }
 
@@ -71,8 +71,14 @@ function lacking(field: FieldState, path: string): string | undefined {
 
 const problem = (pointer: string, message: string, at: 'key' | 'value' = 'value'): OptionProblem => ({ pointer, at, message });
 
+/** `values` as a list: one value written alone is a list of one. */
+const listOf = (v: unknown): unknown => (v === undefined || Array.isArray(v) ? v : [v]);
+
+/** A whole number of days, written as a number or as digits. */
+const wholeDays = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : undefined);
+
 function stringList(options: Record<string, unknown>, name: string, fn: string, scalars: boolean): OptionProblem[] {
-  const v = options[name];
+  const v = listOf(options[name]);
   const what = scalars ? 'text, numbers or true/false' : 'text';
   if (!Array.isArray(v) || v.length === 0) return [problem(`/${name}`, `${fn} needs options.${name}: a non-empty list of ${what}`)];
   const bad = v.findIndex((x) => (scalars ? !isScalar(x) : typeof x !== 'string' || x.trim() === ''));
@@ -156,10 +162,10 @@ export const FUNCTIONS: Readonly<Record<string, PolicyFunction>> = {
   enum: {
     options: ['values'],
     check: (o) => stringList(o, 'values', 'enum', true),
-    describe: (o) => `is one of ${(o.values as unknown[]).map(String).join(', ')}`,
+    describe: (o) => `is one of ${(listOf(o.values) as unknown[]).map(String).join(', ')}`,
     compile(o, path) {
-      const allowed = new Set((o.values as unknown[]).map(String));
-      const list = (o.values as unknown[]).map(String).join(', ');
+      const allowed = new Set((listOf(o.values) as unknown[]).map(String));
+      const list = [...allowed].join(', ');
       return (field) => {
         const lack = lacking(field, path);
         if (lack !== undefined) return lack;
@@ -177,9 +183,9 @@ export const FUNCTIONS: Readonly<Record<string, PolicyFunction>> = {
   includes: {
     options: ['values'],
     check: (o) => stringList(o, 'values', 'includes', false),
-    describe: (o) => `includes ${listWords((o.values as string[]).map(String))}`,
+    describe: (o) => `includes ${listWords((listOf(o.values) as string[]).map(String))}`,
     compile(o, path) {
-      const wanted = o.values as string[];
+      const wanted = listOf(o.values) as string[];
       // Case-insensitively, as security controls are compared (security-controls-insufficient).
       const norm = (s: string): string => s.trim().toLowerCase();
       return (field) => {
@@ -197,12 +203,12 @@ export const FUNCTIONS: Readonly<Record<string, PolicyFunction>> = {
   maxAgeDays: {
     options: ['value'],
     check: (o) =>
-      typeof o.value === 'number' && Number.isInteger(o.value) && o.value >= 0
+      wholeDays(o.value) !== undefined
         ? []
         : [problem(o.value === undefined ? '' : '/value', `maxAgeDays needs options.value: a whole number of days, 0 or more${o.value === undefined ? '' : ` (got ${shown(o.value)})`}`)],
-    describe: (o) => `is a date at most ${String(o.value)} days old`,
+    describe: (o) => `is a date at most ${String(wholeDays(o.value))} days old`,
     compile(o, path) {
-      const max = o.value as number;
+      const max = wholeDays(o.value) as number;
       return (field, today) => {
         const lack = lacking(field, path);
         if (lack !== undefined) return lack;

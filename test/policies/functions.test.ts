@@ -159,6 +159,15 @@ describe('maxAgeDays', () => {
   });
 });
 
+describe('options written loosely', () => {
+  it('a single value where a list is expected is a list of one; numbers may be written as text', () => {
+    expect(judge(CLEAN_CRITICAL, { field: 'controls', function: 'includes', options: { values: 'RBAC' } }, { area: 'security' })).toEqual([]);
+    expect(judge(CLEAN_CRITICAL, { field: 'recoveryOption', function: 'enum', options: { values: 'warm-standby' } })).toEqual([]);
+    expect(judge(CLEAN_CRITICAL, { field: 'lastTest.date', function: 'maxAgeDays', options: { value: '55' } })).toHaveLength(1);
+    expect(judge(CLEAN_CRITICAL, { field: 'target', function: 'min', options: { value: '99.99' } }, { area: 'availability' }).map((f) => f.message)[0]).toContain('below the minimum of 99.99');
+  });
+});
+
 describe('where', () => {
   const present = { field: 'x-oncall', function: 'present' };
   const count = (where: PolicyData['where'], yaml = CLEAN_CRITICAL): number => judge(yaml, present, { area: 'availability', where }).length;
