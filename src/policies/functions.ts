@@ -174,7 +174,9 @@ export const FUNCTIONS: Readonly<Record<string, PolicyFunction>> = {
         const items = Array.isArray(value) ? value : [value];
         const bad = items.filter((v) => !isScalar(v) || !allowed.has(String(v)));
         if (bad.length === 0) return undefined;
-        return Array.isArray(value) ? `has ${listWords(bad.map(shown))} in ${path}, not one of ${list}` : `has ${path} ${shown(value)}, not one of ${list}`;
+        // A list of thousands names a few: a message stays a sentence.
+        const named = bad.length > 5 ? [...bad.slice(0, 5).map(shown), `${bad.length - 5} more`] : bad.map(shown);
+        return Array.isArray(value) ? `has ${listWords(named)} in ${path}, not one of ${list}` : `has ${path} ${shown(value)}, not one of ${list}`;
       };
     },
   },

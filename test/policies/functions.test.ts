@@ -92,6 +92,12 @@ describe('enum', () => {
     expect(judge(swap(CLEAN_CRITICAL, 'dataTypes: [pii]', 'dataTypes: [pii, pci]'), types, { area: 'security' }).map((f) => f.message)[0]).toMatch(/^service "payments-api" has "pci" in security.dataTypes, not one of pii, none/);
   });
 
+  it('names at most five items a list has wrong', () => {
+    const many = swap(CLEAN_CRITICAL, 'dataTypes: [pii]', `dataTypes: [${Array.from({ length: 40 }, (_, i) => `x${i}`).join(', ')}]`);
+    const [message] = judge(many, { field: 'dataTypes', function: 'enum', options: { values: ['pii'] } }, { area: 'security' }).map((f) => f.message);
+    expect(message).toMatch(/^service "payments-api" has "x0", "x1", "x2", "x3", "x4" and 35 more in security.dataTypes, not one of pii;/);
+  });
+
   it('compares numbers and text as written: 99.95 is one of [99.95, 99.99]', () => {
     expect(judge(CLEAN_CRITICAL, { field: 'target', function: 'enum', options: { values: [99.95, 99.99] } }, { area: 'availability' })).toEqual([]);
   });
