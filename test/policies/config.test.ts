@@ -56,6 +56,27 @@ describe('extends', () => {
     expect((await findings(root)).map((f) => [f.ruleId, f.line])).toEqual([['schema', 18]]);
   });
 
+  it('extensions reach Backstage Components and metadata too, typed, with did-you-mean to the new field', async () => {
+    const component = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata: { name: pay, businessOwner: 5 }',
+      'spec:',
+      '  type: service',
+      '  owner: group:default/payments',
+      '  warranty:',
+      '    tier: low',
+      '    availability: { target: 99.0, window: 30d, serviceHours: 24x7, oncall: pay-primary, oncal: x }',
+      '',
+    ].join('\n');
+    const root = tempTree({ 'services/c.yaml': component, '.warranty-lintrc.yaml': 'extensions:\n  availability: { oncall: { type: string } }\n  metadata: { businessOwner: { type: string } }\n' });
+    const schema = (await findings(root)).filter((f) => f.ruleId === 'schema').map((f) => [f.line, f.column, f.message]);
+    expect(schema).toEqual([
+      [3, 39, 'service "pay": metadata.businessOwner must be text (got 5)'],
+      [9, 89, 'service "pay": unknown key "oncal" in spec.warranty.availability; did you mean "oncall"?'],
+    ]);
+  });
+
   it('a relative path, relative to the file that names it, and presets of presets', async () => {
     const root = tempTree({
       ...SERVICE,
