@@ -67,7 +67,7 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
       findings.push(configuredFinding({ ...base, ruleId: rule.meta.id, message: r.message, range: doc.locate(r.pointer, r.at), area, pointer: r.pointer }, service.tier, config));
     }
   }
-  service.anchors = anchorsFor(service, doc, [...rules.catalog, ...rules.waivers]);
+  service.anchors = anchorsFor(service, doc, rules.positioned);
   return { service, findings };
 }
 

@@ -13,6 +13,8 @@ export interface RuleSet {
   service: readonly ServiceRule[];
   catalog: readonly CatalogRule[];
   waivers: readonly WaiverRule[];
+  /** Catalog and waiver rules: those that declare positions to keep while a document is parsed. */
+  positioned: ReadonlyArray<CatalogRule | WaiverRule>;
   /** Every rule's metadata, for the formatters (SARIF's rule list, the report's remediations). */
   metas: readonly RuleMeta[];
 }
@@ -24,6 +26,7 @@ function ruleSet(all: readonly Rule[]): RuleSet {
     service: all.filter((r): r is ServiceRule => r.scope === 'service'),
     catalog: all.filter((r): r is CatalogRule => r.scope === 'catalog'),
     waivers: all.filter((r): r is WaiverRule => r.scope === 'waivers'),
+    positioned: all.filter((r): r is CatalogRule | WaiverRule => r.scope === 'catalog' || r.scope === 'waivers'),
     metas: all.map((r) => r.meta),
   };
 }

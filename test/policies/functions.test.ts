@@ -5,6 +5,8 @@ import type { PolicyData } from '../../src/config/types.js';
 import type { UserConfig } from '../../src/config/resolve.js';
 import { CLEAN_CRITICAL, swap } from '../support/critical-service.js';
 import { lintYaml } from '../support/lint-yaml.js';
+import { FUNCTION_NAMES } from '../../src/policies/index.js';
+import { loadSchemaFile } from '../../src/schema/validate.js';
 
 /** One policy of one check on the continuity area (or `area`), and the findings it gives on `yaml`. */
 function judge(yaml: string, check: PolicyData['then'][number], extra: Partial<PolicyData> = {}, config: UserConfig = {}) {
@@ -248,5 +250,12 @@ describe('severity, messages and descriptions', () => {
       [31, 'service "payments-api" has continuity.rto "15m", above the maximum of 10m. Critical services recover fast.'],
       [32, 'service "payments-api" has continuity.rpo "5m", above the maximum of 1m. Critical services recover fast.'],
     ]);
+  });
+});
+
+describe('the functions', () => {
+  it('are the ones the config schema names (one list for the editor and the engine)', () => {
+    const defs = (loadSchemaFile('config.schema.json') as { definitions: Record<string, { properties: Record<string, { enum?: string[] }> }> }).definitions;
+    expect(defs.policyCheck?.properties.function?.enum).toEqual([...FUNCTION_NAMES]);
   });
 });
