@@ -2,6 +2,7 @@
 // Here, apart from the engine, so that formatters and the CLI's types need none of it.
 import type { ResolvedConfig } from './config/types.js';
 import type { Service } from './model/types.js';
+import type { RuleMeta } from './rules/types.js';
 import type { Finding, Summary } from './types.js';
 
 /** How far a run has got (for a progress display). */
@@ -55,6 +56,11 @@ export interface LintResult {
   files: string[];
   /** Today, as date rules saw it. */
   today: string;
+  /**
+   * The metadata of the rules in effect: the built-in rules, then the config's policies. Formatters
+   * that describe rules (SARIF, the report) read it; when absent, the built-in rules.
+   */
+  rules?: readonly RuleMeta[];
   /**
    * Named paths that do not exist, globs that match nothing, named directories with no YAML: the
    * rest is still linted, and the CLI exits 2 after reporting it (SPEC §6, §8).

@@ -75,6 +75,21 @@ describe('README: Configuration', () => {
     expect(lint.stderr).toBe('');
   });
 
+  it('the policies example loads, with its preset package, and flags a critical service with no on-call rotation', async () => {
+    const [example] = blocks('### Organisation policies', 'yaml');
+    const root = tempTree({
+      '.warranty-lintrc.yaml': example!,
+      'node_modules/@acme/warranty-policy/package.json': '{"name": "@acme/warranty-policy", "warranty-lint": "preset.yaml"}',
+      'node_modules/@acme/warranty-policy/preset.yaml': 'rules: { tier-detail-missing: off }\n',
+      'services/a.yaml': CLEAN_LOW.replace('tier: low', 'tier: critical'),
+    });
+    const r = await runCli(['--now', '2026-11-26', '-f', 'json', 'services'], root);
+    expect(r.stderr).toBe('');
+    const ids = (JSON.parse(r.stdout).findings as Array<{ ruleId: string }>).map((f) => f.ruleId);
+    expect(ids.filter((id) => id.startsWith('acme/'))).toEqual(['acme/oncall-named', 'acme/oncall-named']);
+    expect(ids).not.toContain('tier-detail-missing');
+  });
+
   it('the baseline commands run as written', async () => {
     const [sh] = blocks('### Adopting on an existing catalog: baselines', 'sh');
     const commands = sh!.trim().split('\n').map((l) => l.replace(/#.*$/, '').trim().split(/\s+/));

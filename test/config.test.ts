@@ -166,7 +166,7 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
     );
     const lines = err.split('\n');
     expect(lines[0]).toBe('warranty-lint: invalid config:');
-    expect(err).toContain('.warranty-lintrc.yaml:1:10: extends must be one of recommended, strict (got "strictest"); did you mean "strict"?');
+    expect(err).toContain('.warranty-lintrc.yaml:1:10: extends: "strictest" is not a built-in preset (recommended, strict), and no package of that name is installed in a node_modules folder at or above the config\'s; did you mean "strict"?');
     expect(err).toContain('.warranty-lintrc.yaml:3:11: rules.schema must be one of off, info, warning, warn, error (got "fatal")');
     expect(err).toContain('.warranty-lintrc.yaml:5:23: tiers.critical.maxRto must be a duration with a unit, such as "15m" or "15h"; add a unit (s, m, h, d, w)');
     expect(err).toContain('.warranty-lintrc.yaml:6:24: limits.maxFileSize must be a size such as "10MiB", "512KB" or a whole number of bytes (got "10 megabytes")');
@@ -389,5 +389,13 @@ describe('every key takes effect', () => {
     expect(c.extends).toBe('recommended');
     expect(c.limits.maxFileSize).toBe(10 * 1024 * 1024);
     expect(c.deferral).toEqual({ phrases: [], ignore: [] });
+  });
+});
+
+describe('presets', () => {
+  it('merge every key of the config schema (a new key must say how presets combine)', async () => {
+    const { MERGED_KEYS } = await import('../src/config/merge.js');
+    const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas', 'config.schema.json'), 'utf8')) as { properties: object };
+    expect([...MERGED_KEYS].sort()).toEqual(Object.keys(schema.properties).sort());
   });
 });

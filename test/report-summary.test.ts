@@ -30,7 +30,7 @@ describe('the one-page summary', () => {
     const full = report(result, EXAMPLES_CTX);
     expect(full.startsWith(alone)).toBe(true);
     expect(alone).toContain('Catalog: examples/, git branch main, commit 0123456789ab (/home/ops/catalog).');
-    expect(alone).toContain('Read 12 services in 10 catalog files.');
+    expect(alone).toContain('Read 12 services in 10 catalog files; 1 other YAML file skipped (not service definitions).');
     expect(alone).toMatch(/^Reactive share {2}12% {2}under the 80% threshold/m);
     expect(alone).toContain('by area: availability 10%,  capacity 16%,  continuity 10%,  security 13%');
     expect(alone).toMatch(/^ {2}1\. order-bridge +high +team-integration +4 +0 /m);

@@ -5,6 +5,7 @@ import { defaultIo, type Io } from './io.js';
 import { EXIT, FAIL_ON, FlagError, type LintFlags } from './flags.js';
 import { runLint } from './run-lint.js';
 import { VERSION } from '../version.js';
+import type { Rule } from '../rules/types.js';
 
 export { EXIT } from './flags.js';
 export { exitCodeFor } from './run-lint.js';
@@ -91,24 +92,26 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
 
   program
     .command('rules')
-    .description('list every rule: id, area, default severity, description')
+    .description('list every rule: id, area, default severity, description (the config\'s policies too)')
     .addOption(new Option('-f, --format <format>', 'text, wrapped to the terminal, or json (the rules\' metadata)').choices(['text', 'json']).default('text'))
-    .action(async (flags: { format: 'text' | 'json' }) => {
-      const { listRules, rulesJson } = await import('./commands.js');
-      io.stdout(flags.format === 'json' ? rulesJson() : listRules(io.columns));
+    .option('-c, --config <file>', 'use this config (the only way to load a .js/.ts config)')
+    .action(async (flags: { format: 'text' | 'json'; config?: string }) => {
+      const [{ listRules, rulesJson }, rules] = await Promise.all([import('./commands.js'), rulesOfConfig(io, flags.config)]);
+      io.stdout(flags.format === 'json' ? rulesJson(rules) : listRules(rules, io.columns));
       setCode(EXIT.ok);
     });
 
   program
     .command('explain')
-    .description('why a rule matters, a failing and a passing example, how to fix it')
+    .description('why a rule matters, a failing and a passing example, how to fix it (a policy: what it checks)')
     .argument('<rule>', 'a rule id (see `warranty-lint rules`)')
-    .action(async (rule: string) => {
-      const { explainRule } = await import('./commands.js');
-      const text = explainRule(rule);
+    .option('-c, --config <file>', 'use this config (the only way to load a .js/.ts config)')
+    .action(async (rule: string, flags: { config?: string }) => {
+      const [{ explainRule }, rules] = await Promise.all([import('./commands.js'), rulesOfConfig(io, flags.config)]);
+      const text = explainRule(rule, rules);
       if (text === undefined) {
         const { unknownRule } = await import('../config/check.js');
-        throw new FlagError(unknownRule(rule));
+        throw new FlagError(unknownRule(rule, rules.map((r) => r.meta.id)));
       }
       io.stdout(text);
       setCode(EXIT.ok);
@@ -135,6 +138,13 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     });
 
   return program;
+}
+
+/** The rules in effect for the config found from the working directory (or named): built-in rules, then its policies. */
+async function rulesOfConfig(io: Io, configPath: string | undefined): Promise<readonly Rule[]> {
+  const [{ loadConfig }, { rulesInEffect }] = await Promise.all([import('../config/load.js'), import('../policies/index.js')]);
+  const { config } = await loadConfig({ cwd: io.cwd, configPath });
+  return rulesInEffect(config).all;
 }
 
 function addLintOptions(cmd: Command): Command {

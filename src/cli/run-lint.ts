@@ -14,7 +14,8 @@ import { EXIT, FlagError, type LintFlags } from './flags.js';
 function parseRuleFlags(flags: readonly string[], known: (id: string) => boolean, unknownRule: (id: string) => string): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const f of flags) {
-    const m = /^([a-z0-9][a-z0-9._/-]*)=(off|info|warning|warn|error)$/.exec(f.trim());
+    // Built-in ids, and policy ids with their "/" (acme/oncall-named).
+    const m = /^([A-Za-z0-9@_./-]+)=(off|info|warning|warn|error)$/.exec(f.trim());
     if (!m) throw new FlagError(`--rule takes id=severity with severity off, info, warning (or warn) or error (got "${f}")`);
     const id = m[1] as string;
     if (!known(id)) throw new FlagError(`--rule: ${unknownRule(id)}`);
@@ -29,9 +30,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const [{ loadConfig }, { lintKept, streamed, unpackResult }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
-  const { RULES_BY_ID } = await import('../rules/index.js');
-  const { unknownRule } = await import('../config/check.js');
-  const ruleFlags = parseRuleFlags(flags.rule ?? [], (id) => RULES_BY_ID.has(id), unknownRule);
+  const [{ rulesInEffect }, { unknownRule }] = await Promise.all([import('../policies/index.js'), import('../config/check.js')]);
+  const inEffect = rulesInEffect(config).byId;
+  const ids = [...inEffect.keys()];
+  const ruleFlags = parseRuleFlags(flags.rule ?? [], (id) => inEffect.has(id), (id) => unknownRule(id, ids));
   if (Object.keys(ruleFlags).length > 0) {
     // The command line wins over the config file, its overrides included.
     Object.assign(config.rules, ruleFlags);

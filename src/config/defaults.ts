@@ -22,5 +22,7 @@ export function defaultConfig(): ResolvedConfig {
     deferral: { phrases: [], ignore: [] },
     limits: { maxFileSize: 10 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxFindingsPerDocument: 100 },
     backstage: { serviceTypes: ['service'] },
+    policies: [],
+    extensions: {},
   };
 }

@@ -1,11 +1,18 @@
 import { TIERS, type SeveritySetting } from '../types.js';
 import { parseDuration, parseSize } from '../model/units.js';
 import { defaultConfig } from './defaults.js';
-import type { ResolvedConfig, TierPolicy } from './types.js';
+import type { Extensions, PolicyData, ResolvedConfig, TierPolicy } from './types.js';
+
+/** The presets built in: severity baselines. Any other `extends` entry names a data file (loaded by load.ts). */
+export const BUILT_IN_PRESETS = ['recommended', 'strict'] as const;
+export type BuiltInPreset = (typeof BUILT_IN_PRESETS)[number];
+
+export const isBuiltInPreset = (name: unknown): name is BuiltInPreset => (BUILT_IN_PRESETS as readonly unknown[]).includes(name);
 
 /** The shape a user writes (SPEC §5); validated against schemas/config.schema.json before it gets here. */
 export interface UserConfig {
-  extends?: 'recommended' | 'strict';
+  /** `recommended`, `strict`, a relative path to a preset file, a package name; or a list of them. */
+  extends?: string | string[];
   rules?: Record<string, SeveritySetting | 'warn'>;
   overrides?: Array<{ files: string[]; rules?: Record<string, SeveritySetting | 'warn'> }>;
   ignore?: string[];
@@ -17,6 +24,8 @@ export interface UserConfig {
   deferral?: { phrases?: string[]; ignore?: string[] };
   limits?: Partial<Record<'maxFileSize' | 'maxDepth' | 'maxAliases' | 'maxFindingsPerDocument', number | string>>;
   backstage?: { serviceTypes?: string[] };
+  extensions?: Extensions;
+  policies?: PolicyData[];
 }
 
 /** `warn` is accepted for `warning`, as ESLint users write it. */
@@ -33,7 +42,8 @@ function severities(rules: Record<string, SeveritySetting | 'warn'>): Record<str
 /** Defaults, then the user's config on top. Durations and sizes become seconds and bytes. */
 export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
   const c = defaultConfig();
-  if (user.extends) c.extends = user.extends;
+  // Preset files are merged in by the loader; here only the built-in baselines count, the last one named winning.
+  for (const name of typeof user.extends === 'string' ? [user.extends] : (user.extends ?? [])) if (isBuiltInPreset(name)) c.extends = name;
   if (user.rules) c.rules = severities(user.rules);
   if (user.overrides) c.overrides = user.overrides.map((o) => ({ files: [...o.files], rules: severities(o.rules ?? {}) }));
   if (user.ignore) c.ignore = [...user.ignore];
@@ -64,5 +74,8 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     if (typeof v === 'number') c.limits[k] = v;
   }
   if (user.backstage?.serviceTypes) c.backstage.serviceTypes = [...user.backstage.serviceTypes];
+  // Plain data copied whole: the config crosses to worker threads, where the policies are compiled.
+  if (user.policies) c.policies = structuredClone(user.policies);
+  if (user.extensions) c.extensions = structuredClone(user.extensions);
   return c;
 }

@@ -4,8 +4,8 @@ import { rangeAfterParse, type Locate } from '../load/locate.js';
 import { ServicesByDocument } from '../model/documents.js';
 import { reactiveShare } from '../model/portfolio.js';
 import type { Service } from '../model/types.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
-import type { CatalogContext, CatalogReport, CatalogRule, Place, WaiverRule } from '../rules/types.js';
+import { rulesInEffect } from '../policies/index.js';
+import type { CatalogContext, CatalogReport, CatalogRule, Place, RuleMeta, WaiverRule } from '../rules/types.js';
 import type { LintOptions } from '../lint-types.js';
 import type { Finding, Range, Summary } from '../types.js';
 import { RuleCrash } from '../errors.js';
@@ -17,20 +17,19 @@ import type { Rereader } from './reread.js';
 import { severityFor } from './severity.js';
 import { applyWaivers } from './waivers.js';
 
-const CATALOG_RULES = RULES.filter((r): r is CatalogRule => r.scope === 'catalog');
-const WAIVER_RULES = RULES.filter((r): r is WaiverRule => r.scope === 'waivers');
-const WAIVER_RULE_IDS: ReadonlySet<string> = new Set(WAIVER_RULES.map((r) => r.meta.id));
-
 /** What finish() gives: LintResult with the findings as the run kept them (packed on large runs). */
 export interface Finished {
   findings: KeptFinding[];
   summary: Summary;
   services: Service[];
   files: string[];
+  /** The metadata of the rules in effect (built-in and policies), for the formatters. */
+  rules: readonly RuleMeta[];
 }
 
 export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline' | 'changedFiles'>, today: number, reread: Rereader): Finished {
   const { config } = options;
+  const rules = rulesInEffect(config);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
   const findings = results.flatMap((r) => r.findings);
@@ -47,17 +46,18 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
   };
 
   // Each report becomes a finding as the rule yields it (see CatalogRule).
-  for (const rule of CATALOG_RULES) {
+  for (const rule of rules.catalog) {
     runChecked(rule, () => {
       for (const r of rule.check(ctx)) add(rule, r);
     });
   }
 
   const documents = new ServicesByDocument(services);
-  const used = applyWaivers(findings, documents, today, config.waivers.maxDays, WAIVER_RULE_IDS);
-  for (const rule of WAIVER_RULES) {
+  const used = applyWaivers(findings, documents, today, config.waivers.maxDays, new Set(rules.waivers.map((r) => r.meta.id)));
+  const ruleIds = [...rules.byId.keys()];
+  for (const rule of rules.waivers) {
     runChecked(rule, () => {
-      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) add(rule, r);
+      for (const r of rule.check({ ...ctx, used, ruleIds })) add(rule, r);
     });
   }
 
@@ -83,7 +83,7 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
     baselined: 0,
     reactiveShare: reactiveShare(services, config),
   };
-  const done = { findings: kept, summary, services, files: results.map((r) => r.file) };
+  const done = { findings: kept, summary, services, files: results.map((r) => r.file), rules: rules.metas };
   return options.baseline ? applyBaseline(done, options.baseline) : done;
 }
 

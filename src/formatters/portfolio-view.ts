@@ -48,6 +48,8 @@ export interface PortfolioView {
    * walk also reads other YAML (CI workflows, a config file) and skips it.
    */
   files: { catalog: number; read: number };
+  /** A rule's remediation sentence, on one line: a built-in rule's, or a policy's of the run (`LintResult.rules`). */
+  remediation(ruleId: string): string | undefined;
 }
 
 /**
@@ -119,8 +121,16 @@ export function buildView(result: LintResult, portfolio: ResolvedConfig['portfol
     planned: plannedShares(result.services, config),
     weights: portfolio.weights,
     files: { catalog: catalogFiles.size, read: Math.max(result.summary.files, catalogFiles.size) },
+    remediation: remediations(result),
   };
 }
+
+function remediations(result: LintResult): (ruleId: string) => string | undefined {
+  const metas = new Map((result.rules ?? []).map((m) => [m.id, m]));
+  return (ruleId) => (metas.has(ruleId) ? oneLine(metas.get(ruleId)?.remediation) : remediationOf(ruleId));
+}
+
+const oneLine = (text: string | undefined): string | undefined => (text === undefined ? undefined : text.replace(/\s+/g, ' ').trim());
 
 function compareRows(a: ServiceRow, b: ServiceRow): number {
   return (
@@ -142,8 +152,7 @@ export function accountableOwner(service: Service, finding: Finding): string | u
 
 /** The rule's remediation sentence, on one line. */
 export function remediationOf(ruleId: string): string | undefined {
-  const text = RULES_BY_ID.get(ruleId)?.meta.remediation;
-  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim();
+  return oneLine(RULES_BY_ID.get(ruleId)?.meta.remediation);
 }
 
 /** A share as a whole percent, never rounded across the threshold (79.6% below 80% shows as 79.6%, not 80%). */

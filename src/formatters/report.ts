@@ -8,7 +8,6 @@ import { escapeText } from './escape.js';
 import {
   accountableOwner,
   reactiveVerdict,
-  remediationOf,
   sharePercent,
   stageSplit,
   thresholdPercent,
@@ -277,13 +276,13 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, c: 
     out.push('');
     const header = wrap(`${safe(sv.name ?? '(unnamed service)')}  (${facts.join(', ')})`, width);
     out.push(c.bold(header[0] as string), ...header.slice(1));
-    for (const f of findings) findingLines(f, accountableOwner(sv, f) ?? '(none)', width, paint, out);
+    for (const f of findings) findingLines(f, accountableOwner(sv, f) ?? '(none)', width, paint, view.remediation(f.ruleId), out);
   }
   const others = view.other.filter(shown);
   if (others.length > 0) {
     listed++;
     out.push('', c.bold('Files and portfolio (no service)'));
-    for (const f of others) findingLines(f, undefined, width, paint, out);
+    for (const f of others) findingLines(f, undefined, width, paint, view.remediation(f.ruleId), out);
   }
   const clean = view.rows.filter((r) => !r.findings.some(shown)).length;
   out.push('');
@@ -291,7 +290,7 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, c: 
   if (clean > 0 && listed > 0) para(`${plural(clean, 'service has', 'services have')} no ${ctx.quiet ? 'open errors' : 'findings'} and ${clean === 1 ? 'is' : 'are'} not listed.`);
 }
 
-function findingLines(f: Finding, owner: string | undefined, width: number, paint: (f: Finding, s: string) => string, out: string[]): void {
+function findingLines(f: Finding, owner: string | undefined, width: number, paint: (f: Finding, s: string) => string, fix: string | undefined, out: string[]): void {
   const where = f.file === null ? '(portfolio)' : f.line === null ? safe(f.file) : `${safe(f.file)}:${f.line}`;
   const status = f.waived ? `waived ${f.severity}` : f.severity;
   const who = owner === undefined ? '' : `  owner\u00a0${safe(owner)}`;
@@ -305,6 +304,5 @@ function findingLines(f: Finding, owner: string | undefined, width: number, pain
   const painted = first.startsWith(lead + status) ? lead + paint(f, status) + first.slice(lead.length + status.length) : first;
   out.push(painted, ...head.slice(1));
   out.push(...wrap(safe(f.message), width, '    '));
-  const fix = remediationOf(f.ruleId);
   if (fix !== undefined && !f.waived) out.push(...wrap(`fix: ${fix}`, width, '    ', '         '));
 }

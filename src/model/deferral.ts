@@ -25,6 +25,9 @@
  * that each vocabulary is compiled once rather than into every family that names it (compiling is
  * the costly part of a large expression); every gap inside a pattern and every look around a match
  * is bounded, so the work is linear in the text.
+ *
+ * Why this file is long: the vocabularies, the families built from them and the guards that read
+ * the clause around a match are one matcher; they share the marks the vocabularies leave in the text.
  */
 
 // ---- Vocabulary ---------------------------------------------------------------------------------

@@ -16,8 +16,21 @@ export interface RuleMeta {
   severity: Severity;
   /** Tier-dependent defaults that replace `severity` for services of that tier. */
   tierSeverity?: Partial<Record<Tier, Severity>>;
-  /** YAML that breaks the rule and YAML that passes it (for `explain`, the docs and the meta test). */
+  /** YAML that breaks the rule and YAML that passes it (for `explain`, the docs and the meta test); empty for a policy. */
   examples: { fail: string; pass: string };
+  /** Off unless the config turns it on (a policy written with `severity: off`). */
+  defaultOff?: boolean;
+  /** Set for an organisation's policy (docs/policies.md), which `explain` shows instead of examples. */
+  policy?: PolicyInfo;
+}
+
+export interface PolicyInfo {
+  /** The config or preset file that defines it; null when it came from code. */
+  source: string | null;
+  /** Which services it judges, in words ("critical and high tier services"). */
+  applies: string;
+  /** What each check requires ("availability.oncall is present"). */
+  checks: string[];
 }
 
 export interface ServiceContext {
@@ -25,6 +38,11 @@ export interface ServiceContext {
   config: ResolvedConfig;
   /** Today (or `--now`) in days since the epoch. */
   today: number;
+  /**
+   * The document as read, and the pointers whose values are unusable (placeholders, `schema`
+   * findings): for policies, which read fields the model does not keep (`availability.oncall`).
+   */
+  document?: { value: unknown; unusable: ReadonlySet<string> };
 }
 
 export interface CatalogContext {
