@@ -35,6 +35,8 @@ interface LintFlags {
   width?: number;
   /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
   ascii?: boolean;
+  /** The github format's annotations of each level (`--max-annotations`). */
+  maxAnnotations?: number;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */
@@ -185,6 +187,10 @@ function addLintOptions(cmd: Command): Command {
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured; none when not a TTY)')
+    .option('--max-annotations <n>', 'the github format: at most n annotations of each level, then one notice saying how many were left out (default 10, what GitHub shows)', (v) => {
+      if (!/^\d+$/.test(v)) throw new FlagError(`--max-annotations takes a whole number (got "${v}")`);
+      return Number(v);
+    })
     .option('--print-config <file>', 'print the config in effect for a file (JSON) and exit')
     .option('--debug', 'print stack traces of internal errors');
 }
@@ -273,6 +279,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     width: flags.width ?? io.columns,
     ascii: flags.ascii === true || io.unicode === false,
     portfolio: config.portfolio,
+    maxAnnotations: flags.maxAnnotations,
   };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);

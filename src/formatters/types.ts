@@ -13,6 +13,8 @@ export interface FormatContext {
   /** ASCII only (the report's bars and rules), for terminals that are not UTF-8. */
   ascii?: boolean;
   quiet?: boolean;
+  /** The github format: at most this many annotations of each level (`--max-annotations`); default 10. */
+  maxAnnotations?: number;
   /** The portfolio policy in effect (reactive threshold, tier weights), for the report; defaults when absent. */
   portfolio?: ResolvedConfig['portfolio'];
 }
