@@ -12,6 +12,7 @@ const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileS
 const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
 
 const bundle = join(__dirname, '..', 'bundle', 'warranty-lint.cjs');
@@ -60,7 +61,21 @@ if (cacheFile) {
 // (a --config .js or .ts file), which a vm.Script cannot make itself.
 const script = new Script(`(function (exports, require, module, __filename, __dirname, __wlImport) {${source}\n})`, { filename: bundle, cachedData });
 const mod = { exports: {} };
-script.runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle), (specifier) => import(specifier));
+script.runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle), importModule);
+
+/**
+ * import() for the bundle. A package it names (typescript, to compile a --config .ts file) is looked
+ * for beside warranty-lint and then in the project being linted: the GitHub Action's copy has no
+ * node_modules.
+ */
+async function importModule(specifier) {
+  try {
+    return await import(specifier);
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || /^(\.|\/|file:|node:)/.test(specifier)) throw error;
+    return import(pathToFileURL(createRequire(join(process.cwd(), 'noop.js')).resolve(specifier)).href);
+  }
+}
 
 mod.exports.main(process.argv).then((code) => {
   process.exitCode = code;

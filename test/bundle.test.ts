@@ -1,7 +1,7 @@
 // The committed bundle (bundle/, scripts/bundle.mjs) is what bin/ and the GitHub Action run: it must
 // work with no node_modules, give what the sources give, and be what the sources build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,24 @@ describe('the bundle, with no node_modules', () => {
     const ids = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId);
     expect(ids).not.toContain('tier-detail-missing');
     expect(ids).not.toContain('continuity-objectives-inconsistent');
+  });
+
+  it("compiles a TypeScript config with the project's typescript, not found beside the bundle", () => {
+    const project = join(work, 'ts-project');
+    mkdirSync(join(project, 'node_modules'), { recursive: true });
+    mkdirSync(join(project, '.git'));
+    symlinkSync(join(repo, 'node_modules', 'typescript'), join(project, 'node_modules', 'typescript'), 'dir');
+    cpSync(join(work, 'services'), join(project, 'services'), { recursive: true });
+    writeFileSync(join(project, 'wl.config.ts'), "const config: { rules: Record<string, string> } = { rules: { 'tier-detail-missing': 'off' } };\nexport default config;\n");
+    const r = spawnSync(process.execPath, [join(pkg, 'bin', 'warranty-lint.js'), '--config', 'wl.config.ts', '--now', '2026-11-26', '-f', 'json', 'services/checkout-web.yaml'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', CI: '1' },
+    });
+    expect(r.stderr).toBe('');
+    const ids = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain('tier-detail-missing');
   });
 
   it('lints on worker threads as on one', () => {
