@@ -152,11 +152,20 @@ describe('the lint step (scripts/action-run.mjs)', () => {
     expect([...uris].some((u) => u.endsWith('a/one.yaml'))).toBe(true);
     expect([...uris].some((u) => u.endsWith('b/two.yaml'))).toBe(true);
     expect(r.summary).toMatch(/^# earlier step\n[\s\S]*checkout-two[\s\S]*\|/);
+    const never = step({ WL_PATHS: 'a/one.yaml\nb/two.yaml\n', WL_SARIF: '', WL_FAIL_ON: 'never', WL_ARGS: '--now 2026-11-26' }, { real: true });
+    expect(never.code).toBe(0);
   });
 });
 
 describe('action.yml', () => {
   const steps = action.runs.steps;
+
+  it('is a composite action with these inputs', () => {
+    expect((action.runs as { using?: string }).using).toBe('composite');
+    expect(Object.keys(action.inputs).sort()).toEqual(['args', 'baseline', 'config', 'fail-on', 'max-annotations', 'max-warnings', 'node-version', 'paths', 'sarif-file', 'summary', 'upload-sarif']);
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.if).toContain("inputs.upload-sarif == 'true'");
+  });
 
   it('runs the committed bundle: no install, no build', () => {
     const scripts = steps.map((s) => s.run ?? '').join('\n');
