@@ -16,6 +16,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const bin = join(here, '..', 'bin', 'warranty-lint.js');
 const hook = join(here, 'rss-hook.js');
 const floor = join(here, 'floor.js');
+const distBin = join(here, 'dist-bin.js');
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -80,8 +81,8 @@ try {
   const versionArgs = [bin, '--version'];
   const singleArgs = [bin, '--now', '2026-11-26', oneFile];
   once({ args: singleArgs, env: WARM }); // writes the code cache that the warm runs read
-  const [bare, version, single, versionCold, singleCold] = measureAll(
-    [['-e', '0'], { args: versionArgs, env: WARM }, { args: singleArgs, env: WARM }, { args: versionArgs, env: COLD }, { args: singleArgs, env: COLD }],
+  const [bare, version, single, versionCold, singleCold, singleDist] = measureAll(
+    [['-e', '0'], { args: versionArgs, env: WARM }, { args: singleArgs, env: WARM }, { args: versionArgs, env: COLD }, { args: singleArgs, env: COLD }, [distBin, ...singleArgs.slice(1)]],
     startupRuns,
   );
   console.log(row(['start-up', 'wall', 'over bare node', 'CPU', 'CPU over bare node', 'peak RSS']));
@@ -92,6 +93,7 @@ try {
   line('`warranty-lint` one file', single, '+60 ms');
   line('`--version`, no code cache', versionCold);
   line('one file, no code cache', singleCold);
+  line('one file from `dist/` (no bundle)', singleDist);
   console.log('');
 
   if (sizes.length > 0) console.log(row(['services', 'files', 'floor (yaml+ajv)', 'fast-floor (js-yaml+ajv)', 'warranty-lint -f json', 'lint/floor', 'lint/fast-floor', 'CPU floor / fast / lint', 'RSS floor', 'RSS lint']));
