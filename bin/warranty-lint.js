@@ -5,7 +5,9 @@
 // running it, is most of what a one-file run costs over bare Node. Node 20 has no compile cache for
 // modules (22 has module.enableCompileCache), so the bundle is run as a script with vm.Script's
 // cachedData, kept per user (see compileCacheDir) and written after a run that had none.
-// CommonJS (bin/package.json), as an ES module entry point costs Node ~5 ms more to start.
+// CommonJS (bin/package.json), as an ES module entry point costs Node ~5 ms more to start. There is
+// no fallback to dist/: the bundle is committed and checked against the sources (npm test), and a
+// silent fallback would hide a broken one.
 'use strict';
 const { isAscii } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
