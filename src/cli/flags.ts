@@ -24,6 +24,8 @@ export interface LintFlags {
   color: boolean;
   debug?: boolean;
   printConfig?: string;
+  /** The github format's annotations of each level (`--max-annotations`). */
+  maxAnnotations?: number;
   /** `--changed-since <ref>`: report only what changed since the merge base with the ref. */
   changedSince?: string;
   /** The report's line width (`--width`); default the terminal's, else 100. */

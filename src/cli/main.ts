@@ -167,6 +167,10 @@ function addLintOptions(cmd: Command): Command {
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured; none when not a TTY)')
     .option('--changed-since <git-ref>', 'lint the whole catalog, but report (and fail on) only findings about services in files changed since the merge base with the ref, and catalog findings that involve them')
+    .option('--max-annotations <n>', 'the github format: at most n annotations of each level, then one notice saying how many were left out (default 10, what GitHub shows)', (v) => {
+      if (!/^\d+$/.test(v)) throw new FlagError(`--max-annotations takes a whole number (got "${v}")`);
+      return Number(v);
+    })
     .option('--print-config <file>', 'print the config in effect for a file (JSON) and exit')
     .option('--debug', 'print stack traces of internal errors');
 }

@@ -106,6 +106,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     portfolio: config.portfolio,
     root: repositoryRoot(io.cwd),
     waiverMaxDays: config.waivers.maxDays,
+    maxAnnotations: flags.maxAnnotations,
     summaryOnly: flags.summary === true,
     previous,
     // git runs only for a format that shows where the catalog came from.

@@ -32,6 +32,8 @@ export interface FormatContext {
   root?: string;
   /** `waivers.maxDays` in effect (which waiver waived a finding); default 180. */
   waiverMaxDays?: number;
+  /** The github format: at most this many annotations of each level (`--max-annotations`); default 10. */
+  maxAnnotations?: number;
   /** The portfolio policy in effect (reactive threshold, tier weights), for the report; defaults when absent. */
   portfolio?: ResolvedConfig['portfolio'];
   /** An earlier run to compare with (`--compare`), read and checked by the CLI. */
