@@ -1,4 +1,4 @@
-import type { SeveritySetting, Tier } from '../types.js';
+import type { SeveritySetting, Stage, Tier } from '../types.js';
 
 export interface TierPolicy {
   /** Percent. */
@@ -38,5 +38,19 @@ export interface ResolvedConfig {
   /** Extra placeholder words, added to the built-in list. */
   placeholders: string[];
   limits: Limits;
-  backstage: { serviceTypes: string[] };
+  backstage: BackstageConfig;
+}
+
+/** How Backstage entities are read (README "Backstage"). */
+export interface BackstageConfig {
+  /** Component `spec.type` values that are services. */
+  serviceTypes: string[];
+  /** `spec.lifecycle` (lower case) → the stage a service is in when `spec.warranty.lifecycleStage` is absent; other values are design. */
+  lifecycle: Record<string, Stage>;
+  tier: {
+    /** JSON pointers into the entity, tried in order: the first that holds a value gives the tier. */
+    from: string[];
+    /** Words an organisation uses for tiers (lower case: `tier-1` → critical), besides the four tiers themselves. */
+    values: Record<string, Tier>;
+  };
 }
