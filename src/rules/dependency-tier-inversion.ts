@@ -21,14 +21,15 @@ export const dependencyTierInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
+  *check({ services, catalog }) {
     for (const service of services) {
       if (service.name === null) continue;
       if (service.tier !== 'critical' && service.tier !== 'high') continue;
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external) continue;
-        const dep = byName.get(d.service);
-        if (!dep || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
+        // A service of the catalog export counts with its tier: a repository holds one service of many.
+        const dep = catalog.service(d) ?? catalog.exportedService(d);
+        if (!dep?.tier || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
         yield {
           service,
           pointer: d.pointer,
