@@ -62,7 +62,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   // format writes them.
   let result: KeptResult;
   try {
-    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, catalog: flags.catalog, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
   } finally {
     progress?.clear();
   }

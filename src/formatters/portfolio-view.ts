@@ -20,8 +20,10 @@ export const CELL_STATES: readonly CellState[] = ['defined', 'incomplete', 'defe
 export interface ServiceRow {
   service: Service;
   cells: Record<Area, CellState>;
-  /** Every finding about the service, waived ones included, in output order. */
+  /** Every finding about the service, waived ones included, in output order; those of documents that repeat its name too. */
   findings: Finding[];
+  /** The document that repeats the service's name, for each finding about one (its owner answers for it). */
+  repeats: ReadonlyMap<Finding, Service>;
   /** Findings that count (not waived). */
   open: number;
   errors: number;
@@ -57,24 +59,32 @@ export function cellState(service: Service, area: Area, findings: readonly Findi
 
 export function buildView(result: LintResult, portfolio: ResolvedConfig['portfolio'] = defaultConfig().portfolio): PortfolioView {
   const documents = new ServicesByDocument(result.services);
+  // A later document that repeats a name is not a service of its own (it counts nowhere): its
+  // findings, duplicate-service first among them, are listed with the service it repeats.
+  const first = new Map<string, Service>();
+  for (const s of result.services) if (s.name !== null && !first.has(s.name)) first.set(s.name, s);
+  const counted = (s: Service): Service => (s.name !== null ? (first.get(s.name) ?? s) : s);
   const byService = new Map<Service, Finding[]>();
+  const repeats = new Map<Finding, Service>();
   const other: Finding[] = [];
   for (const f of result.findings) {
-    const s = documents.of(f);
-    if (!s) {
+    const found = documents.of(f);
+    if (!found) {
       other.push(f);
       continue;
     }
+    const s = counted(found);
+    if (s !== found) repeats.set(f, found);
     const list = byService.get(s) ?? [];
     list.push(f);
     byService.set(s, list);
   }
-  const rows = result.services.map((service): ServiceRow => {
+  const rows = result.services.filter((s) => counted(s) === s).map((service): ServiceRow => {
     const findings = byService.get(service) ?? [];
     const cells = {} as Record<Area, CellState>;
     for (const a of AREAS) cells[a] = cellState(service, a, findings);
     const open = findings.filter((f) => !f.waived);
-    return { service, cells, findings, open: open.length, errors: open.filter((f) => f.severity === 'error').length, waived: findings.length - open.length };
+    return { service, cells, findings, repeats, open: open.length, errors: open.filter((f) => f.severity === 'error').length, waived: findings.length - open.length };
   });
   rows.sort(compareRows);
   const config = { portfolio };
@@ -100,8 +110,9 @@ function compareRows(a: ServiceRow, b: ServiceRow): number {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Who answers for a finding: the area's own owner, else the service owner. */
-export function accountableOwner(service: Service, finding: Finding): string | undefined {
+/** Who answers for a finding: the area's own owner, else the service owner (of the document it is about). */
+export function accountableOwner(row: Pick<ServiceRow, 'service' | 'repeats'>, finding: Finding): string | undefined {
+  const service = row.repeats.get(finding) ?? row.service;
   return (finding.area !== null ? service.areas[finding.area].owner : undefined) ?? service.owner;
 }
 
