@@ -61,7 +61,7 @@ export function finish(results: KeptFile[], options: FinishOptions, today: numbe
     });
   }
 
-  markDuplicates(findings, documents, byName);
+  markDuplicates(findings, documents, byName, services);
   let kept = findings.filter((f) => severityFor(f.ruleId, f.file, documents.of(f)?.tier ?? null, config) !== 'off');
   kept.sort(compareFindings);
   kept = capPerDocument(kept, config);
@@ -92,7 +92,9 @@ export function finish(results: KeptFile[], options: FinishOptions, today: numbe
  * first's (its file and document) into their fingerprints: else a baseline would hold one entry for
  * both, and fixing one would hide the other.
  */
-function markDuplicates(findings: readonly KeptFinding[], documents: ServicesByDocument, byName: ReadonlyMap<string, Service>): void {
+function markDuplicates(findings: readonly KeptFinding[], documents: ServicesByDocument, byName: ReadonlyMap<string, Service>, services: readonly Service[]): void {
+  // Most catalogs have none: then no finding needs a look.
+  if (!services.some((s) => s.name !== null && byName.get(s.name) !== s)) return;
   for (const f of findings) {
     const s = documents.of(f);
     if (s && s.name !== null && byName.get(s.name) !== s) distinguish(f, `${s.file}#${s.doc}`);

@@ -9,7 +9,9 @@ import type { Dependency, Service } from './types.js';
 export type { KnownEntity } from './formats/backstage/entities.js';
 
 export class EntityCatalog {
-  private readonly services = new Map<string, Service>();
+  /** Services by their name as written: nearly every dependency names one exactly, with no key to compute. */
+  private readonly byText = new Map<string, Service>();
+  private byKey: Map<string, Service> | undefined;
   private readonly keys = new Map<string, string>();
 
   /**
@@ -17,15 +19,23 @@ export class EntityCatalog {
    * of other entities seen in the linted files; `exported`, the entities of a catalog export.
    */
   constructor(
-    services: readonly Service[],
+    private readonly services: readonly Service[],
     private readonly known: ReadonlySet<string> = new Set(),
     private readonly exported: ReadonlyMap<string, KnownEntity> = new Map(),
   ) {
-    for (const s of services) {
+    for (const s of services) if (s.name !== null && !this.byText.has(s.name)) this.byText.set(s.name, s);
+  }
+
+  /** Services by key, built the first time a dependency does not name one exactly. */
+  private keyed(): Map<string, Service> {
+    if (this.byKey) return this.byKey;
+    this.byKey = new Map();
+    for (const s of this.services) {
       if (s.name === null) continue;
       const key = this.keyOf(s.name);
-      if (!this.services.has(key)) this.services.set(key, s);
+      if (!this.byKey.has(key)) this.byKey.set(key, s);
     }
+    return this.byKey;
   }
 
   /** The key of a name or reference, computed once per distinct text (a large catalog repeats them). */
@@ -37,7 +47,7 @@ export class EntityCatalog {
 
   /** The linted service a dependency names. */
   service(d: Pick<Dependency, 'service'>): Service | undefined {
-    return this.services.get(this.keyOf(d.service));
+    return this.byText.get(d.service) ?? this.keyed().get(this.keyOf(d.service));
   }
 
   /** A service of the catalog export the dependency names (not linted: its name and tier only). */
@@ -48,8 +58,9 @@ export class EntityCatalog {
 
   /** Whether the dependency names anything known: a linted service, an entity of the linted files, or one of the export. */
   knows(d: Pick<Dependency, 'service'>): boolean {
+    if (this.byText.has(d.service)) return true;
     const key = this.keyOf(d.service);
-    return this.services.has(key) || this.known.has(key) || this.exported.has(key);
+    return this.keyed().has(key) || this.known.has(key) || this.exported.has(key);
   }
 }
 

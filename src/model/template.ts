@@ -5,8 +5,8 @@
 // named explicitly they get one `input-skipped` finding that says why.
 import { joinPointer } from '../load/pointer.js';
 
-/** Any template expression or statement. */
-const MARK = /\$\{\{|\{\{|\{%/;
+/** Any template expression or statement; not a CloudFormation dynamic reference (`{{resolve:ssm:…}}`), which is a value. */
+const MARK = /\$\{\{|\{\{(?!resolve:)|\{%/;
 
 /**
  * Marks that say "template" wherever they are: a scaffolder expression, a template statement, or
