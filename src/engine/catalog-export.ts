@@ -25,7 +25,16 @@ export function readCatalogExport(path: string, cwd: string, config: ResolvedCon
   const decoded = decode(bytes);
   if (!decoded.ok) return fail(decoded.message);
   const values: unknown[] = [];
-  const docs = readDocuments(decoded.text, config.limits);
+  // The catalog API answers in JSON, often a large single line: JSON.parse reads it fastest; the
+  // YAML reader is for YAML exports, and says where a broken file breaks.
+  if (/^\s*[[{]/.test(decoded.text)) {
+    try {
+      values.push(JSON.parse(decoded.text));
+    } catch {
+      /* placed by the YAML reader below */
+    }
+  }
+  const docs = values.length > 0 ? [] : readDocuments(decoded.text, config.limits);
   if (!Array.isArray(docs)) {
     const at = offsetRange(decoded.text, docs.offset);
     return fail(`${at.line}:${at.column}: ${docs.message}`);

@@ -47,6 +47,9 @@ describe(RULE, () => {
   it('leaves a software Template alone: its own ${{ parameters }} are not a template to render', () => {
     const template = 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: create-service\nspec:\n  owner: group:default/platform\n  type: service\n  steps:\n    - action: fetch:template\n      input: { url: ./skeleton, values: { name: "${{ parameters.name }}" } }\n';
     expect(lintYaml(template).findings.map((f) => f.ruleId)).toEqual(['no-service']);
+    // So is one written before scaffolder.backstage.io, with handlebars.
+    const older = template.replace('scaffolder.backstage.io/v1beta3', 'backstage.io/v1beta2').replace('${{ parameters.name }}', '{{ parameters.name }}');
+    expect(lintYaml(older).findings.map((f) => f.ruleId)).toEqual(['no-service']);
   });
 
   it('does not take a description that mentions {{ for a template', () => {

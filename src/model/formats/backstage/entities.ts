@@ -10,7 +10,7 @@ import { DEFAULT_NAMESPACE, keyOfEntity, qualifiedName } from './refs.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const SCAFFOLDER = /^scaffolder\.backstage\.io\//;
+const TEMPLATE_API = /^(scaffolder\.)?backstage\.io\//;
 
 export function entityFacts(value: unknown): DocumentFacts {
   const facts: DocumentFacts = { template: false, skeletons: [], locations: [] };
@@ -18,7 +18,8 @@ export function entityFacts(value: unknown): DocumentFacts {
   const metadata = isObj(value.metadata) ? value.metadata : {};
   const spec = isObj(value.spec) ? value.spec : {};
   facts.key = keyOfEntity(value.kind, metadata.namespace, metadata.name);
-  if (value.kind === 'Template' && typeof value.apiVersion === 'string' && SCAFFOLDER.test(value.apiVersion)) {
+  // scaffolder.backstage.io/v1beta3, and the backstage.io/v1beta2 Templates written before it.
+  if (value.kind === 'Template' && typeof value.apiVersion === 'string' && TEMPLATE_API.test(value.apiVersion)) {
     facts.template = true;
     for (const step of Array.isArray(spec.steps) ? spec.steps : []) {
       const input = isObj(step) && isObj(step.input) ? step.input : undefined;
