@@ -23,6 +23,11 @@ export interface LintOptions {
   now?: string;
   /** Lint this instead of files (`--stdin`); bytes are decoded as strictly as a file's. */
   stdin?: { text: string | Uint8Array; filename?: string };
+  /**
+   * A catalog export (`--catalog`): a JSON or YAML file of Backstage entities, as the catalog API
+   * returns them, relative to `cwd`. Never linted: it resolves dependencies and gives their tiers.
+   */
+  catalog?: string;
   /** Extra ignore globs (`--ignore-pattern`), added to `config.ignore`. */
   ignorePatterns?: readonly string[];
   /** Fingerprints recorded in a baseline: matching findings are left out and counted as baselined. */

@@ -332,7 +332,7 @@ describe('every key takes effect', () => {
     writeFileSync(join(root, '.warranty-lintrc.yaml'), 'backstage: { serviceTypes: [service, website] }\n');
     const r = await runCli([...NOW, '-f', 'json', 'catalog'], root);
     expect(JSON.parse(r.stdout).summary.services).toBe(1);
-    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('warranty-area-missing');
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('warranty-missing');
   });
 
   it('--print-config shows every key resolved, and the rules in effect for that file after overrides', async () => {

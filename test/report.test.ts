@@ -153,21 +153,23 @@ describe('report: content', () => {
     expect(text).not.toContain('warranty-area-missing');
   });
 
-  it('gives an unnamed service and a duplicate name their own rows', () => {
+  it('gives an unnamed service a row, and lists a duplicate document with the service it repeats, not as a row of its own', () => {
     const unnamed = CLEAN_LOW.replace('  name: search\n', '');
     const result = lintYaml([
       { file: 'a.yaml', text: CLEAN_LOW },
       { file: 'b.yaml', text: CLEAN_LOW.replace('target: 99.0', 'target: TBD') },
       { file: 'c.yaml', text: unnamed },
     ]);
-    const rows = matrixRows(report(result, CTX));
-    expect(rows).toHaveLength(3);
+    const text = report(result, CTX);
+    const rows = matrixRows(text);
+    expect(rows).toHaveLength(2);
     expect(rows.some((l) => l.includes('(unnamed, c.yaml)'))).toBe(true);
-    // The placeholder belongs to the second "search" (b.yaml), not to the first.
+    // One "search" row, with the first document's areas; the duplicate's findings are its gaps too.
     const search = rows.filter((l) => /^ {2}search /.test(l));
-    expect(search).toHaveLength(2);
-    expect(search[0]).toMatch(/ 2 +\? +✓ +✓ +✓$/);
-    expect(search[1]).toMatch(/ 0 +✓ +✓ +✓ +✓$/);
+    expect(search).toHaveLength(1);
+    expect(search[0]).toMatch(/ 2 +✓ +✓ +✓ +✓$/);
+    expect(text).toContain('  b.yaml:4  error  duplicate-service');
+    expect(text).toContain('  b.yaml:11  error  warranty-placeholder-value');
   });
 
   it('paints only when colour is allowed', () => {

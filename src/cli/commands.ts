@@ -3,6 +3,7 @@ import { RULES } from '../rules/index.js';
 import type { Rule, RuleMeta } from '../rules/types.js';
 import { severityLabel } from '../docs/rules-doc.js';
 import { TIERS } from '../types.js';
+import { backstageForm } from '../docs/backstage-form.js';
 
 const label = (m: RuleMeta): string => (m.defaultOff ? 'off' : severityLabel(m));
 
@@ -76,6 +77,14 @@ export function rulesJson(all: readonly Rule[] = RULES): string {
   return JSON.stringify({ version: 1, rules }, null, 2) + '\n';
 }
 
+/** The failing example as a Backstage Component, when it has that form. */
+function backstageSection(example: string): string[] {
+  const form = backstageForm(example);
+  if (form === undefined) return [];
+  const body = form.replace(/\n$/, '').split('\n').map((l) => `    ${l}`);
+  return ['Fails, in a Backstage catalog-info.yaml  (the same service as a Component of type service)', ...body, ''];
+}
+
 /**
  * `warranty-lint explain <rule>`: why it matters, a failing and a passing example, how to fix it.
  * A policy has no examples: it says where it is defined, whom it judges and what it checks.
@@ -104,6 +113,7 @@ export function explainRule(id: string, rules: readonly Rule[] = RULES): string 
     '',
     ...middle,
     '',
+    ...backstageSection(m.examples.fail),
     'How to fix',
     `  ${m.remediation}`,
     '',

@@ -16,6 +16,8 @@ export interface LintFlags {
   maxWarnings?: number;
   baseline?: string;
   updateBaseline?: boolean;
+  /** A Backstage catalog export (`--catalog`): resolves dependencies, never linted. */
+  catalog?: string;
   ignorePattern?: string[];
   now?: string;
   stdin?: boolean;

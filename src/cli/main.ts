@@ -160,6 +160,7 @@ function addLintOptions(cmd: Command): Command {
     })
     .option('--baseline <file>', 'findings recorded in this baseline do not count')
     .option('--update-baseline', 'write the current findings to the --baseline file')
+    .option('--catalog <file>', 'a Backstage catalog export (JSON or YAML entities, as the catalog API returns them): resolves dependencies and their tiers, never linted')
     .addOption(new Option('--ignore-pattern <glob>', 'skip files matching this glob; repeatable').argParser(collect))
     .option('--now <YYYY-MM-DD>', 'the date that date rules use (for reproducible runs)')
     .option('--stdin', 'lint standard input')

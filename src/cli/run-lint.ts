@@ -81,7 +81,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   let changedFiles: Set<string> | undefined;
   try {
     changedFiles = flags.changedSince !== undefined ? (await import('./git.js')).changedSince(flags.changedSince, io.cwd) : undefined;
-    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, changedFiles });
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, catalog: flags.catalog, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, changedFiles });
   } finally {
     progress?.clear();
   }

@@ -1,4 +1,4 @@
-import { TIERS, type SeveritySetting } from '../types.js';
+import { TIERS, type SeveritySetting, type Stage, type Tier } from '../types.js';
 import { parseDuration, parseSize } from '../model/units.js';
 import { defaultConfig } from './defaults.js';
 import type { Extensions, PolicyData, ResolvedConfig, TierPolicy } from './types.js';
@@ -23,7 +23,11 @@ export interface UserConfig {
   placeholders?: string[];
   deferral?: { phrases?: string[]; ignore?: string[] };
   limits?: Partial<Record<'maxFileSize' | 'maxDepth' | 'maxAliases' | 'maxFindingsPerDocument', number | string>>;
-  backstage?: { serviceTypes?: string[] };
+  backstage?: {
+    serviceTypes?: string[];
+    lifecycle?: Record<string, Stage>;
+    tier?: { from?: string | string[]; values?: Record<string, Tier> };
+  };
   extensions?: Extensions;
   policies?: PolicyData[];
 }
@@ -73,9 +77,27 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     const v = l[k];
     if (typeof v === 'number') c.limits[k] = v;
   }
-  if (user.backstage?.serviceTypes) c.backstage.serviceTypes = [...user.backstage.serviceTypes];
+  const b = user.backstage;
+  if (b?.serviceTypes) c.backstage.serviceTypes = [...b.serviceTypes];
+  // Written words are compared in lower case, as spec.lifecycle and labels are read.
+  for (const [word, stage] of Object.entries(b?.lifecycle ?? {})) c.backstage.lifecycle[word.trim().toLowerCase()] = stage;
+  if (b?.tier?.from !== undefined) c.backstage.tier.from = (Array.isArray(b.tier.from) ? b.tier.from : [b.tier.from]).map(fieldPointer);
+  for (const [word, tier] of Object.entries(b?.tier?.values ?? {})) c.backstage.tier.values[word.trim().toLowerCase()] = tier;
   // Plain data copied whole: the config crosses to worker threads, where the policies are compiled.
   if (user.policies) c.policies = structuredClone(user.policies);
   if (user.extensions) c.extensions = structuredClone(user.extensions);
   return c;
+}
+
+/**
+ * A field of an entity as config names it: a JSON pointer (`/metadata/labels/tier`), or a dotted
+ * path (`metadata.labels.tier`) in which the key under `labels` or `annotations` is taken whole,
+ * dots and slashes included (`metadata.annotations.acme.com/tier`), as Backstage keys are written.
+ */
+export function fieldPointer(path: string): string {
+  if (path.startsWith('/')) return path;
+  const escape = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+  const m = /^metadata\.(labels|annotations)\.(.+)$/.exec(path);
+  if (m) return `/metadata/${m[1]}/${escape(m[2] as string)}`;
+  return '/' + path.split('.').map(escape).join('/');
 }

@@ -40,7 +40,7 @@ export interface ResolvedConfig {
   /** Deferral to Operation: phrases that defer (added to the built-in matcher), text that never counts. */
   deferral: { phrases: string[]; ignore: string[] };
   limits: Limits;
-  backstage: { serviceTypes: string[] };
+  backstage: BackstageConfig;
   /** The organisation's own rules, as data (compiled in each thread by src/policies/). */
   policies: PolicyData[];
   /** Extra fields merged into the service schema, by area (and `metadata`): field name → JSON Schema. */
@@ -75,4 +75,18 @@ export interface PolicyData {
   remediation?: string;
   /** The file that defined it, relative to the working directory (set by the loader, for `explain`). */
   source?: string;
+}
+
+/** How Backstage entities are read (README "Backstage"). */
+export interface BackstageConfig {
+  /** Component `spec.type` values that are services. */
+  serviceTypes: string[];
+  /** `spec.lifecycle` (lower case) → the stage a service is in when `spec.warranty.lifecycleStage` is absent; other values are design. */
+  lifecycle: Record<string, Stage>;
+  tier: {
+    /** JSON pointers into the entity, tried in order: the first that holds a value gives the tier. */
+    from: string[];
+    /** Words an organisation uses for tiers (lower case: `tier-1` → critical), besides the four tiers themselves. */
+    values: Record<string, Tier>;
+  };
 }

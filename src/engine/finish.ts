@@ -1,6 +1,7 @@
 // Everything after the per-file work, over the whole run: catalog rules, waivers, severities,
 // the per-document limit, the baseline and the summary.
 import { rangeAfterParse, type Locate } from '../load/locate.js';
+import { EntityCatalog, type KnownEntity } from '../model/catalog.js';
 import { ServicesByDocument } from '../model/documents.js';
 import { reactiveShare } from '../model/portfolio.js';
 import type { Service } from '../model/types.js';
@@ -11,7 +12,7 @@ import type { Finding, Range, Summary } from '../types.js';
 import { RuleCrash } from '../errors.js';
 import { applyBaseline } from './baseline.js';
 import { flatCopy, type KeptFile } from './compact.js';
-import { compareFindings, makeFinding, type KeptFinding } from './finding.js';
+import { compareFindings, distinguish, makeFinding, type KeptFinding } from './finding.js';
 import { capPerDocument } from './limits.js';
 import type { Rereader } from './reread.js';
 import { severityFor } from './severity.js';
@@ -27,7 +28,10 @@ export interface Finished {
   rules: readonly RuleMeta[];
 }
 
-export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline' | 'changedFiles'>, today: number, reread: Rereader): Finished {
+/** What finish() takes of a run's options: the entities of a catalog export (`--catalog`) besides. */
+export type FinishOptions = Pick<LintOptions, 'config' | 'baseline' | 'changedFiles'> & { exported?: ReadonlyMap<string, KnownEntity> };
+
+export function finish(results: KeptFile[], options: FinishOptions, today: number, reread: Rereader): Finished {
   const { config } = options;
   const rules = rulesInEffect(config);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -36,7 +40,9 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
 
   const byName = new Map<string, Service>();
   for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
-  const ctx: CatalogContext = { services, byName, config, today };
+  const known = new Set<string>();
+  for (const r of results) for (const k of r.catalog?.entities ?? []) known.add(k);
+  const ctx: CatalogContext = { services, byName, catalog: new EntityCatalog(services, known, options.exported), config, today };
   const place = placer(reread);
   const changes = options.changedFiles ? changedScope(options.changedFiles, services) : undefined;
   const add = (rule: CatalogRule | WaiverRule, r: CatalogReport): void => {
@@ -61,6 +67,7 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
     });
   }
 
+  markDuplicates(findings, documents, byName, services);
   let kept = findings.filter((f) => severityFor(f.ruleId, f.file, documents.of(f)?.tier ?? null, config) !== 'off');
   kept.sort(compareFindings);
   if (changes) kept = kept.filter((f) => changes.reported(f));
@@ -100,6 +107,20 @@ function changedScope(changed: ReadonlySet<string>, services: readonly Service[]
     },
     reported: (f) => (f.file !== null && changed.has(f.file)) || involved.has(f),
   };
+}
+
+/**
+ * The findings of a later document that repeats a service's name get what tells them apart from the
+ * first's (its file and document) into their fingerprints: else a baseline would hold one entry for
+ * both, and fixing one would hide the other.
+ */
+function markDuplicates(findings: readonly KeptFinding[], documents: ServicesByDocument, byName: ReadonlyMap<string, Service>, services: readonly Service[]): void {
+  // Most catalogs have none: then no finding needs a look.
+  if (!services.some((s) => s.name !== null && byName.get(s.name) !== s)) return;
+  for (const f of findings) {
+    const s = documents.of(f);
+    if (s && s.name !== null && byName.get(s.name) !== s) distinguish(f, `${s.file}#${s.doc}`);
+  }
 }
 
 function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {

@@ -22,6 +22,8 @@ export interface FileOptions {
   config: ResolvedConfig;
   /** Today (or `--now`) in days since the epoch. */
   today: number;
+  /** The working directory: the bound of substitutions in a tree that is not a git repository. */
+  cwd?: string;
 }
 
 /** Schema, placeholders, model, then every service rule, with positions resolved while the document is at hand. */
@@ -29,8 +31,10 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
   const { config } = options;
   const subject = typeof layout.name === 'string' && layout.name !== '' ? `service "${layout.name}"` : `document ${doc.index + 1}`;
   const placeholders = findPlaceholders(layout, config.placeholders);
-  // A set and a walk up the pointer: thousands of placeholders beside thousands of schema errors must stay linear.
-  const placeholderAt = new Set(placeholders.map((p) => p.pointer));
+  const substituted = doc.substitutions;
+  // A set and a walk up the pointer: thousands of placeholders beside thousands of schema errors must
+  // stay linear. A substitution not made is reported once: nothing below it is reported again.
+  const placeholderAt = new Set([...placeholders.map((p) => p.pointer), ...(substituted?.spoiled ?? [])]);
   const covered = (pointer: string): boolean => {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
       if (placeholderAt.has(p)) return true;
@@ -42,16 +46,22 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
   if (layout.warranty === null) emptyAreas.add(layout.pointers.warranty);
   const problems: Array<SchemaProblem & { range?: Range }> = [
     ...doc.shape.map((s) => ({ ...s, spoils: s.pointer })),
+    ...(layout.problems ?? []).map((p) => ({ pointer: p.pointer, at: 'value' as const, spoils: p.pointer, message: `${subject}: ${p.message}` })),
     ...validateWith(extendedValidator(format.schema, config.extensions), doc.value, subject).filter((p) => !covered(p.pointer) && !emptyAreas.has(p.pointer)),
     ...crossFieldProblems(layout.warranty, layout.pointers.warranty, subject).filter((p) => !covered(p.pointer)),
   ];
   const reported = new Set(problems.map((p) => p.spoils));
   for (const p of problems) reported.add(p.pointer);
+  for (const p of substituted?.spoiled ?? []) reported.add(p);
+  for (const p of substituted?.problems ?? []) if (p.ruleId === 'schema') reported.add(p.pointer);
   const service = buildService(layout, placeholders, reported, deferralMatcher(config.deferral));
   const rules = rulesInEffect(config);
 
   const findings: Finding[] = [];
   const base = { file: layout.file, service: service.name, document: doc.index };
+  for (const p of substituted?.problems ?? []) {
+    findings.push(configuredFinding({ ...base, ruleId: p.ruleId, message: p.message, range: p.range, area: null, pointer: p.pointer }, service.tier, config));
+  }
   for (const p of problems) {
     findings.push(configuredFinding({ ...base, ruleId: 'schema', message: p.message, range: p.range ?? doc.locate(p.pointer, p.at), area: null, pointer: p.pointer }, service.tier, config));
   }

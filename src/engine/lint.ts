@@ -7,7 +7,9 @@ import { parseDay } from '../model/units.js';
 import { UserError } from '../errors.js';
 import { COMPACT_MIN_FILES, StringPool, type KeptFile } from './compact.js';
 import { unpack, type KeptFinding } from './finding.js';
-import { finish } from './finish.js';
+import { readCatalogExport } from './catalog-export.js';
+import { finish, type FinishOptions } from './finish.js';
+import { dropSkeletons, followLocations } from './locations.js';
 import { autoWorkers, lintInPool, poolAvailable, withPlainEnv } from './pool.js';
 import { fileFinding, lintBytes, lintFile, lintText, type FileOptions, type FileResult } from './process-file.js';
 import { Rereader } from './reread.js';
@@ -45,11 +47,12 @@ export interface KeptResult extends Omit<LintResult, 'findings'> {
  */
 export async function lintKept(options: LintOptions): Promise<KeptResult> {
   const { day: today, iso } = todayFrom(options.now);
-  const fileOptions: FileOptions = { config: options.config, today };
+  const fileOptions: FileOptions = { config: options.config, today, cwd: options.cwd };
+  const exported = options.catalog !== undefined ? readCatalogExport(options.catalog, options.cwd, options.config) : undefined;
   const stdinFile = options.stdin ? (options.stdin.filename ?? '<stdin>') : undefined;
   const { results, missing } = options.stdin ? { results: lintStdin(options.stdin, fileOptions, options), missing: [] } : await lintPaths(options, fileOptions);
   const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? { file: stdinFile, text: options.stdin.text } : undefined);
-  return { ...finish(results, options, today, reread), today: iso, missing };
+  return { ...finish(results, { ...options, exported }, today, reread), today: iso, missing };
 }
 
 export function unpackResult(result: KeptResult): LintResult {
@@ -89,6 +92,9 @@ async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promis
     brokenDocuments: 0,
   }));
   for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
+  const ignore = [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])];
+  await followLocations(results, found.files, options.cwd, ignore, fileOptions, (refs) => lintFiles(refs, fileOptions, options));
+  dropSkeletons(results, new Set(found.files.filter((f) => f.explicit).map((f) => f.file)), options.cwd, fileOptions);
   return { results, missing: found.missing };
 }
 
@@ -127,6 +133,6 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
 }
 
 /** finish() over files already linted, unpacked: for code (and tests) that lints texts itself with process-file.ts. */
-export function finishFiles(results: KeptFile[], options: Pick<LintOptions, 'config' | 'cwd' | 'baseline'>, today: number, iso: string): LintResult {
+export function finishFiles(results: KeptFile[], options: Pick<LintOptions, 'config' | 'cwd' | 'baseline'> & Pick<FinishOptions, 'exported'>, today: number, iso: string): LintResult {
   return unpackResult({ ...finish(results, options, today, new Rereader(options.cwd, options.config.limits)), today: iso, missing: [] });
 }

@@ -261,7 +261,7 @@ export function gapsData(view: PortfolioView): string {
     f.waived ? 1 : 0,
     f.area ?? 'none',
     escapeText(f.ruleId),
-    r ? escapeText(accountableOwner(r.service, f) ?? '-') : '-',
+    r ? escapeText(accountableOwner(r, f) ?? '-') : '-',
     r ? (f.line === null ? '-' : String(f.line)) : f.file === null ? '(portfolio)' : escapeText(f.line === null ? f.file : `${f.file}:${f.line}`),
     escapeText(f.message),
   ];

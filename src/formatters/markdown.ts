@@ -225,7 +225,7 @@ export const markdown: Formatter = (result, ctx) => {
   ];
   const findingRow = ([f, r]: [Finding, ServiceRow | undefined]): string[] => {
     const where = f.file === null ? '(portfolio)' : escapeMarkdown(f.line === null ? f.file : `${f.file}:${f.line}`);
-    const owner = r ? accountableOwner(r.service, f) : undefined;
+    const owner = r ? accountableOwner(r, f) : undefined;
     return [
       where,
       f.waived ? `waived ${f.severity}` : f.severity,

@@ -26,8 +26,10 @@ export const CELL_SEVERITY: Record<CellState, number> = { missing: 6, placeholde
 export interface ServiceRow {
   service: Service;
   cells: Record<Area, CellState>;
-  /** Every finding about the service, waived ones included, in output order. */
+  /** Every finding about the service, waived ones included, in output order; those of documents that repeat its name too. */
   findings: Finding[];
+  /** The document that repeats the service's name, for each finding about one (its owner answers for it). */
+  repeats: ReadonlyMap<Finding, Service>;
   /** Findings that count (not waived). */
   open: number;
   errors: number;
@@ -75,29 +77,40 @@ export function cellState(service: Service, area: Area, findings: readonly Findi
  * files without a service, the portfolio). The one place findings are joined to services: every
  * format reads the join from here.
  */
-export function joinFindings(result: Pick<LintResult, 'findings' | 'services'>): { byService: Map<Service, Finding[]>; other: Finding[] } {
+export function joinFindings(result: Pick<LintResult, 'findings' | 'services'>): { byService: Map<Service, Finding[]>; other: Finding[]; repeats: Map<Finding, Service>; repeating: ReadonlySet<Service> } {
   const documents = new ServicesByDocument(result.services);
+  // A later document that repeats a name is not a service of its own (it counts nowhere): its
+  // findings, duplicate-service first among them, are listed with the service it repeats.
+  const first = new Map<string, Service>();
+  for (const s of result.services) if (s.name !== null && !first.has(s.name)) first.set(s.name, s);
+  const counted = (s: Service): Service => (s.name !== null ? (first.get(s.name) ?? s) : s);
   const byService = new Map<Service, Finding[]>();
+  const repeats = new Map<Finding, Service>();
   const other: Finding[] = [];
   for (const f of result.findings) {
-    const s = documents.of(f);
-    if (!s) {
+    const found = documents.of(f);
+    if (!found) {
       other.push(f);
       continue;
     }
+    const s = counted(found);
+    if (s !== found) repeats.set(f, found);
     const list = byService.get(s);
     if (list) list.push(f);
     else byService.set(s, [f]);
   }
-  return { byService, other };
+  const repeating = new Set(result.services.filter((s) => counted(s) !== s));
+  return { byService, other, repeats, repeating };
 }
 
 export function buildView(result: LintResult, portfolio: ResolvedConfig['portfolio'] = defaultConfig().portfolio): PortfolioView {
-  const { byService, other } = joinFindings(result);
-  const rows = result.services.map((service): ServiceRow => {
+  const { byService, other, repeats, repeating } = joinFindings(result);
+  const rows = result.services.filter((s) => !repeating.has(s)).map((service): ServiceRow => {
     const findings = byService.get(service) ?? [];
+    // A cell tells the state of this service's own area: findings of a document repeating its name are listed with it, not judged as its.
+    const own = repeats.size === 0 ? findings : findings.filter((f) => !repeats.has(f));
     const cells = {} as Record<Area, CellState>;
-    for (const a of AREAS) cells[a] = cellState(service, a, findings);
+    for (const a of AREAS) cells[a] = cellState(service, a, own);
     let open = 0;
     let errors = 0;
     let warnings = 0;
@@ -107,7 +120,7 @@ export function buildView(result: LintResult, portfolio: ResolvedConfig['portfol
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    return { service, cells, findings, open, errors, warnings, waived: findings.length - open };
+    return { service, cells, findings, repeats, open, errors, warnings, waived: findings.length - open };
   });
   rows.sort(compareRows);
   const config = { portfolio };
@@ -145,8 +158,9 @@ function compareRows(a: ServiceRow, b: ServiceRow): number {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Who answers for a finding: the area's own owner, else the service owner. */
-export function accountableOwner(service: Service, finding: Finding): string | undefined {
+/** Who answers for a finding: the area's own owner, else the service owner (of the document it is about). */
+export function accountableOwner(row: Pick<ServiceRow, 'service' | 'repeats'>, finding: Finding): string | undefined {
+  const service = row.repeats.get(finding) ?? row.service;
   return (finding.area !== null ? service.areas[finding.area].owner : undefined) ?? service.owner;
 }
 

@@ -276,7 +276,7 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, c: 
     out.push('');
     const header = wrap(`${safe(sv.name ?? '(unnamed service)')}  (${facts.join(', ')})`, width);
     out.push(c.bold(header[0] as string), ...header.slice(1));
-    for (const f of findings) findingLines(f, accountableOwner(sv, f) ?? '(none)', width, paint, view.remediation(f.ruleId), out);
+    for (const f of findings) findingLines(f, accountableOwner(row, f) ?? '(none)', width, paint, view.remediation(f.ruleId), out);
   }
   const others = view.other.filter(shown);
   if (others.length > 0) {

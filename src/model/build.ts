@@ -54,7 +54,7 @@ export function buildService(layout: ServiceLayout, placeholders: Placeholder[],
     (areas as Record<Area, AreaModel>)[a] = buildArea(a, warranty[a], joinPointer(layout.pointers.warranty, a), usable, bad, deferral);
   }
 
-  return {
+  const service: Service = {
     name: typeof layout.name === 'string' && layout.name !== '' ? layout.name : null,
     file: layout.file,
     doc: layout.doc,
@@ -69,6 +69,8 @@ export function buildService(layout: ServiceLayout, placeholders: Placeholder[],
     placeholders,
     anchors: {},
   };
+  if (layout.warrantyAbsent) service.warrantyAbsent = true;
+  return service;
 }
 
 function rawText(v: unknown): string | null {
@@ -102,8 +104,9 @@ function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usabl
   const obj = isObj(raw) ? raw : {};
   const keys = Object.keys(obj).filter((k) => !k.startsWith('x-'));
   const present = isObj(raw) && keys.length > 0;
-  // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`) or the warranty holding it (`warranty: TBD`).
-  const placeholder = !isObj(raw) && !usable(pointer);
+  // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`), the warranty holding
+  // it (`warranty: TBD`), or a substitution of either that was not made (`capacity: { $yaml: https://… }`).
+  const placeholder = !usable(pointer);
   const fieldOk = (k: string): boolean => obj[k] !== undefined && usable(joinPointer(pointer, k));
   const get = (k: string): unknown => (fieldOk(k) ? obj[k] : undefined);
   const sub = (k: string, f: string): unknown => {
@@ -138,7 +141,7 @@ function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usabl
     agreement,
     values,
   };
-  if (present) {
+  if (present && !placeholder) {
     const deferred = findDeferral(model, obj, pointer, deferral);
     model.status = deferred ? 'deferred' : 'defined';
     if (deferred) model.deferral = deferred;

@@ -25,7 +25,7 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
   },
   // The target, when a hard dependency may cap it.
   positions: (service) => (service.dependsOn.some((d) => d.kind === 'hard' && !d.external) ? [`${service.areas.availability.pointer}/target`] : []),
-  *check({ services, byName }) {
+  *check({ services, catalog }) {
     for (const service of services) {
       if (service.name === null) continue;
       const target = service.areas.availability.values.target;
@@ -36,7 +36,7 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external || seen.has(d.service)) continue;
         seen.add(d.service);
-        const dep = byName.get(d.service);
+        const dep = catalog.service(d);
         const t = dep?.areas.availability.values.target;
         if (dep && t !== undefined) counted.push({ dep, target: t });
       }

@@ -21,14 +21,14 @@ export const continuityDependencyInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
+  *check({ services, catalog }) {
     for (const service of services) {
       if (service.name === null) continue;
       const own = service.areas.continuity.values;
       if (own.rto === undefined && own.rpo === undefined) continue;
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external) continue;
-        const dep = byName.get(d.service);
+        const dep = catalog.service(d);
         if (!dep || dep === service) continue;
         const theirs = dep.areas.continuity.values;
         const theirsText: string[] = [];

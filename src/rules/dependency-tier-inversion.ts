@@ -21,18 +21,20 @@ export const dependencyTierInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
+  *check({ services, catalog }) {
     for (const service of services) {
       if (service.name === null) continue;
       if (service.tier !== 'critical' && service.tier !== 'high') continue;
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external) continue;
-        const dep = byName.get(d.service);
-        if (!dep || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
+        // A service of the catalog export counts with its tier: a repository holds one service of many.
+        const linted = catalog.service(d);
+        const dep = linted ?? catalog.exportedService(d);
+        if (!dep?.tier || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
         yield {
           service,
           pointer: d.pointer,
-          involves: [dep],
+          involves: linted ? [linted] : [],
           message: `${named(service)} (tier ${service.tier}) hard-depends on "${dep.name}", which is only tier ${dep.tier}; it cannot be more dependable than what it cannot run without.`,
         };
       }

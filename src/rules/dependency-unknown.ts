@@ -11,7 +11,7 @@ export const dependencyUnknown: CatalogRule = {
     id: 'dependency-unknown',
     area: null,
     severity: 'warning',
-    description: 'dependsOn names a service that is not in the linted set.',
+    description: 'dependsOn names a service that is not in the linted set, nor an entity of the linted files or the catalog export (--catalog).',
     rationale:
       "The warranty of a service rests on the services it depends on; a dependency with no definition has no agreed availability, recovery objectives or tier, so nobody can check that it supports what this service promises. Often it is simply a typo, and then every cross-service check silently skips the real dependency.",
     remediation:
@@ -24,7 +24,7 @@ export const dependencyUnknown: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
+  *check({ services, byName, catalog }) {
     let known: string[] | undefined;
     // Hints cost a comparison with every known name: cached per unknown name, and given up past a
     // budget, so that a catalog of 100,000 services with many unknown dependencies stays linear.
@@ -33,8 +33,9 @@ export const dependencyUnknown: CatalogRule = {
     for (const service of services) {
       if (service.name === null) continue;
       for (const d of service.dependsOn) {
-        // An external reference (a Backstage resource, say) is not a service: never unknown.
-        if (d.external || byName.has(d.service)) continue;
+        // An external reference (a Backstage resource, say) is not a service: never unknown; nor is a
+        // Component that is known but not a service (a library), here or in the catalog export.
+        if (d.external || catalog.knows(d)) continue;
         known ??= [...byName.keys()];
         if (!hints.has(d.service) && budget >= known.length) {
           budget -= known.length;

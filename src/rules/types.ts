@@ -1,6 +1,7 @@
 import type { Area, Report, Severity, Tier } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Service } from '../model/types.js';
+import type { EntityCatalog } from '../model/catalog.js';
 
 export interface RuleMeta {
   id: string;
@@ -50,6 +51,8 @@ export interface CatalogContext {
   services: readonly Service[];
   /** The first service of each name. */
   byName: ReadonlyMap<string, Service>;
+  /** What dependencies name: services, other entities of the linted files, a catalog export (`--catalog`). */
+  catalog: EntityCatalog;
   config: ResolvedConfig;
   today: number;
 }
