@@ -42,7 +42,7 @@ const DEFERRING: Array<[string, string]> = [
   ['deal with issues as they come up', 'deal with issues as they come up'],
   ['wait and see', 'wait and see'],
   ['Sized based on incidents', 'based on incidents'],
-  ['After the first outage we will add DR.', 'After the first outage'],
+  ['After the first outage we will add DR.', 'After the first outage we will add'],
   // the phrase of several clauses is the one that defers, and overlapping finds read as one phrase
   ['Backups run nightly. Restore time: the on-call engineer will decide.', 'the on-call engineer will decide'],
   ['Ops will monitor and scale as needed after go-live.', 'Ops will monitor and scale as needed after go-live'],
@@ -110,13 +110,13 @@ describe('deferral phrases', () => {
 });
 
 describe('deferral phrases from config', () => {
-  const matcher = deferralMatcher({ phrases: ['parked with the  CCoE', 'BAU-ready'], ignore: ['ops will decide the patch day'] });
+  const matcher = deferralMatcher({ phrases: ['queued with the  CCoE', 'BAU-ready'], ignore: ['ops will decide the patch day'] });
 
   it('adds its phrases, case-insensitively and whatever the spaces, as whole words', () => {
-    expect(matcher('Capacity is Parked with the CCoE for now.')).toBe('Parked with the CCoE');
+    expect(matcher('Capacity is Queued with the CCoE for now.')).toBe('Queued with the CCoE');
     expect(matcher('BAU-ready')).toBe('BAU-ready');
-    expect(matcher('parked with the CCoEs')).toBeUndefined();
-    expect(findDeferralPhrase('Parked with the CCoE.')).toBeUndefined();
+    expect(matcher('queued with the CCoEs')).toBeUndefined();
+    expect(findDeferralPhrase('Queued with the CCoE.')).toBeUndefined();
   });
 
   it('never counts ignored text, and still reads the text around it', () => {
@@ -126,7 +126,7 @@ describe('deferral phrases from config', () => {
   });
 
   it('applies the same guards to its phrases as to the built-in ones', () => {
-    expect(matcher('Not parked with the CCoE: agreed here.')).toBeUndefined();
+    expect(matcher('Not queued with the CCoE: agreed here.')).toBeUndefined();
   });
 
   it('is the built-in matcher when the config adds nothing, and is compiled once per config', () => {

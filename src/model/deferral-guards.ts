@@ -1,0 +1,88 @@
+/**
+ * The guards of the deferral matcher: what, in the clause around a match, says it is not a deferral
+ * after all. Each is a named function of the clause (lower case, as the matcher reads it).
+ */
+
+/** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
+const NEGATION = /\b(?:not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
+/** A negative subject reaches further: "nothing in this area is deferred to operations". */
+const NEGATIVE_SUBJECT = /\b(?:nothing|none|nobody|no\s+one|no\s+part)\b/;
+
+/** Is the phrase negated: in the few words before it and within it (`near`), or by a negative subject further back (`far`)? */
+export function negated(near: string, far: string): boolean {
+  return NEGATION.test(near) || NEGATIVE_SUBJECT.test(far);
+}
+
+/** Negation after the phrase: "reactive maintenance is not acceptable", "…but we decided against it". */
+const REJECTED = new RegExp(
+  [
+    String.raw`\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan)\b`,
+    String.raw`\b(?:isn['’]t|aren['’]t|wasn['’]t)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|the\s+plan)\b`,
+    String.raw`\b(?:unacceptable|ruled\s+(?:it\s+|this\s+)?out|forbidden|prohibited|not\s+allowed|not\s+acceptable|rejected|dropped|abandoned)\b`,
+    String.raw`\b(?:decided|chose|opted|voted|argued)\s+against\b`,
+  ].join('|'),
+);
+
+/** Is the phrase rejected in what follows it: the rest of its clause and the start of the next? */
+export function rejected(after: string): boolean {
+  return REJECTED.test(after);
+}
+
+/** "not X until go-live" means X waits for go-live: negation does not undo a moment that starts with "until". */
+export const startsWithUntil = (phrase: string): boolean => /^(?:until|till)\b/.test(phrase);
+
+/** The clause says the work is done or agreed in design. */
+const SETTLED = new RegExp(
+  [
+    String.raw`\b(?:in|during|at|through)\s+(?:the\s+)?design\b`,
+    String.raw`\bdesign\s+(?:review|authority|phase|stage|workshops?|sign-?off|board)\b`,
+    String.raw`\bbefore\s+(?:the\s+)?(?:go[-\s]?live|launch|build|release|cut-?over|ga|handover)\b`,
+    String.raw`\bup\s*front\b|\balready\b|\bas\s+agreed\b|\bsigned\s+off\b|\bas\s+planned\b`,
+    String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
+    String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
+    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined)\b`,
+    String.raw`\b(?:is|are)\s+(?:now\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))`,
+    // "against the targets in this file", "thresholds are in this file", "the figures above"
+    String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?)\s+above\b`,
+  ].join('|'),
+);
+/**
+ * A decision reported rather than made: what follows "agreed that", "decided to", "accepted as a
+ * risk that" is its content, and a design review that reports a deferral does not settle it.
+ */
+const REPORTED = /\b(?:(?:agreed|decided|accepted|said|confirmed|concluded|noted|stated|ruled|chose|elected|opted|(?:was|were)\s+(?:agreed|decided|accepted|noted))\s+(?:as\s+an?\s+\w+\s+)?(?:that|to|on)|signed\s+off\s+on)\b/;
+/** Words that defer in so many words: a design review that defers is no settlement. */
+const DEFERRED = /\b(?:deferred|postponed|parked|left\s+open|pushed\s+(?:back|out)|put\s+off|descoped|de-scoped|scoped\s+out|punted|kicked\s+down\s+the\s+road)\b/;
+
+/** Is the work done or agreed in design, by the clause's own words (not by a decision it reports to defer)? */
+export function settled(clause: string): boolean {
+  if (DEFERRED.test(clause)) return false;
+  const reported = REPORTED.exec(clause);
+  return SETTLED.test(reported ? clause.slice(reported.index + reported[0].length) : clause);
+}
+
+/** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */
+const SUPERSEDED = /\b(?:previously|formerly|originally|used\s+to\s+be|in\s+the\s+past|obsolete|superseded)\b/;
+
+export function superseded(clause: string): boolean {
+  return SUPERSEDED.test(clause);
+}
+
+/** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
+const EVIDENCE =
+  /\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\bper\s+(?:the\s+)?(?:ola|sla|runbook|plan|policy|contract)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))/;
+
+/** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
+export function evidenced(clause: string): boolean {
+  return EVIDENCE.test(clause);
+}
+
+/** A moment that is a deadline, not a deferral: "4 hours after the incident", "no later than go-live". */
+const DEADLINE = /(?:\bwithin\s+\S+\s+|\d+\s*(?:min(?:ute)?s?|m|h|hours?|d|days?|weeks?|months?)|no\s+later\s+than(?:\s+\S+){0,3}|at\s+the\s+latest)\s*$/;
+
+export function deadline(before: string): boolean {
+  return DEADLINE.test(before);
+}
+
+/** A contingency asked about and answered: "what if the region fails? We fail over…". */
+export const contingency = (before: string, phrase: string): boolean => /\bwhat\s+if\s+$/.test(before) || (/^if\b/.test(phrase) && /\bwhat\s+$/.test(before));
