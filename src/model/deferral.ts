@@ -549,7 +549,7 @@ function findIn(original: string, families: readonly Family[]): string | undefin
   const hasActor = actors !== text;
   // Most strings of a definition ("24x7", "team-payments", "SLI is the share of good requests") hold
   // no word of the vocabulary: then only the families that spell their own words are run.
-  const vocabulary = hasActor || marks.verbs !== actors || marks.moments !== text || HINT.test(text);
+  const vocabulary = families !== FAMILIES || hasActor || marks.verbs !== actors || marks.moments !== text || HINT.test(text);
   if (!vocabulary) return undefined;
   let first: Span | undefined;
   const spans: Span[] = [];
