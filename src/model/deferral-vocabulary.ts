@@ -415,10 +415,22 @@ export function verbForms(base: string): string[] {
 export const DECIDE = list(DECIDE_VERBS);
 export const HANDLE = alt(list(HANDLE_VERBS), TICKET, String.raw`add\s+(?:more\s+)?\w+`, String.raw`put\s+(?:\w+\s+){0,3}?(?:in\s+place|together)`, String.raw`make\s+(?:a|the)\s+(?:call|decision|judge?ment)`, String.raw`take\s+a\s+(?:view|call|decision)`);
 export const WATCH = list(WATCH_VERBS);
-/** Any form of any verb of the three lists: the cue that a moment is about the requirement ("sized after go-live"). */
-export const ANY_VERB_FORM = alt(list([...DECIDE_VERBS, ...HANDLE_VERBS, ...WATCH_VERBS].flatMap(verbForms)), TICKET);
+/** The stem a verb's endings attach to: "siz" of "size", "specif" of "specify". */
+const stem = (head: string): string => (head.endsWith('e') ? head.slice(0, -1) : /[^aeiou]y$/.test(head) ? head.slice(0, -1) : head);
+/** The endings of a regular verb, a doubled consonant included ("planned", "setting"). */
+const ENDINGS = String.raw`(?:e?s|e?d|ies|ied|ing|[bdgklmnprt](?:ed|ing))`;
+/**
+ * Any other form than the base of a verb of the lists, by its first word: "sizes", "sized",
+ * "sizing", "written" (matched by stem and ending rather than listed: a list of every form
+ * compiles slowly). The cue that a moment is about the requirement ("sized after go-live").
+ */
+export const ANY_VERB_FORM = alt(
+  `${list([...new Set([...DECIDE_VERBS, ...HANDLE_VERBS, ...WATCH_VERBS].map((v) => stem(v.split(' ')[0]!)))])}${ENDINGS}`,
+  list(Object.entries(IRREGULAR).flatMap(([head, forms]) => ([...DECIDE_VERBS, ...HANDLE_VERBS, ...WATCH_VERBS].some((v) => v.split(' ')[0] === head) ? forms : []))),
+);
+
 /** The forms of the verbs of watching other than the base: "monitored", "watching". */
-export const WATCH_FORM = list(WATCH_VERBS.flatMap((v) => verbForms(v).slice(1)));
+export const WATCH_FORM = `${list([...new Set(WATCH_VERBS.map((v) => stem(v.split(' ')[0]!)))])}${ENDINGS}`;
 
 // ---- When: after design -------------------------------------------------------------------------
 

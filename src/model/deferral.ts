@@ -72,7 +72,7 @@ const ACT = String.raw`\x03\x04*`;
 const WATCHING = String.raw`\x05\x06*`;
 const ANY_FORM = String.raw`(?:\x03\x04*|\x05\x06*|\x07\x08*|\x0b\x0c*)`;
 /** A verb of deciding or acting in a form that may be a participle: "sized", "set", "picked up". */
-const DONE = String.raw`(?:\x07\x08*|\x03\x04*|\bdone\b)`;
+const DONE = String.raw`(?:\x07\x08*(?:\s+(?:out|up|over|on|down|back|in|with|after|of|care\s+of|in\s+place))?|\x03\x04*|\bdone\b)`;
 /** A marked moment (see MOMENT). */
 const AT_MOMENT = String.raw`\x0e\x0f*`;
 
@@ -92,7 +92,7 @@ const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+r
 
 const AFTER = String.raw`(?:after|post|following|once|when|until|till|from)`;
 /** After design: go-live and after, later phases, waiting for what only running the service gives. */
-const MOMENT = alt(
+export const MOMENT_PARTS = [
   String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?${list(EVENTS)}\b`,
   String.raw`\b(?:after|once|when|until|till|as)\s+(?:[\w-]+\s+){0,3}?${RUNNING_STATES}\b`,
   String.raw`\b(?:once|when|until|till|after)\s+${WAITING_FOR}\b`,
@@ -111,7 +111,8 @@ const MOMENT = alt(
   // "later", but not "later releases" nor "no later than"
   String.raw`\blater(?:\s+on)?(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
   String.raw`\bin\s+due\s+(?:course|time)\b|\bdown\s+the\s+(?:line|road|track)\b`,
-);
+];
+const MOMENT = alt(...MOMENT_PARTS);
 
 /** Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks". */
 const NEED = String.raw`\bas\s+we\s+go(?:\s+along)?\b|\bon\s+the\s+fly\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b|(?:the\s+)?(?:demand|usage|load|traffic|volumes?)\s+(?:grows?|increases?|requires?|picks\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|someone|anyone)\s+(?:asks?|complains?|notices?|reports?\s+(?:it|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
@@ -542,6 +543,8 @@ interface Marks {
 }
 
 function findIn(original: string, families: readonly Family[]): string | undefined {
+  // no word: "24x7", "99.9", "4h"
+  if (!/[a-z]{2}|\bl[1-3]\b/i.test(original)) return undefined;
   const reading = read(original);
   const text = reading.text;
   const actors = mark(text, ACTOR_MARK, () => '\x01\x02');
