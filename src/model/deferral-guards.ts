@@ -4,7 +4,7 @@
  */
 
 /** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
-const NEGATION = /\b(?:not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
+const NEGATION = /\b(?:(?:decided|chose|opted|voted)\s+against|not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
 /** A negative subject reaches further: "nothing in this area is deferred to operations". */
 const NEGATIVE_SUBJECT = /\b(?:nothing|none|nobody|no\s+one|no\s+part)\b/;
 
@@ -41,16 +41,15 @@ const SETTLED = new RegExp(
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
     String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined)\b`,
-    String.raw`\b(?:is|are)\s+(?:now\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))`,
     // "against the targets in this file", "thresholds are in this file", "the figures above"
-    String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?)\s+above\b`,
+    String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?|slos?|slas?|requirements?)\s+(?:(?:defined|set|agreed|given|listed|stated)\s+)?(?:above|below)\b`,
   ].join('|'),
 );
 /**
  * A decision reported rather than made: what follows "agreed that", "decided to", "accepted as a
  * risk that" is its content, and a design review that reports a deferral does not settle it.
  */
-const REPORTED = /\b(?:(?:agreed|decided|accepted|said|confirmed|concluded|noted|stated|ruled|chose|elected|opted|(?:was|were)\s+(?:agreed|decided|accepted|noted))\s+(?:as\s+an?\s+\w+\s+)?(?:that|to|on)|signed\s+off\s+on)\b/;
+const REPORTED = /\b(?:(?:agreed|decided|accepted|said|confirmed|concluded|noted|stated|ruled|chose|elected|opted|(?:was|were)\s+(?:agreed|decided|accepted|noted))\s+(?:[\w-]+\s+){0,4}?(?:that|to|on)|signed\s+off\s+on)\b/;
 /** Words that defer in so many words: a design review that defers is no settlement. */
 const DEFERRED = /\b(?:deferred|postponed|parked|left\s+open|pushed\s+(?:back|out)|put\s+off|descoped|de-scoped|scoped\s+out|punted|kicked\s+down\s+the\s+road)\b/;
 
@@ -59,6 +58,21 @@ export function settled(clause: string): boolean {
   if (DEFERRED.test(clause)) return false;
   const reported = REPORTED.exec(clause);
   return SETTLED.test(reported ? clause.slice(reported.index + reported[0].length) : clause);
+}
+
+/** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
+const COMPLETED = /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))/;
+
+export function completed(clause: string): boolean {
+  return COMPLETED.test(clause);
+}
+
+/** A question answered in the text is no open point: "Do ops need to act at go-live? No, all areas are agreed." */
+export function answered(text: string, from: number): boolean {
+  const q = text.indexOf('?', from);
+  if (q < 0 || /[.;!\n]/.test(text.slice(from, q))) return false;
+  const rest = text.slice(q + 1).trim();
+  return rest !== '' && !rest.endsWith('?') && !/^(?:tb[dca]|not\s+yet|unknown|open)\b/.test(rest);
 }
 
 /** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */

@@ -101,7 +101,7 @@ export function read(original: string): Reading {
     else if (word === '2' && /[a-z]/.test(prev)) {
       const next = /^\s+([a-z]+)/.exec(lower.slice(m.index + 1));
       if (next && VERBS.has(next[1]!)) out = 'to';
-    } else if (mixed && (word === 'it' || word === 'run') && original.slice(m.index, m.index + word.length) === word.toUpperCase()) {
+    } else if (mixed && (word === 'it' || word === 'run') && original.slice(m.index, m.index + word.length) === word.toUpperCase() && !/^\s+(?:ops|operations|support|service|infra|infrastructure|team|department|dept|helpdesk|help|desk)\b/.test(lower.slice(m.index + word.length))) {
       out = word === 'it' ? 'it team' : 'run team';
     }
     if (out !== undefined && out !== word) pieces.push([m.index, out]);

@@ -318,6 +318,9 @@ export const HANDLE_VERBS = [
   'take it over',
   'take in charge',
   'take it from there',
+  'take it from here',
+  'come back with',
+  'come back to us with',
   'look after',
   'pick up',
   'pick it up',
@@ -511,7 +514,7 @@ export const DATA_NOUNS = ['traffic', 'data', 'metrics', 'usage', 'numbers', 'vo
 export const RUNNING_STATES = String.raw`(?:(?:go|goes|going|gone|went|is|are|gets?|got|we['’]re|it['’]s)\s+live|(?:is|are|we['’]re|it['’]s|gets?|goes|gone|running|deployed|put)\s+(?:in|into|to)\s+(?:production|prod|operation|bau|steady\s+state|service|run\s+mode|live|use)|(?:is|are|(?:it|we|they)['’](?:s|re))\s+(?:running|up\s+and\s+running|operational|handed\s+over|in\s+use|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stable|live)|(?:has|have)\s+(?:gone\s+live|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stabili[sz]ed|launched|matured)|(?:has|have)\s+(?:run|been\s+running|been\s+live)\s+for\s+a\s+while|matures?|stabili[sz]es?|beds\s+in)`;
 
 /** Preconditions that are not there yet: "once volumes are known", "when there is budget", "once that is set up". */
-export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off)|there\s+is\s+(?:a\s+|the\s+|more\s+|enough\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|demand)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|we\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
+export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there\s+is\s+(?:a\s+|the\s+|more\s+|enough\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|demand)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|we\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
 
 /** Open or to come: the work is still to be done. */
 export const OPEN_WORDS = ['tbd', 'tbc', 'tba', 'to be decided', 'to be confirmed', 'to be defined', 'to be agreed', 'to follow', 'to come', 'pending', 'awaiting', 'open', 'not yet', 'yet to be', 'later', 'todo', 'to do', 'next steps', 'next step', 'action', 'asap', 'eta'];

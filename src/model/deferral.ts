@@ -47,7 +47,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, completed, contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -115,7 +115,7 @@ export const MOMENT_PARTS = [
 const MOMENT = alt(...MOMENT_PARTS);
 
 /** Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks". */
-const NEED = String.raw`\bas\s+we\s+go(?:\s+along)?\b|\bon\s+the\s+fly\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b|(?:the\s+)?(?:demand|usage|load|traffic|volumes?)\s+(?:grows?|increases?|requires?|picks\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|someone|anyone)\s+(?:asks?|complains?|notices?|reports?\s+(?:it|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+const NEED = String.raw`\bas\s+(?:we|they|you)\s+go(?:\s+along)?\b|\bon\s+the\s+fly\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b|(?:the\s+)?(?:demand|usage|load|traffic|volumes?)\s+(?:grows?|increases?|requires?|picks\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:asks?|complains?|notices?|reports?\s+(?:it|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
 const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)\s+(?:(?:is|are|['’]s|gets?|becomes?)\s+(?:slow|down|full|unavailable|overloaded|degraded)|breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|gets?\s+(?:slow|full)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?)\b`;
 
@@ -193,11 +193,12 @@ const FAMILIES: readonly Family[] = [
   family('actor will, and no more: "we haven\'t sized this; the run team will."', String.raw`${ACTOR_SUBJ}\s+(?:will|shall|can|would|['’]ll)(?:\s+(?:do\s+(?:it|this|that)|have\s+to|need\s+to))?${END}`, 'weak', { subject: true }),
   family(
     'actor is responsible: "the run team are responsible for defining DR"',
-    String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged)\s+(?:for|with)\b`,
+    String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged|on\s+the\s+hook)\s+(?:for|with)\b`,
     'weak',
     { subject: true },
   ),
   family('a question to an actor: "can the NOC own failover?", "does the DBA team handle that?"', String.raw`${ACTOR_OBJ}(?:\s+[\w'’-]+){0,3}?\s+${ANY_FORM}[^?.;!\n]{0,80}\?`, 'strong'),
+  family('an open question about an actor: "what can the DBAs give us?" (not when the text answers it)', String.raw`\b(?:who|what|which|how|when|can|could|will|would|should|does|do|is|are)\b[^?.;!\n]{0,40}?${ACTOR}[^?.;!\n]{0,60}\?`, 'weak'),
   // ---- to whom: handed over
   family(
     'handed to an actor: "left to BAU", "up to the run team", "deferred to operations", "falls to support"',
@@ -207,7 +208,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'asked of an actor: "let the NOC decide", "rely on the service desk to tell us", "expect SRE to tune"',
-    String.raw`\b(?:let|lets|letting|have|get|ask|asks|asked|asking|tell|told|request|requested|want|wants|wanted|need|needs|expect|expects|expected|expecting|assume|assumes|rely\s+on|relying\s+on|trust|count\s+on|depend\s+on|leave\s+it\s+(?:to|for))\s+${ACTOR_OBJ}\s+(?:to\s+|will\s+|would\s+)?${ADVERBS}(?:${ACT}|${WATCHING})`,
+    String.raw`\b(?:let|lets|letting|have|get|ask|asks|asked|asking|tell|told|request|requested|want|wants|wanted|need|needs|expect|expects|expected|expecting|assume|assumes|rely\s+on|relying\s+on|trust|count\s+on|depend\s+on|leave\s+it\s+(?:to|for))\s+${ACTOR_OBJ}\s+(?:to\s+|will\s+|would\s+)?${ADVERBS}(?:${ACT}|${WATCHING})|\b(?:rely|relying|count|counting|depend|depending)\s+on\s+${ACTOR_OBJ}\s+(?:for|to)\b`,
     'strong',
   ),
   family('theirs: "the NOC\'s call", "thresholds are the NOC\'s to set"', String.raw`${ACTOR_OBJ}['’]s?\s+(?:call|decision|job|problem|responsibility|concern|remit|task|baby)\b|${ACTOR_OBJ}['’]s?\s+to\s+${ACT}`, 'strong'),
@@ -226,7 +227,7 @@ const FAMILIES: readonly Family[] = [
   family('done by an actor, in a clause still open: "capacity added by the infra team as it grows"', String.raw`\b[\w-]+(?:ed|en|wn|ne|lt|nt|de)\s+by\s+${ACTOR_OBJ}`, 'weak', { ends: true, future: true }),
   family(
     'with an actor, still to come: "to be agreed with the hosting team", "issues will be raised as tickets to the platform team"',
-    String.raw`\b(?:agreed|confirmed|established|decided|defined|set|sized|tuned|worked\s+out|discussed|see|seen|check|checked|aligned|fixed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:agreed?|confirm(?:ed)?|establish(?:ed)?|decided?|defined?|set|sized?|tuned?|work(?:ed)?\s+out|discuss(?:ed)?|settled?|see|seen|check|checked|aligned?|fixed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming|follow|follows|following)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`,
     'strong',
     { future: true, ends: true },
   ),
@@ -244,7 +245,8 @@ const FAMILIES: readonly Family[] = [
     'strong',
   ),
   family('for an actor to act: "for the run team to decide", "with ops to agree"', String.raw`\b(?:for|by|with)\s+${ACTOR_OBJ}\s+to\s+(?:${ACT}|${WATCHING})`, 'strong'),
-  family('open with an actor: "TBD by ops", "TBC (run team)", "pending ops", "ops TBD"', String.raw`\b(?:tb[dca]|open|pending|todo)\s*(?:(?:by|with|for)\s+|[-–—:(]\s*)${ACTOR_OBJ}|${ACTOR_OBJ}\s*(?:[-–—:(),]\s*)?(?:tb[dca]|todo)\b`, 'strong', { ends: true }),
+  family('left for an actor to do: "headroom is for BAU to worry about", "being left for the run team to finish"', String.raw`\b(?:left|leave|leaving|is|are|['’]s)\s+(?:[\w-]+\s+){0,2}?for\s+${ACTOR_OBJ}\s+to\s+[a-z]+`, 'strong'),
+  family('open with an actor: "TBD by ops", "TBC (run team)", "pending ops", "ops TBD"', String.raw`\b(?:tb[dca]|open|pending|todo)\s*(?:(?:by|with|for|from|through|via)\s+|[-–—:(]\s*)${ACTOR_OBJ}|${ACTOR_OBJ}\s*(?:[-–—:(),]\s*)?(?:tb[dca]|todo)\b`, 'strong', { ends: true }),
   family('todo of an actor: "TODO(ops): thresholds", "[ops] size it"', String.raw`\b(?:todo|action|fixme)\s*\(\s*${ACTOR}\s*\)|^\s*\[\s*${ACTOR}\s*\]`, 'strong'),
   family(
     'awaiting an actor: "pending security operations review", "subject to ops review"',
@@ -470,8 +472,12 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (f.open && !clause.includes('?') && !marks.moments.slice(cs, ce).includes('\x0e')) return undefined;
   // Who will do what reads whole to the end of a short clause: "the NOC will decide when to fail over".
   if (f.subject && ce - cs - re <= SUBJECT_TAIL) re = ce - cs;
-  if (!startsWithUntil(phrase) && negated(clause.slice(wordsBefore(clause, rs, 3), re), clause.slice(wordsBefore(clause, rs, 6), re))) return undefined;
-  if (superseded(clause.slice(0, re) + text.slice(ce, ce + REJECTION_REACH)) || (!f.explicit && settled(clause))) return undefined;
+  // negation reads back to a comma at most: "nothing defined yet, ops will handle it"
+  const comma = clause.lastIndexOf(',', rs - 1) + 1;
+  const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
+  if (!startsWithUntil(phrase) && negated(clause.slice(back(3), re), clause.slice(back(6), re))) return undefined;
+  if (answered(text, m.index)) return undefined;
+  if (superseded(clause.slice(0, re) + text.slice(ce, ce + REJECTION_REACH)) || completed(clause) || (!f.explicit && settled(clause))) return undefined;
   if (rejected(clause.slice(re) + text.slice(ce, ce + REJECTION_REACH))) return undefined;
   if (f.future && !future) return undefined;
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);
@@ -544,7 +550,7 @@ interface Marks {
 
 function findIn(original: string, families: readonly Family[]): string | undefined {
   // no word: "24x7", "99.9", "4h"
-  if (!/[a-z]{2}|\bl[1-3]\b/i.test(original)) return undefined;
+  if (!/[a-z]{2}|\b[a-z]\d\b/i.test(original)) return undefined;
   const reading = read(original);
   const text = reading.text;
   const actors = mark(text, ACTOR_MARK, () => '\x01\x02');
