@@ -37,10 +37,10 @@ const SETTLED = new RegExp(
     String.raw`\b(?:in|during|at|through)\s+(?:the\s+)?design\b`,
     String.raw`\bdesign\s+(?:review|authority|phase|stage|workshops?|sign-?off|board)\b`,
     String.raw`\bbefore\s+(?:the\s+)?(?:go[-\s]?live|launch|build|release|cut-?over|ga|handover)\b`,
-    String.raw`\bup\s*front\b|\balready\b|\bas\s+agreed\b|\bsigned\s+off\b|\bas\s+planned\b`,
+    String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified)\b|\bby\s+design\b|\bsigned\s+off\b`,
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
-    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined)\b`,
+    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled)\b`,
     // "against the targets in this file", "thresholds are in this file", "the figures above"
     String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?|slos?|slas?|requirements?)\s+(?:(?:defined|set|agreed|given|listed|stated)\s+)?(?:above|below)\b`,
   ].join('|'),
@@ -51,7 +51,7 @@ const SETTLED = new RegExp(
  */
 const REPORTED = /\b(?:(?:agreed|decided|accepted|said|confirmed|concluded|noted|stated|ruled|chose|elected|opted|(?:was|were)\s+(?:agreed|decided|accepted|noted))\s+(?:[\w-]+\s+){0,4}?(?:that|to|on)|signed\s+off\s+on)\b/;
 /** Words that defer in so many words: a design review that defers is no settlement. */
-const DEFERRED = /\b(?:deferred|postponed|parked|left\s+open|pushed\s+(?:back|out)|put\s+off|descoped|de-scoped|scoped\s+out|punted|kicked\s+down\s+the\s+road)\b/;
+const DEFERRED = /\b(?:deferred|postponed|parked|held\s+back|on\s+hold|left\s+open|pushed\s+(?:back|out)|put\s+off|descoped|de-scoped|scoped\s+out|punted|kicked\s+down\s+the\s+road)\b/;
 
 /** Is the work done or agreed in design, by the clause's own words (not by a decision it reports to defer)? */
 export function settled(clause: string): boolean {
@@ -76,7 +76,7 @@ export function answered(text: string, from: number): boolean {
 }
 
 /** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */
-const SUPERSEDED = /\b(?:previously|formerly|originally|used\s+to\s+be|in\s+the\s+past|obsolete|superseded)\b/;
+const SUPERSEDED = /\b(?:previously|formerly|originally|used\s+to\s+be|in\s+the\s+past|obsolete|superseded|replaced|retired|moved\s+away\s+from|switched\s+from)\b/;
 
 export function superseded(clause: string): boolean {
   return SUPERSEDED.test(clause);
@@ -84,7 +84,7 @@ export function superseded(clause: string): boolean {
 
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
 const EVIDENCE =
-  /\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\bper\s+(?:the\s+)?(?:ola|sla|runbook|plan|policy|contract)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))/;
+  /\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\bper\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
@@ -100,3 +100,13 @@ export function deadline(before: string): boolean {
 
 /** A contingency asked about and answered: "what if the region fails? We fail over…". */
 export const contingency = (before: string, phrase: string): boolean => /\bwhat\s+if\s+$/.test(before) || (/^if\b/.test(phrase) && /\bwhat\s+$/.test(before));
+
+/**
+ * The reacting is the users' own, a feature of the service: "users can request exports as and when
+ * they need them", "reports generated when needed by the finance user", "self-service".
+ */
+const SELF_SERVICE = /\bself[-\s]service\b|\b(?:users?|customers?|clients?|requesters?)\s+(?:can|may|are\s+able\s+to)\b|\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b/;
+
+export function selfService(clause: string): boolean {
+  return SELF_SERVICE.test(clause);
+}

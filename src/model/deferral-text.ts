@@ -14,6 +14,7 @@ const ABBREVIATIONS: Record<string, string> = {
   thru: 'through',
   tho: 'though',
   pls: 'please',
+  chk: 'check',
   plz: 'please',
   l8r: 'later',
   wil: 'will',

@@ -20,7 +20,8 @@ const SPACE = '\u0001';
 const HYPHEN = '\u0002';
 const GAP = '\u0003';
 const PATTERN_OF: Record<string, string> = {
-  [SPACE]: String.raw`\s+`,
+  // "best effort" and "best-effort", "as-needed": teams hyphenate phrases used as adjectives
+  [SPACE]: String.raw`(?:\s+|-)`,
   [HYPHEN]: String.raw`[-\s]?`,
   // a particle may stand after the verb's object: "figure it out", "pick this up"
   [GAP]: String.raw`\s+(?:(?:it|this|that|them|things)\s+)?`,
@@ -71,6 +72,16 @@ export const ACTORS = [
   'ops',
   'operations',
   'devops',
+  // the "-ops" teams: SysOps, CloudOps, SecOps… (a list, not any word in -ops: "stops", "workshops")
+  'sysops',
+  'cloudops',
+  'secops',
+  'netops',
+  'itops',
+  'techops',
+  'appops',
+  'dataops',
+  'platformops',
   'sre',
   'sres',
   'site reliability',
@@ -120,6 +131,9 @@ export const ACTORS = [
   'incident management team',
   'operations manager',
   'service manager',
+  // the gate where Operation takes the service over: "operational acceptance will settle the sizing"
+  'operational acceptance',
+  'operational readiness',
   // the words of other languages that corporate English keeps: exploitation (fr), MCO (maintien en
   // condition opérationnelle), TMA (tierce maintenance applicative), Betrieb (de), esercizio (it)
   'exploitation',
@@ -133,7 +147,7 @@ export const ACTORS = [
 ];
 
 /** Levels of support: "L2", "2nd line", "tier 3", "level 2 support", "L1/L2". */
-export const SUPPORT_LEVEL = String.raw`(?:(?:1st|2nd|3rd|first|second|third)[-\s]line|l[1-3](?:\s*(?:[/&,+]|and|or)\s*l?[1-3])*|(?:tier|level|t)[-\s]?[1-3](?:\s*(?:[/&,+]|and|or)\s*[1-3])*)(?:\s+support)?`;
+export const SUPPORT_LEVEL = String.raw`(?:support\s+(?:level|tier|line)\s*[1-3]|(?:1st|2nd|3rd|first|second|third)[-\s]line|l[1-3](?:\s*(?:[/&,+]|and|or)\s*l?[1-3])*|(?:tier|level|t)[-\s]?[1-3](?:\s*(?:[/&,+]|and|or)\s*[1-3])*)(?:\s+support)?`;
 
 /** Words before an actor that still name it: "platform ops", "app support", "IT operations". */
 export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems'];
@@ -234,6 +248,8 @@ export const DECIDE_VERBS = [
   'confirm',
   'establish',
   'baseline',
+  'schedule',
+  'adapt',
   'calibrate',
   'size',
   'resize',
@@ -327,6 +343,9 @@ export const HANDLE_VERBS = [
   'pick this up',
   'deal with',
   'fix',
+  'treat',
+  'take it',
+  'take this',
   'react',
   'respond',
   'address',
@@ -466,6 +485,7 @@ export const EVENTS = [
   'switchover',
   'live',
   'mep',
+  'bascule',
   'stabilisation',
   'stabilization',
   'onboarding',

@@ -47,13 +47,14 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, completed, contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, completed, contingency, deadline, evidenced, negated, rejected, selfService, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
-const ACTOR_ONE = alt(`(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, SUPPORT_LEVEL, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
+// the support level first: "support level 2" is one actor, not "support" and then a number
+const ACTOR_ONE = alt(SUPPORT_LEVEL, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
 /** One team or two ("SRE/ops"), with the nouns that still name it ("the ops team", "SRE on-call"). */
-const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
+const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE}|['’]s\s+${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
 const NOT_COMPUTING = String.raw`(?<!\b(?:${list(COMPUTING_BEFORE_OPERATIONS)}|\d)\s+)`;
 /**
  * "Operation" names the stage too ("left to Operation"); as a subject it does so only bare
@@ -76,7 +77,8 @@ const DONE = String.raw`(?:\x07\x08*(?:\s+(?:out|up|over|on|down|back|in|with|af
 /** A marked moment (see MOMENT). */
 const AT_MOMENT = String.raw`\x0e\x0f*`;
 
-const DETERMINER = String.raw`(?:(?:the|our|an?|their|your|whoever\s+is)\s+)?`;
+// "the client's IT operations", "our vendor's ops team": an owner's name in the possessive is a determiner
+const DETERMINER = String.raw`(?:(?:the|our|an?|their|your|whoever\s+is)\s+)?(?:[a-z-]+['’]s?\s+)?`;
 const ACTOR_OBJ = `${DETERMINER}${ACTOR}`;
 // "…handed to operations, who will define the alerting": a relative clause makes the actor its subject.
 const ACTOR_SUBJ = String.raw`${ACTOR}(?:\s*,?\s+who)?`;
@@ -86,7 +88,7 @@ const ADVERBS = String.raw`(?:(?:just|then|also|simply|probably|likely|eventuall
 /** The area or a pronoun, as the object of watching: "ops will monitor capacity", "keep an eye on it". */
 const WATCHED = String.raw`(?:\s+(?:it|this|that|them|things|closely|the\s+service|(?:(?:the|our)\s+)?(?:[\w-]+\s+)?(?:capacity|availability|performance|usage|load|utili[sz]ation|demand|traffic|uptime|health|growth|latency|errors?|error\s+rates?|saturation|space|volumes?|costs?|trends?)))?`;
 /** The area or its requirements as an object: "operations owns continuity", not "the run team owns the infrastructure". */
-const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+rest|capacity|availability|continuity|security|dr|disaster\s+recovery|recovery|backups?|retention|headroom|sizing|scaling|thresholds?|targets?|rto|rpo|sla|slos?|outages?|incidents?|failures?|fail-?over|restores?|alerts?|alerting|monitoring|(?:the|all)\s+(?:area|requirements?|rto|rpo|sla|slos?|targets?|thresholds?|sizing|numbers|decisions?))\b`;
+const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+rest|(?:(?:the|all|our|its)\s+)?(?:[\w-]+\s+)?(?:capacity|availability|continuity|security|alerts|alerting|monitoring|sizing|scaling|thresholds|backups|failover|dr)\b|capacity|availability|continuity|security|dr|disaster\s+recovery|recovery|backups?|retention|headroom|sizing|scaling|thresholds?|targets?|rto|rpo|sla|slos?|outages?|incidents?|failures?|fail-?over|restores?|alerts?|alerting|monitoring|(?:the|all)\s+(?:area|requirements?|rto|rpo|sla|slos?|targets?|thresholds?|sizing|numbers|decisions?))\b`;
 
 // ---- Moments and conditions ---------------------------------------------------------------------
 
@@ -115,9 +117,11 @@ export const MOMENT_PARTS = [
 const MOMENT = alt(...MOMENT_PARTS);
 
 /** Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks". */
-const NEED = String.raw`\bas\s+(?:we|they|you)\s+go(?:\s+along)?\b|\bon\s+the\s+fly\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b|(?:the\s+)?(?:demand|usage|load|traffic|volumes?)\s+(?:grows?|increases?|requires?|picks\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:asks?|complains?|notices?|reports?\s+(?:it|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+const NEED = String.raw`\bas\s+(?:we|they|you)\s+go(?:\s+along)?\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b|(?:the\s+)?(?:demand|usage|load|traffic|volumes?)\s+(?:grows?|increases?|requires?|picks\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:asks?|complains?|notices?|reports?\s+(?:it|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+/** How a service is when it fails: "slow", "down", "OOM-killed". */
+const BAD_STATE = String.raw`(?:slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
-const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)\s+(?:(?:is|are|['’]s|gets?|becomes?)\s+(?:slow|down|full|unavailable|overloaded|degraded)|breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|gets?\s+(?:slow|full)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?)\b`;
+const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)\s+(?:(?:is|are|['’]s|gets?|get|becomes?|become)\s+${BAD_STATE}|breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?)\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
 
@@ -146,6 +150,10 @@ interface Family {
   /** Names an actor, or a verb too: runs on the text with those marked (set from the pattern). */
   actor?: boolean;
   verb?: boolean;
+  /** A phrase of the config: its punctuation is its own ("(ops)?" asks no question). */
+  literal?: boolean;
+  /** Reacting to a need: not when the need is the users' own ("users can export as and when they need"). */
+  reaction?: boolean;
   /** Is a moment: runs on the text with its moments marked. */
   moment?: boolean;
 }
@@ -167,7 +175,7 @@ const family = (says: string, source: string, strength: Family['strength'], opti
  */
 const HINT = new RegExp(
   String.raw`\b(?:as|when|if|whenever|once|where|reactive\w*|react\w*|ad[-\s]?hoc|best|fire-?fight\w*|case|fly|accordingly|operational\w*|incidents?|inc|problems?|outages?|failures?|` +
-    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|deferred|postponed|parked|left|put|pushed|descoped|de-scoped|scoped|punted|` +
+    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|deferred|postponed|parked|held|hold|left|put|pushed|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
     String.raw`item|activity|task|action|topic|work|deliverable|concern|decision|phase|hypercare|steady|in-life|run|management|process|procedure)\b`,
 );
 
@@ -185,7 +193,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'actor owns the area now: "ops own this", "on-call handles it" (not "support staff handle password resets")',
-    String.raw`${ACTOR_SUBJ}\s+(?:owns?|decides?|handles?|manages?|reacts?|takes\s+care\s+of|looks\s+after|picks\s+up|deals\s+with|sorts\s+out|figures\s+out|works\s+out|sets?|defines?|sizes?|tunes?)(?:\s+${WARRANTY_OBJ}|(?=\s*(?:$|[.;!?,\n])))`,
+    String.raw`${ACTOR_SUBJ}\s+(?:owns?|decides?|handles?|manages?|reacts?|takes\s+care\s+of|looks\s+after|picks\s+(?:(?:it|this|that)\s+)?up|deals\s+with|sorts\s+(?:(?:it|this|that)\s+)?out|figures\s+(?:(?:it|this|that)\s+)?out|works\s+(?:(?:it|this|that)\s+)?out|sets?|defines?|sizes?|tunes?)(?:\s+${WARRANTY_OBJ}|(?=\s*(?:$|[.;!?,\n])))`,
     'weak',
     { subject: true },
   ),
@@ -193,7 +201,7 @@ const FAMILIES: readonly Family[] = [
   family('actor will, and no more: "we haven\'t sized this; the run team will."', String.raw`${ACTOR_SUBJ}\s+(?:will|shall|can|would|['’]ll)(?:\s+(?:do\s+(?:it|this|that)|have\s+to|need\s+to))?${END}`, 'weak', { subject: true }),
   family(
     'actor is responsible: "the run team are responsible for defining DR"',
-    String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged|on\s+the\s+hook)\s+(?:for|with)\b`,
+    String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged|on\s+the\s+hook)\s+(?:for|with|of)\b`,
     'weak',
     { subject: true },
   ),
@@ -244,7 +252,7 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:is|are|an?|as)\s+(?:an?\s+)?operational\s+(?:decision|call|matter|concern|question|task|problem|responsibility)\b`,
     'strong',
   ),
-  family('for an actor to act: "for the run team to decide", "with ops to agree"', String.raw`\b(?:for|by|with)\s+${ACTOR_OBJ}\s+to\s+(?:${ACT}|${WATCHING})`, 'strong'),
+  family('for an actor to act: "for the run team to decide", "with ops to agree"', String.raw`\b(?:for|by|with|on)\s+${ACTOR_OBJ}\s+to\s+(?:${ACT}|${WATCHING})`, 'strong'),
   family('left for an actor to do: "headroom is for BAU to worry about", "being left for the run team to finish"', String.raw`\b(?:left|leave|leaving|is|are|['’]s)\s+(?:[\w-]+\s+){0,2}?for\s+${ACTOR_OBJ}\s+to\s+[a-z]+`, 'strong'),
   family('open with an actor: "TBD by ops", "TBC (run team)", "pending ops", "ops TBD"', String.raw`\b(?:tb[dca]|open|pending|todo)\s*(?:(?:by|with|for|from|through|via)\s+|[-–—:(]\s*)${ACTOR_OBJ}|${ACTOR_OBJ}\s*(?:[-–—:(),]\s*)?(?:tb[dca]|todo)\b`, 'strong', { ends: true }),
   family('todo of an actor: "TODO(ops): thresholds", "[ops] size it"', String.raw`\b(?:todo|action|fixme)\s*\(\s*${ACTOR}\s*\)|^\s*\[\s*${ACTOR}\s*\]`, 'strong'),
@@ -277,10 +285,11 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:post[-\s]?(?:go[-\s]?live|launch|ga|cut-?over|release)|hypercare|bau|later|day[-\s]2|phase[-\s]2|run|in-life|operational)\s+(?:item|activity|task|action|topic|work|deliverable|concern|decision|problem|phase)\b`,
     'strong',
   ),
-  family('deferred in so many words: "deferred", "postponed until the pilot", "parked", "left open"', String.raw`\b(?:deferred|postponed|parked|left\s+open|put\s+off|pushed\s+(?:back|out)|descoped|de-scoped|scoped\s+out|punted)\b`, 'strong', { explicit: true }),
+  family('deferred in so many words: "deferred", "postponed until the pilot", "parked", "left open"', String.raw`\b(?:deferred|postponed|parked|held\s+back|(?:put\s+)?on\s+hold|left\s+open|put\s+off|pushed\s+(?:back|out)|descoped|de-scoped|scoped\s+out|punted)\b`, 'strong', { explicit: true }),
   // ---- how: reacting instead of planning
-  family('as needed: "scale as needed", "add nodes when it gets slow"', NEED, 'strong', { cue: true }),
+  family('as needed: "scale as needed", "add nodes when it gets slow"', NEED, 'strong', { cue: true, reaction: true }),
   family('when it breaks: "fix it when it breaks", "restart it if it falls over"', BREAKAGE, 'weak', { cue: true }),
+  family('on request: "restores done on request", "capacity on demand" (not "restores on request within 4 hours")', String.raw`\b(?:on|upon)\s+(?:request|demand)\b(?!-)`, 'weak', { cue: true, reaction: true }),
   family(
     'through the incident process: "handled by incident management", "via tickets", "through problem management"',
     String.raw`\b(?:handled|managed|dealt\s+with|covered|resolved|addressed|treated|tracked|raised|done|picked\s+up)\s+(?:\w+\s+)?(?:by|through|via|as\s+part\s+of|under|in|as)\s+${CHANNELS}\b`,
@@ -289,8 +298,17 @@ const FAMILIES: readonly Family[] = [
   family('via tickets: "L2 via tickets", "through the incident process"', String.raw`\b(?:via|through)\s+${CHANNELS}\b`, 'weak'),
   family(
     'reactive in a word: "reactive", "ad hoc", "best effort", "firefighting" (not "reactive programming")',
-    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|analysis|scaling\s+policy)\b)`,
+    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|analysis|(?:auto-?)?scal\w*)\b)`,
     'strong',
+    { reaction: true },
+  ),
+  // "reactive scaling" is a mechanism as often as a manner: it defers only without concrete evidence
+  family('reacting as a mechanism: "reactive scaling" (not "reactive scaling from a warm pool of 4 nodes")', String.raw`\breactive(?:ly)?\s+(?:auto-?)?scal\w*`, 'weak'),
+  family(
+    'according to the load: "adapted depending on demand", "sized in function of the usage"',
+    String.raw`\b(?:according\s+to|depending\s+on|in\s+function\s+of|in\s+line\s+with)\s+(?:the\s+)?(?:actual\s+|real\s+|observed\s+)?(?:load|demand|usage|traffic|volumes?)\b(?!\s+(?:tests?|forecasts?|models?|profiles?|plan))`,
+    'weak',
+    { cue: true, reaction: true },
   ),
   family('reacting: "react to alerts"', String.raw`\breact(?:s|ing)?\s+to\s+(?:the\s+|any\s+)?(?:incidents?|alerts?|outages?|issues?|problems?|events?|tickets?|complaints?|failures?|alarms?)\b`, 'strong'),
   family(
@@ -330,18 +348,19 @@ const FAMILIES: readonly Family[] = [
 const FUTURE = String.raw`\b(?:will|shall|would|going\s+to)(?:\s+(?:be\s+)?(?:[a-z]+\b|${ANY_FORM}))?|['’]ll(?:\s+(?:[a-z]+\b|${ANY_FORM}))?|\b(?:to\s+(?:be|follow|come)|tb[dca]|pending|awaiting|needs?\s+to|ha(?:s|ve)\s+to|later|yet\s+to|not\s+yet|todo)\b`;
 const FUTURE_RE = new RegExp(FUTURE);
 /** Any form of a verb of deciding, acting or watching, and a few more: the cue that a moment is about the requirement. */
-const CUE_RE = new RegExp(String.raw`${ANY_FORM}|\b(?:review(?:s|ed|ing)?|learn\w*|deriv\w*|load\s+test\w*|done|come|comes|follow|revis\w*|decision)\b|${FUTURE}`, 'g');
+// "capacity by the TMA after go-live": an agent is a cue too; "let's see in prod": waiting to see
+const CUE_RE = new RegExp(String.raw`${ANY_FORM}|\b(?:review(?:s|ed|ing)?|learn\w*|deriv\w*|load\s+test\w*|done|come|comes|follow|revis\w*|decision)\b|\bby\s+(?:the\s+)?${ACTOR}|\b(?:let['’]?s|we['’]ll|we\s+will)\s+see\b|${FUTURE}`, 'g');
 const MOMENT_MARK = new RegExp(MOMENT, 'g');
 const POST = /^post\b/;
 const ADJECTIVE_NEXT = /^[ \t]+\p{L}/u;
 
 /** Moments a note may consist of alone: "hypercare", "steady state", "in-life", "phase 2", "post go-live". */
-const BARE_MOMENT = list(['hypercare', 'steady state', 'in-life', 'run phase', 'run mode', 'operational phase', 'early-life support']);
+const BARE_MOMENT = list(['hypercare', 'prod', 'steady state', 'in-life', 'run phase', 'run mode', 'operational phase', 'early-life support']);
 /** Words a short note may hold beside an actor, a moment or a channel and still say nothing else. */
 const FILLER = list([
   ...['to', 'with', 'by', 'via', 'for', 'then', 'and', 'or', 'the', 'a', 'an', 'our', 'see', 'ask', 'owner', 'who', 'due', 'when', 'status'],
   ...['is', 'be', 'will', 'it', 'this', 'that', 'them', 'all', 'item', 'task', 'point', 'open', 'please', 'only', 'first', 'now', 'for now', 'of', 'on', 'at', 'in'],
-  ...['from', 'after', 'post', 'until', 'side', 'call', 'problem', 'concern', 'matter', 'decision', 'job', 'thing', 'management', 'process', 'queue'],
+  ...['from', 'after', 'post', 'until', 'side', 'call', 'review', 'reviews', 'check', 'problem', 'concern', 'matter', 'decision', 'job', 'thing', 'management', 'process', 'queue'],
   ...['capacity', 'availability', 'continuity', 'security', 'dr', 'rto', 'rpo', 'sla', 'slo', 'slos', 'sizing', 'scaling', 'thresholds', 'alerts', 'alerting'],
   ...['monitoring', 'backups', 'backup', 'retention', 'peak', 'headroom', 'target', 'targets', 'classification', 'restore', 'restores', 'recovery', 'failover'],
 ]);
@@ -382,9 +401,14 @@ const BARE_OPERATION = /(?:service\s+)?operation\b/y;
  * when it does not start a clause and follows no conjunction ("write operations will…", "the NOC
  * synthetic probe…"). Bare "operation" names the stage only without a determiner.
  */
-function subjectStart(text: string, index: number, bareOperation: boolean): number {
+function subjectStart(text: string, moments: string, index: number, bareOperation: boolean): number {
   let start = index;
   let word = wordBefore(text, start);
+  // an owner in the possessive belongs to the subject: "the client's IT operations will…"
+  if (word && word[1] - word[0] > 3 && /[a-z]['’]s?$/.test(text.slice(word[0], word[1]))) {
+    start = word[0];
+    word = wordBefore(text, start);
+  }
   if (word && DETERMINERS.has(text.slice(word[0], word[1]))) {
     if (bareOperation) return -1;
     start = word[0];
@@ -397,6 +421,9 @@ function subjectStart(text: string, index: number, bareOperation: boolean): numb
   let k = start;
   while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
   if (k === 0 || SUBJECT_PUNCTUATION.includes(text[k - 1]!) || text.charCodeAt(k - 1) === 10) return start;
+  // after a moment put first: "Post-GA the NOC owns the alerting", "in prod L2 handles restarts"
+  const c = moments.charCodeAt(k - 1);
+  if (c === 14 || c === 15) return start;
   return word && word[1] === k && SUBJECT_AFTER.has(text.slice(word[0], word[1])) ? start : -1;
 }
 
@@ -445,7 +472,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   let start = m.index;
   if (f.subject) {
     BARE_OPERATION.lastIndex = start;
-    start = subjectStart(text, start, BARE_OPERATION.test(text));
+    start = subjectStart(text, marks.moments, start, BARE_OPERATION.test(text));
   }
   if (start < 0) return undefined;
   let end = m.index + m[0].length;
@@ -458,6 +485,8 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   const future = FUTURE_RE.test(marks.verbs.slice(cs, ce));
   const before = clause.slice(Math.max(0, rs - 40), rs);
   if (deadline(before) || contingency(before, phrase)) return undefined;
+  // ("later" is a future of its own: the clause's future is read outside the moment)
+  if (f.moment && laterPhaseAsSubject(clause, marks.verbs.slice(cs, ce), rs, re, FUTURE_RE.test(marks.moments.slice(cs, ce)))) return undefined;
   if (f.cue) {
     const cue = nearestCue(marks.verbs.slice(cs, ce), rs, re);
     // "the post-go-live review confirmed the targets": a moment used as an adjective describes its noun; it
@@ -476,17 +505,39 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   const comma = clause.lastIndexOf(',', rs - 1) + 1;
   const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
   if (!startsWithUntil(phrase) && negated(clause.slice(back(3), re), clause.slice(back(6), re))) return undefined;
-  if (answered(text, m.index)) return undefined;
-  if (superseded(clause.slice(0, re) + text.slice(ce, ce + REJECTION_REACH)) || completed(clause) || (!f.explicit && settled(clause))) return undefined;
+  if (!f.literal && answered(text, m.index)) return undefined;
+  if (f.reaction && selfService(clause)) return undefined;
+  // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
+  const alternative = ALTERNATIVE.exec(clause.slice(re));
+  const kept = alternative ? clause.slice(0, re + alternative.index) : clause;
+  if (superseded(clause.slice(0, re) + text.slice(ce, ce + REJECTION_REACH)) || completed(kept) || (!f.explicit && settled(kept))) return undefined;
   if (rejected(clause.slice(re) + text.slice(ce, ce + REJECTION_REACH))) return undefined;
   if (f.future && !future) return undefined;
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);
-  if (!strong && evidenced(clause)) return undefined;
+  // a number inside a moment ("after 30 days live") is no evidence: the clause is read with its moments marked
+  if (!strong && evidenced(marks.moments.slice(cs, ce))) return undefined;
   start = cs + rs;
   end = cs + re;
   // Trim spaces and punctuation the span may have picked up at its end.
   while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : undefined;
+}
+
+const ALTERNATIVE = /\b(?:rather\s+than|instead\s+of)\b/;
+/** A later phase or release that opens its clause: "Phase 2", "later releases", "the next release". */
+const LATER_PHASE_START = /^(?:phase|stage|iteration|increment|wave|v\s?\d|(?:the\s+)?(?:next|later|future|subsequent|following)\s)/;
+
+/**
+ * A later phase that is the subject of a verb in the present describes that phase's scope, not a
+ * deferral: "Phase 2 adds a new market", "later releases add the loyalty module" (but "phase 2 will
+ * size it" and "v2 tuning" defer).
+ */
+function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: number, future: boolean): boolean {
+  if (future || !LATER_PHASE_START.test(clause.slice(rs, re)) || /[a-z0-9]/.test(clause.slice(0, rs))) return false;
+  let i = re;
+  while (i < clause.length && clause.charCodeAt(i) === 32) i++;
+  const c = verbs.charCodeAt(i);
+  return (c === 3 || c === 7 || c === 5 || c === 11) && !clause.slice(i).match(/^[a-z]+ing\b/);
 }
 
 /** The cue (a word of deciding or acting, or a future) of the moment at [rs, re): the first within CUE_REACH before it, else the first after. */
@@ -606,7 +657,7 @@ export function deferralMatcher(config: DeferralConfig | undefined): DeferralMat
   let matcher = matchers.get(config);
   if (!matcher) {
     const own = anyOf(config.phrases);
-    const families = own ? [{ says: 'a phrase of the config', re: own, strength: 'strong' as const }, ...FAMILIES] : FAMILIES;
+    const families = own ? [{ says: 'a phrase of the config', re: own, strength: 'strong' as const, literal: true }, ...FAMILIES] : FAMILIES;
     const ignore = anyOf(config.ignore);
     // Ignored text becomes a clause break: what is around it is still read, but never across it.
     matcher = (text) => findIn(ignore ? text.replace(ignore, (s) => '\n'.repeat(s.length)) : text, families);

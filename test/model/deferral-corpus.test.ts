@@ -3,7 +3,8 @@
 // file is a list, of strings labelled by the file's name (`deferrals*` or `near-misses*`), or of
 // `{ text, deferral: true|false }` entries. The files at the top form one set, each folder another
 // (held-out-N/: written before the matcher changes that followed, see the folder's README.md); each
-// set's figures are printed, and the thresholds hold for the whole corpus.
+// set's figures are printed, and the thresholds hold for the whole corpus and for each set on its own
+// (a held-out set is gated once measured: the figure before tuning is kept in the folder's README.md).
 // WARRANTY_LINT_DEFERRAL_CORPUS=<dir> measures another corpus of the same shape instead (one written
 // by others, say), with the same thresholds.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -90,7 +91,7 @@ describe('deferral corpus', () => {
     expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
   });
 
-  it(`finds at least ${MIN_RECALL * 100}% of the deferrals and flags at most ${MAX_FALSE_POSITIVES * 100}% of the near-misses`, () => {
+  it(`finds at least ${MIN_RECALL * 100}% of the deferrals and flags at most ${MAX_FALSE_POSITIVES * 100}% of the near-misses, in the whole corpus and in each set`, () => {
     const all = measure(`deferral corpus (${dir})`, corpus);
     const sets = [...new Set(corpus.map((e) => e.set))].map((set) => measure(`  set ${set}`, corpus.filter((e) => e.set === set)));
     const lines = [
@@ -100,7 +101,9 @@ describe('deferral corpus', () => {
       ...all.flagged.map((e) => `  flagged (${e.set}): ${JSON.stringify(e.text)} ("${e.phrase}")`),
     ];
     console.log(lines.join('\n'));
-    expect(all.recall, lines.join('\n')).toBeGreaterThanOrEqual(MIN_RECALL);
-    expect(all.falsePositives, lines.join('\n')).toBeLessThanOrEqual(MAX_FALSE_POSITIVES);
+    for (const f of [all, ...sets]) {
+      expect(f.recall, `${f.line}\n${lines.join('\n')}`).toBeGreaterThanOrEqual(MIN_RECALL);
+      expect(f.falsePositives, `${f.line}\n${lines.join('\n')}`).toBeLessThanOrEqual(MAX_FALSE_POSITIVES);
+    }
   });
 });
