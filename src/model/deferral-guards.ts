@@ -2,6 +2,7 @@
  * The guards of the deferral matcher: what, in the clause around a match, says it is not a deferral
  * after all. Each is a named function of the clause (lower case, as the matcher reads it).
  */
+import { DEFERRED_WORDS } from './deferral-vocabulary.js';
 
 /** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
 const NEGATION = /\b(?:(?:decided|chose|opted|voted)\s+against|not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
@@ -16,7 +17,7 @@ export function negated(near: string, far: string): boolean {
 /** Negation after the phrase: "reactive maintenance is not acceptable", "…but we decided against it". */
 const REJECTED = new RegExp(
   [
-    String.raw`\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan)\b`,
+    String.raw`\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan|used|applied|planned|expected|needed|in\s+scope|the\s+approach)\b`,
     String.raw`\b(?:isn['’]t|aren['’]t|wasn['’]t)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|the\s+plan)\b`,
     String.raw`\b(?:unacceptable|ruled\s+(?:it\s+|this\s+)?out|forbidden|prohibited|not\s+allowed|not\s+acceptable|rejected|dropped|abandoned)\b`,
     String.raw`\b(?:decided|chose|opted|voted|argued)\s+against\b`,
@@ -51,7 +52,7 @@ const SETTLED = new RegExp(
  */
 const REPORTED = /\b(?:(?:agreed|decided|accepted|said|confirmed|concluded|noted|stated|ruled|chose|elected|opted|(?:was|were)\s+(?:agreed|decided|accepted|noted))\s+(?:[\w-]+\s+){0,4}?(?:that|to|on)|signed\s+off\s+on)\b/;
 /** Words that defer in so many words: a design review that defers is no settlement. */
-const DEFERRED = /\b(?:deferred|postponed|parked|held\s+back|on\s+hold|left\s+open|pushed\s+(?:back|out)|put\s+off|descoped|de-scoped|scoped\s+out|punted|kicked\s+down\s+the\s+road)\b/;
+const DEFERRED = new RegExp(String.raw`\b${DEFERRED_WORDS}\b`);
 
 /** Is the work done or agreed in design, by the clause's own words (not by a decision it reports to defer)? */
 export function settled(clause: string): boolean {
@@ -76,15 +77,18 @@ export function answered(text: string, from: number): boolean {
 }
 
 /** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */
-const SUPERSEDED = /\b(?:previously|formerly|originally|used\s+to\s+be|in\s+the\s+past|obsolete|superseded|replaced|retired|moved\s+away\s+from|switched\s+from)\b/;
+// "we used to rely on ops" (not "the metrics will be used to size it"), "initially reactive, now planned"
+const SUPERSEDED =
+  /\b(?:previously|formerly|originally|in\s+the\s+past|in\s+the\s+old\s+(?:world|days|system|platform|setup)|obsolete|superseded|replaced|retired|moved\s+away\s+from|switched\s+from)\b|(?<!\b(?:be|is|are|was|were|been|being|get|gets|got)\s+)\bused\s+to\s+[a-z]|\b(?:initially|at\s+first)\b.{0,60}?\bnow\b/;
 
 export function superseded(clause: string): boolean {
   return SUPERSEDED.test(clause);
 }
 
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
+// a number opens a word: "P2s", "L2", "v2" are names, not quantities
 const EVIDENCE =
-  /\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\bper\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))/;
+  /(?<![a-z])\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\bper\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|capacity|slos?|slas?|values|figures|numbers)\b/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
@@ -102,11 +106,12 @@ export function deadline(before: string): boolean {
 export const contingency = (before: string, phrase: string): boolean => /\bwhat\s+if\s+$/.test(before) || (/^if\b/.test(phrase) && /\bwhat\s+$/.test(before));
 
 /**
- * The reacting is the users' own, a feature of the service: "users can request exports as and when
- * they need them", "reports generated when needed by the finance user", "self-service".
+ * The reacting is the service's own or its users': "failover happens automatically when needed",
+ * "if a node fails, the cluster rebalances",
+ * "users can request exports as and when they need them", "self-service".
  */
-const SELF_SERVICE = /\bself[-\s]service\b|\b(?:users?|customers?|clients?|requesters?)\s+(?:can|may|are\s+able\s+to)\b|\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b/;
+const SELF_SERVICE = /\bautomatic(?:ally)?\b|\b(?:cluster|autoscaler|scheduler|orchestrator|load\s+balancer|kubernetes|k8s|dns|hpa|replica\s+set)\s+(?:re)?[a-z]+s\b|\bauto-?(?:scal\w*|heal\w*|mated)\b|\bself[-\s](?:service|healing)\b|\b(?:users?|customers?|clients?|requesters?)\s+(?:can|may|are\s+able\s+to)\b|\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b/;
 
-export function selfService(clause: string): boolean {
+export function automaticOrSelfService(clause: string): boolean {
   return SELF_SERVICE.test(clause);
 }

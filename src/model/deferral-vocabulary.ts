@@ -111,6 +111,7 @@ export const ACTORS = [
   'operators',
     'on duty',
   'managed service provider',
+  'managed service',
   'outsourcer',
   'outsourcing partner',
   'hosting partner',
@@ -150,7 +151,7 @@ export const ACTORS = [
 export const SUPPORT_LEVEL = String.raw`(?:support\s+(?:level|tier|line)\s*[1-3]|(?:1st|2nd|3rd|first|second|third)[-\s]line|l[1-3](?:\s*(?:[/&,+]|and|or)\s*l?[1-3])*|(?:tier|level|t)[-\s]?[1-3](?:\s*(?:[/&,+]|and|or)\s*[1-3])*)(?:\s+support)?`;
 
 /** Words before an actor that still name it: "platform ops", "app support", "IT operations". */
-export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems'];
+export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems', 'vendor', 'supplier', 'third-party', 'external', 'outsourced'];
 
 /**
  * Words that name Operation only with a team noun after them: "the platform guys", "the 24x7 team",
@@ -266,6 +267,9 @@ export const DECIDE_VERBS = [
   'sort',
   'look at',
   'look into',
+  'judge',
+  'gauge',
+  'rebalance',
   'come up with',
   'write',
   'produce',
@@ -365,6 +369,8 @@ export const HANDLE_VERBS = [
   'allocate',
   'spin up',
   'throw more',
+  'firefight',
+  'fire-fight',
   'top up',
   'top it up',
   'restart',
@@ -394,7 +400,7 @@ export const HANDLE_VERBS = [
 ];
 
 /** Watching alone is routine operation ("ops will monitor the saturation dashboard"), a deferral only when it is all there is. */
-export const WATCH_VERBS = ['monitor', 'watch', 'observe', 'track', 'keep an eye on', 'keep watching', 'keep monitoring', 'keep track of', 'follow the performances'];
+export const WATCH_VERBS = ['monitor', 'watch', 'observe', 'track', 'keep an eye on', 'keep watching', 'keep monitoring', 'keep track of', 'keep tabs on', 'follow the performances'];
 
 /** Opening a ticket or incident: "raise a ticket", "log a call with the service desk", "open a P2". */
 export const TICKET = String.raw`(?:raise|log|open|create|file|submit|cut)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:tickets?|incidents?|requests?|calls?|cases?|problems?|p[1-4]s?)`;
@@ -435,7 +441,7 @@ export function verbForms(base: string): string[] {
 
 /** The base forms of the verbs: what an actor is given to do ("ops will size", "run team to decide"). */
 export const DECIDE = list(DECIDE_VERBS);
-export const HANDLE = alt(list(HANDLE_VERBS), TICKET, String.raw`add\s+(?:more\s+)?\w+`, String.raw`put\s+(?:\w+\s+){0,3}?(?:in\s+place|together)`, String.raw`make\s+(?:a|the)\s+(?:call|decision|judge?ment)`, String.raw`take\s+a\s+(?:view|call|decision)`);
+export const HANDLE = alt(list(HANDLE_VERBS), TICKET, String.raw`add\s+(?:more\s+)?\w+`, String.raw`throw\s+(?:more\s+)?[\w-]+\s+at`, String.raw`put\s+(?:\w+\s+){0,3}?(?:in\s+place|together)`, String.raw`make\s+(?:a|the)\s+(?:call|decision|judge?ment)`, String.raw`take\s+a\s+(?:view|call|decision)`);
 export const WATCH = list(WATCH_VERBS);
 /** The stem a verb's endings attach to: "siz" of "size", "specif" of "specify". */
 const stem = (head: string): string => (head.endsWith('e') ? head.slice(0, -1) : /[^aeiou]y$/.test(head) ? head.slice(0, -1) : head);
@@ -483,6 +489,9 @@ export const EVENTS = [
   'mvp',
   'switch-over',
   'switchover',
+  'soft launch',
+  'handoff',
+  'hand-off',
   'live',
   'mep',
   'bascule',
@@ -542,7 +551,13 @@ export const OPEN_WORDS = ['tbd', 'tbc', 'tba', 'to be decided', 'to be confirme
 // ---- How: reacting instead of planning ----------------------------------------------------------
 
 /** Reacting in a word: "reactive", "ad hoc", "best effort", "firefighting". */
-export const REACTIVE_WORDS = ['reactive', 'reactively', 'ad hoc', 'ad-hoc', 'best effort', 'best efforts', 'best endeavours', 'best endeavors', 'firefighting', 'fire-fighting', 'on the fly', 'as we go', 'as we go along', 'as and when', 'case by case', 'case-by-case'];
+export const REACTIVE_WORDS = ['reactive', 'reactively', 'ad hoc', 'ad-hoc', 'best effort', 'best efforts', 'best endeavours', 'best endeavors', 'firefighting', 'fire-fighting', 'firefight', 'fire-fight', 'on the fly', 'as we go', 'as we go along', 'as and when', 'case by case', 'case-by-case'];
 
 /** The channels of reacting: "via tickets", "the incident process", "problem management". */
 export const CHANNELS = String.raw`(?:(?:the|our|normal|standard|usual|bau|major)\s+)*(?:[\w-]+\s+)?(?:incidents?|inc|problem|event|tickets?|servicenow|snow|jira|ticketing|service\s+requests?)(?:\s+(?:management|process|procedure|handling|queue|system|tool|tickets?))?`;
+
+/** Words that defer in so many words: "deferred", "parked", "kicked down the road", "shelved". */
+export const DEFERRED_WORDS = list([
+  ...['deferred', 'postponed', 'parked', 'shelved', 'held back', 'on hold', 'put on hold', 'left open', 'put off', 'pushed back', 'pushed out'],
+  ...['descoped', 'de-scoped', 'scoped out', 'punted', 'kicked down the road', 'kicked into the long grass', 'on the backlog', 'put on the backlog'],
+]);

@@ -30,6 +30,7 @@ import {
   COMPUTING_BEFORE_OPERATIONS,
   DATA_NOUNS,
   DECIDE,
+  DEFERRED_WORDS,
   EVENTS,
   HANDLE,
   LATER_PHASES,
@@ -47,12 +48,12 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, completed, contingency, deadline, evidenced, negated, rejected, selfService, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, automaticOrSelfService, completed, contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
 // the support level first: "support level 2" is one actor, not "support" and then a number
-const ACTOR_ONE = alt(SUPPORT_LEVEL, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
+const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:runs|operates|supports|looks\s+after|is\s+running)\s+(?:it|this|the\s+service)`, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
 /** One team or two ("SRE/ops"), with the nouns that still name it ("the ops team", "SRE on-call"). */
 const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE}|['’]s\s+${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
 const NOT_COMPUTING = String.raw`(?<!\b(?:${list(COMPUTING_BEFORE_OPERATIONS)}|\d)\s+)`;
@@ -78,13 +79,13 @@ const DONE = String.raw`(?:\x07\x08*(?:\s+(?:out|up|over|on|down|back|in|with|af
 const AT_MOMENT = String.raw`\x0e\x0f*`;
 
 // "the client's IT operations", "our vendor's ops team": an owner's name in the possessive is a determiner
-const DETERMINER = String.raw`(?:(?:the|our|an?|their|your|whoever\s+is)\s+)?(?:[a-z-]+['’]s?\s+)?`;
+const DETERMINER = String.raw`(?:(?:the|our|an?|their|your|whoever\s+is)\s+)?(?:(?:[a-z-]+\s+)?[a-z-]+['’]s?\s+)?`;
 const ACTOR_OBJ = `${DETERMINER}${ACTOR}`;
 // "…handed to operations, who will define the alerting": a relative clause makes the actor its subject.
 const ACTOR_SUBJ = String.raw`${ACTOR}(?:\s*,?\s+who)?`;
 /** Will, must, is to, is expected to…: the actor is given work to do ("ops'll handle it", "run team to size it"). */
 const MODAL = String.raw`(?:\s+(?:will|shall|should|must|can|could|may|might|would|to|(?:is|are|was|were)\s+(?:going|expected|supposed|meant|asked|told|required)\s+to|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+to)\s+|['’]ll\s+)`;
-const ADVERBS = String.raw`(?:(?:just|then|also|simply|probably|likely|eventually|first|ultimately|need\s+to|have\s+to|continue\s+to)\s+)*`;
+const ADVERBS = String.raw`(?:(?:just|then|also|simply|probably|likely|eventually|first|ultimately|need\s+to|have\s+to|continue\s+to|want\s+to|like\s+to|plan\s+to|try\s+to|be\s+able\s+to)\s+)*`;
 /** The area or a pronoun, as the object of watching: "ops will monitor capacity", "keep an eye on it". */
 const WATCHED = String.raw`(?:\s+(?:it|this|that|them|things|closely|the\s+service|(?:(?:the|our)\s+)?(?:[\w-]+\s+)?(?:capacity|availability|performance|usage|load|utili[sz]ation|demand|traffic|uptime|health|growth|latency|errors?|error\s+rates?|saturation|space|volumes?|costs?|trends?)))?`;
 /** The area or its requirements as an object: "operations owns continuity", not "the run team owns the infrastructure". */
@@ -92,12 +93,15 @@ const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+r
 
 // ---- Moments and conditions ---------------------------------------------------------------------
 
-const AFTER = String.raw`(?:after|post|following|once|when|until|till|from)`;
+const AFTER = String.raw`(?:after|post|following|once|when|until|till|from|come)`;
 /** After design: go-live and after, later phases, waiting for what only running the service gives. */
 export const MOMENT_PARTS = [
   String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?${list(EVENTS)}\b`,
   String.raw`\b(?:after|once|when|until|till|as)\s+(?:[\w-]+\s+){0,3}?${RUNNING_STATES}\b`,
   String.raw`\b(?:once|when|until|till|after)\s+${WAITING_FOR}\b`,
+  // the state or the event without its verb: "once up and running", "after we launch", "once we hand over"
+  String.raw`\b(?:once|when|until|till|after)\s+(?:up\s+and\s+running|operational|stable|stabili[sz]ed|bedded\s+(?:in|down)|in\s+(?:service|production|prod|live|operation|bau|use))\b`,
+  String.raw`\b(?:once|when|until|till|after)\s+(?:we|they|it)\s+(?:(?:have|has)\s+)?(?:launch(?:ed)?|go(?:ne)?\s+live|hand(?:ed)?\s+(?:it\s+|this\s+)?over|cut\s+over|migrate[ds]?|switch(?:ed)?\s+over|release[sd]?)\b`,
   String.raw`\b(?:in|during|through(?:out)?)\s+(?:the\s+)?${list(PERIODS)}\b`,
   String.raw`\bat\s+(?:the\s+)?(?:go[-\s]?live|ga|launch|hand-?over|cut-?over|mep)\b|\bat\s+the\s+time\b(?!\s+of\s+writing)`,
   String.raw`\b(?:first|initial|early)\s+(?:\w+\s+){0,2}(?:of|in)\s+(?:operation|production|prod|live|service|bau|running)\b`,
@@ -106,7 +110,7 @@ export const MOMENT_PARTS = [
   String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|gets?|builds?)\s+(?:a\s+|some\s+)?(?:track\s+record|history|baseline|real\s+data|run\s+time)\b`,
   String.raw`\bon\s+(?:the\s+)?(?:launch|go-?live|release|cut-?over)\s+day\b|\bday\s+(?:one|1)\b|\bat\s+some\s+(?:point|stage)\b|\bsome\s+day\b|\beventually\b|\bover\s+time\b`,
   String.raw`\b(?:in|during|over|after)\s+the\s+(?:first|initial|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days?|weeks?|months?|quarters?|sprints?|years?)\b`,
-  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|\w+)\s+(?:days|weeks|months)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:operation|running|use))\b`,
+  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:operation|running|use|data|traffic|history|production|prod|live))\b`,
   String.raw`\bwait(?:ing)?\s+(?:for|until)\s+(?:the\s+)?(?:go[-\s]?live|launch|ga|production|prod|cut-?over|hypercare|real|live)\b`,
   String.raw`\b(?:at|in)\s+a\s+(?:later|future|subsequent)\s+(?:stage|date|point|time|phase|release|iteration|sprint)\b`,
   LATER_PHASES,
@@ -116,12 +120,17 @@ export const MOMENT_PARTS = [
 ];
 const MOMENT = alt(...MOMENT_PARTS);
 
-/** Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks". */
-const NEED = String.raw`\bas\s+(?:we|they|you)\s+go(?:\s+along)?\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b|(?:the\s+)?(?:demand|usage|load|traffic|volumes?)\s+(?:grows?|increases?|requires?|picks\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:asks?|complains?|notices?|reports?\s+(?:it|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+/**
+ * Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks" (not
+ * "as required by PCI DSS": a requirement's source).
+ */
+const NEED = String.raw`\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
 /** How a service is when it fails: "slow", "down", "OOM-killed". */
 const BAD_STATE = String.raw`(?:slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
+/** What a failing service does: "misbehaves", "creaks", "starts timing out". */
+const FAILING = String.raw`(?:misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
-const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)\s+(?:(?:is|are|['’]s|gets?|get|becomes?|become)\s+${BAD_STATE}|breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?)\b`;
+const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)\s+(?:(?:is|are|['’]s|gets?|get|becomes?|become)\s+${BAD_STATE}|breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?)\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
 
@@ -175,7 +184,7 @@ const family = (says: string, source: string, strength: Family['strength'], opti
  */
 const HINT = new RegExp(
   String.raw`\b(?:as|when|if|whenever|once|where|reactive\w*|react\w*|ad[-\s]?hoc|best|fire-?fight\w*|case|fly|accordingly|operational\w*|incidents?|inc|problems?|outages?|failures?|` +
-    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|deferred|postponed|parked|held|hold|left|put|pushed|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
+    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|deferred|postponed|parked|shelved|kicked|backlog|held|hold|left|put|pushed|whoever|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
     String.raw`item|activity|task|action|topic|work|deliverable|concern|decision|phase|hypercare|steady|in-life|run|management|process|procedure)\b`,
 );
 
@@ -201,7 +210,7 @@ const FAMILIES: readonly Family[] = [
   family('actor will, and no more: "we haven\'t sized this; the run team will."', String.raw`${ACTOR_SUBJ}\s+(?:will|shall|can|would|['’]ll)(?:\s+(?:do\s+(?:it|this|that)|have\s+to|need\s+to))?${END}`, 'weak', { subject: true }),
   family(
     'actor is responsible: "the run team are responsible for defining DR"',
-    String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged|on\s+the\s+hook)\s+(?:for|with|of)\b`,
+    String.raw`${ACTOR_SUBJ}\s+(?:is|are|will\s+be|becomes?)\s+(?:(?:fully|solely)\s+)?(?:responsible|accountable|in\s+charge|tasked|charged|on\s+the\s+hook|on\s+point)\s+(?:for|with|of)\b`,
     'weak',
     { subject: true },
   ),
@@ -210,7 +219,7 @@ const FAMILIES: readonly Family[] = [
   // ---- to whom: handed over
   family(
     'handed to an actor: "left to BAU", "up to the run team", "deferred to operations", "falls to support"',
-    String.raw`\b(?:(?:left|leave|leaving|let|handed|hand|handing|passed|passes|pass|deferred|defer|deferring|delegated|delegate|falls?|fell|transferred|transitioned|onboarded|moved|thrown|throw|assigned|allocated|given)\s+(?:[\w/-]+\s+){0,4}?|up\s+)to\s+${ACTOR_OBJ}|\b(?:left|leave|leaving)\s+(?:[\w/-]+\s+){0,3}?(?:for|with)\s+${ACTOR_OBJ}${END}`,
+    String.raw`\b(?:(?:left|leave|leaving|let|handed|hand|handing|passed|passes|pass|deferred|defer|deferring|delegated|delegate|falls?|fell|transferred|transitioned|onboarded|moved|thrown|throw|assigned|allocated|given)\s+(?:[\w/-]+\s+){0,4}?|up\s+)to\s+${ACTOR_OBJ}|\b(?:left|leave|leaving)\s+(?:[\w/-]+\s+){0,3}?(?:for|with)\s+${ACTOR_OBJ}|\bin\s+the\s+hands\s+of\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
@@ -235,13 +244,13 @@ const FAMILIES: readonly Family[] = [
   family('done by an actor, in a clause still open: "capacity added by the infra team as it grows"', String.raw`\b[\w-]+(?:ed|en|wn|ne|lt|nt|de)\s+by\s+${ACTOR_OBJ}`, 'weak', { ends: true, future: true }),
   family(
     'with an actor, still to come: "to be agreed with the hosting team", "issues will be raised as tickets to the platform team"',
-    String.raw`\b(?:agreed?|confirm(?:ed)?|establish(?:ed)?|decided?|defined?|set|sized?|tuned?|work(?:ed)?\s+out|discuss(?:ed)?|settled?|see|seen|check|checked|aligned?|fixed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming|follow|follows|following)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:agreed?|confirm(?:ed)?|establish(?:ed)?|decided?|defined?|set|sized?|tuned?|work(?:ed)?\s+out|discuss(?:ed)?|settled?|see|seen|check|checked|aligned?|fixed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|${DONE}\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming|follow|follows|following)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`,
     'strong',
     { future: true, ends: true },
   ),
   family(
     'whose: "the responsibility of the service desk", "a decision for operations", "sits with ops"',
-    String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item|action|question)\s+(?:of|for)\s+${ACTOR_OBJ}|\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item|action|questions?|qs?|discretion|purview)\s+(?:of|for)\s+${ACTOR_OBJ}|\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
@@ -278,6 +287,12 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:until|till|once|when|after)\s+${ACTOR_OBJ}\s+(?:has|have|had)\s+(?:\w+\s+)?[\w-]+(?:ed|en|wn|ne|lt|nt|de|out|up)\b`,
     'strong',
   ),
+  family(
+    'until an actor is ready: "until SRE has a feel for it", "until the run team takes over" (not "when the NOC has a P1")',
+    String.raw`\b(?:until|till|once)\s+${ACTOR_OBJ}\s+(?:has|have|gets?|knows?|(?:takes?|took)\s+(?:it\s+)?(?:over|on)|(?:is|are)\s+(?:ready|onboarded|staffed|in\s+place|up\s+to\s+speed))\b`,
+    'weak',
+  ),
+  family('whoever is around: "restarted by whoever is on call"', String.raw`\b(?:by|to)\s+whoever\s+(?:is\s+|happens\s+to\s+be\s+)?(?:on[-\s]?call|on\s+duty|around|available|free)\b`, 'weak'),
   // ---- when: after design
   family('a moment after design with a verb, a future or a TBD: "sized after go-live", "Post-GA."', AT_MOMENT, 'tense', { cue: true }),
   family(
@@ -285,10 +300,10 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:post[-\s]?(?:go[-\s]?live|launch|ga|cut-?over|release)|hypercare|bau|later|day[-\s]2|phase[-\s]2|run|in-life|operational)\s+(?:item|activity|task|action|topic|work|deliverable|concern|decision|problem|phase)\b`,
     'strong',
   ),
-  family('deferred in so many words: "deferred", "postponed until the pilot", "parked", "left open"', String.raw`\b(?:deferred|postponed|parked|held\s+back|(?:put\s+)?on\s+hold|left\s+open|put\s+off|pushed\s+(?:back|out)|descoped|de-scoped|scoped\s+out|punted)\b`, 'strong', { explicit: true }),
+  family('deferred in so many words: "deferred", "postponed until the pilot", "parked", "kicked down the road"', String.raw`\b${DEFERRED_WORDS}\b`, 'strong', { explicit: true }),
   // ---- how: reacting instead of planning
   family('as needed: "scale as needed", "add nodes when it gets slow"', NEED, 'strong', { cue: true, reaction: true }),
-  family('when it breaks: "fix it when it breaks", "restart it if it falls over"', BREAKAGE, 'weak', { cue: true }),
+  family('when it breaks: "fix it when it breaks", "restart it if it falls over"', BREAKAGE, 'weak', { cue: true, reaction: true }),
   family('on request: "restores done on request", "capacity on demand" (not "restores on request within 4 hours")', String.raw`\b(?:on|upon)\s+(?:request|demand)\b(?!-)`, 'weak', { cue: true, reaction: true }),
   family(
     'through the incident process: "handled by incident management", "via tickets", "through problem management"',
@@ -506,11 +521,11 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
   if (!startsWithUntil(phrase) && negated(clause.slice(back(3), re), clause.slice(back(6), re))) return undefined;
   if (!f.literal && answered(text, m.index)) return undefined;
-  if (f.reaction && selfService(clause)) return undefined;
+  if (f.reaction && automaticOrSelfService(clause)) return undefined;
   // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
   const alternative = ALTERNATIVE.exec(clause.slice(re));
   const kept = alternative ? clause.slice(0, re + alternative.index) : clause;
-  if (superseded(clause.slice(0, re) + text.slice(ce, ce + REJECTION_REACH)) || completed(kept) || (!f.explicit && settled(kept))) return undefined;
+  if (superseded(clause + text.slice(ce, ce + REJECTION_REACH)) || completed(kept) || (!f.explicit && settled(kept))) return undefined;
   if (rejected(clause.slice(re) + text.slice(ce, ce + REJECTION_REACH))) return undefined;
   if (f.future && !future) return undefined;
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);

@@ -60,6 +60,24 @@ const DEFERRING: Array<[string, string]> = [
   ['SysOps to decide.', 'SysOps to decide'],
   ['Level 2 support picks this up.', 'Level 2 support picks this up'],
   ['We react to alerts instead of forecasting up front.', 'react to alerts'],
+  // round 4
+  ['Once up and running, the NOC will set alarms.', 'Once up and running, the NOC will set alarms'],
+  ['After we hand over, support decides.', 'After we hand over, support decides'],
+  ['Come launch, infra takes it from there.', 'Come launch, infra takes it from there'],
+  ['Retention to be agreed with the DBAs after a quarter of production.', 'to be agreed with the DBAs after a quarter of production'],
+  ['Size it when it comes to it.', 'Size it when it comes to it'],
+  ['Tweak as we learn.', 'Tweak as we learn'],
+  ['Add shards as the order data grows.', 'Add shards as the order data grows'],
+  ['Bump memory if it starts timing out.', 'Bump memory if it starts timing out'],
+  ['Ops plan to revisit this in hypercare.', 'Ops plan to revisit this in hypercare'],
+  ['Vendor support will patch when needed.', 'Vendor support will patch when needed'],
+  ['Left with BAU until launch.', 'Left with BAU'],
+  ['At the discretion of the run team.', 'discretion of the run team'],
+  ['Kicked into the long grass.', 'Kicked into the long grass'],
+  ['Until the NOC is up to speed, we watch it ourselves.', 'Until the NOC is up to speed'],
+  ['Reboots done by whoever is on duty.', 'done by whoever is on duty'],
+  ['Whoever operates the service will choose the RPO.', 'Whoever operates the service will choose the RPO'],
+  ['Add nodes when needed by the business.', 'Add nodes when needed'],
 ];
 
 const NOT_DEFERRING = [
@@ -71,6 +89,14 @@ const NOT_DEFERRING = [
   'Pool sizes were derived from the 2025 peak after go-live.',
   'Retired the reactive process in 2024.',
   'Alerts go via tickets per the routing matrix.',
+  // round 4: superseded, automatic, a requirement's source, a rejected way, values restated
+  'Initially best effort, now a 99.9% SLO.',
+  'We used to firefight; now capacity is planned.',
+  'Failover is automatic when needed.',
+  'If a pod dies, Kubernetes restarts it.',
+  'Routine alerts are not used; paging is planned.',
+  'Post-GA: same thresholds.',
+  'Logs are kept as required by the audit team (400 days).',
   // done or agreed in design
   'The operations team reviewed and agreed this in design.',
   'Thresholds were agreed with the NOC during design.',
