@@ -1,25 +1,16 @@
 // Everything after the per-file work, over the whole run: catalog rules, waivers, severities,
-// the per-document limit, the baseline and the summary.
-import { rangeAfterParse, type Locate } from '../load/locate.js';
+// the per-document limit (settle.ts, shared with the editor's incremental path), the baseline and
+// the summary.
 import { ServicesByDocument } from '../model/documents.js';
 import { reactiveShare } from '../model/portfolio.js';
 import type { Service } from '../model/types.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
-import type { CatalogContext, CatalogReport, CatalogRule, Place, WaiverRule } from '../rules/types.js';
+import type { CatalogContext } from '../rules/types.js';
 import type { LintOptions } from '../lint-types.js';
-import type { Finding, Range, Summary } from '../types.js';
-import { RuleCrash } from '../errors.js';
+import type { Summary } from '../types.js';
 import { applyBaseline } from './baseline.js';
-import { flatCopy, type KeptFile } from './compact.js';
-import { compareFindings, makeFinding, type KeptFinding } from './finding.js';
-import { capPerDocument } from './limits.js';
-import type { Rereader } from './reread.js';
-import { severityFor } from './severity.js';
-import { applyWaivers } from './waivers.js';
-
-const CATALOG_RULES = RULES.filter((r): r is CatalogRule => r.scope === 'catalog');
-const WAIVER_RULES = RULES.filter((r): r is WaiverRule => r.scope === 'waivers');
-const WAIVER_RULE_IDS: ReadonlySet<string> = new Set(WAIVER_RULES.map((r) => r.meta.id));
+import type { KeptFile } from './compact.js';
+import type { KeptFinding } from './finding.js';
+import { addCatalogFindings, firstByName, settle, type Locators } from './settle.js';
 
 /** What finish() gives: LintResult with the findings as the run kept them (packed on large runs). */
 export interface Finished {
@@ -29,35 +20,16 @@ export interface Finished {
   files: string[];
 }
 
-export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline'>, today: number, reread: Rereader): Finished {
+export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline'>, today: number, reread: Locators): Finished {
   const { config } = options;
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
   const findings = results.flatMap((r) => r.findings);
 
-  const byName = new Map<string, Service>();
-  for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
-  const ctx: CatalogContext = { services, byName, config, today };
-  const place = placer(reread);
-
+  const ctx: CatalogContext = { services, byName: firstByName(services), config, today };
   // Each report becomes a finding as the rule yields it (see CatalogRule).
-  for (const rule of CATALOG_RULES) {
-    runChecked(rule, () => {
-      for (const r of rule.check(ctx)) findings.push(catalogFinding(rule, r, options, place));
-    });
-  }
-
-  const documents = new ServicesByDocument(services);
-  const used = applyWaivers(findings, documents, today, config.waivers.maxDays, WAIVER_RULE_IDS);
-  for (const rule of WAIVER_RULES) {
-    runChecked(rule, () => {
-      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) findings.push(catalogFinding(rule, r, options, place));
-    });
-  }
-
-  let kept = findings.filter((f) => severityFor(f.ruleId, f.file, documents.of(f)?.tier ?? null, config) !== 'off');
-  kept.sort(compareFindings);
-  kept = capPerDocument(kept, config);
+  addCatalogFindings(findings, ctx, reread);
+  const kept = settle(findings, ctx, new ServicesByDocument(services), reread);
 
   // Counted in one pass: on a large catalog every filtered copy is an array of half a million.
   const count = { error: 0, warning: 0, info: 0 };
@@ -79,49 +51,3 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
   const done = { findings: kept, summary, services, files: results.map((r) => r.file) };
   return options.baseline ? applyBaseline(done, options.baseline) : done;
 }
-
-function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw new RuleCrash(rule.meta.id, error);
-  }
-}
-
-type Placer = (service: Service, pointer: string, at?: 'key' | 'value') => Range;
-
-/** Where a pointer of a service is, once its document is gone (locate.ts `rangeAfterParse`). */
-function placer(reread: Rereader): Placer {
-  return (service, pointer, at = 'value') => rangeAfterParse(service.anchors, pointer, at, (): Locate | undefined => reread.locatorOf(service));
-}
-
-function catalogFinding(rule: CatalogRule | WaiverRule, r: CatalogReport, options: Pick<LintOptions, 'config'>, place: Placer): Finding {
-  const s = r.service;
-  const area = r.area !== undefined ? r.area : rule.meta.area;
-  const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
-  return makeFinding({
-    ruleId: rule.meta.id,
-    severity: severity === 'off' ? 'info' : severity,
-    message: messageText(r.message, place),
-    file: s ? s.file : null,
-    range: s ? place(s, r.pointer, r.at) : null,
-    service: s ? s.name : null,
-    area,
-    pointer: s ? r.pointer : null,
-    document: s ? s.doc : null,
-  });
-}
-
-/**
- * The message, its places written as `file:line`. Catalog rules build messages from many pieces
- * (names, durations, lists): kept as ropes, the 130,000 of a 100k catalog took ~2.5x the memory of
- * their text, so the text is copied flat.
- */
-function messageText(message: CatalogReport['message'], place: Placer): string {
-  if (typeof message === 'string') return flatCopy(message);
-  let text = '';
-  for (const part of message) text += typeof part === 'string' ? part : where(part, place);
-  return flatCopy(text);
-}
-
-const where = (p: Place, place: Placer): string => `${p.service.file}:${place(p.service, p.pointer).line}`;

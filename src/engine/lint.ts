@@ -48,7 +48,7 @@ export async function lintKept(options: LintOptions): Promise<KeptResult> {
   const fileOptions: FileOptions = { config: options.config, today };
   const stdinFile = options.stdin ? (options.stdin.filename ?? '<stdin>') : undefined;
   const { results, missing } = options.stdin ? { results: [lintStdin(options.stdin, fileOptions)], missing: [] } : await lintPaths(options, fileOptions);
-  const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? { file: stdinFile, text: options.stdin.text } : undefined);
+  const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? new Map([[stdinFile, options.stdin.text]]) : undefined);
   return { ...finish(results, options, today, reread), today: iso, missing };
 }
 
@@ -80,14 +80,14 @@ function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOp
 async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promise<{ results: KeptFile[]; missing: string[] }> {
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const found = discover(paths, options.cwd, [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])]);
-  const results: KeptFile[] = found.unreadable.map((u) => ({
-    file: u.file,
-    findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)],
-    services: [],
-    brokenDocuments: 0,
-  }));
+  const results: KeptFile[] = found.unreadable.map((u) => unreadableFile(u, fileOptions));
   for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
   return { results, missing: found.missing };
+}
+
+/** What is kept of a path that cannot be read as a file: its `file-unreadable` finding. */
+export function unreadableFile(u: { file: string; reason: string }, fileOptions: FileOptions): KeptFile {
+  return { file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 };
 }
 
 /** The per-file work, on worker threads when it pays, else here; what is kept of each file, in the order of `refs`. */

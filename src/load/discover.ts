@@ -19,6 +19,28 @@ export function isGlob(pattern: string): boolean {
   return picomatch.scan(pattern).isGlob;
 }
 
+/** Whether a path shown relative to the working directory is ignored (node_modules, .git, `ignore`). */
+function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
+  const isIgnored = picomatch([...DEFAULT_IGNORES, ...ignore], { dot: true });
+  return (display) => isIgnored(display) || isIgnored(display + '/');
+}
+
+/**
+ * Whether a walk of the working directory would lint this file (`file` shown relative to it): a
+ * `*.yaml` or `*.yml` file below it, neither it nor a directory above it ignored. For a file that
+ * changes after the walk (an editor's documents).
+ */
+export function walkFinds(ignore: readonly string[]): (file: string) => boolean {
+  const ignored = ignoreMatcher(ignore);
+  return (file) => {
+    if (!YAML_FILE.test(file) || file.startsWith('../') || file === '..' || isAbsolute(file)) return false;
+    for (let p = file; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (ignored(p)) return false;
+      if (!p.includes('/')) return true;
+    }
+  };
+}
+
 /** Display form of a path: relative to cwd, `/`-separated. */
 export function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
@@ -31,8 +53,7 @@ export function displayPath(abs: string, cwd: string): string {
  * file once and never enters a directory twice, so a link loop is skipped silently.
  */
 export function discover(paths: readonly string[], cwd: string, ignore: readonly string[]): Discovery {
-  const isIgnored = picomatch([...DEFAULT_IGNORES, ...ignore], { dot: true });
-  const ignored = (display: string): boolean => isIgnored(display) || isIgnored(display + '/');
+  const ignored = ignoreMatcher(ignore);
   const byFile = new Map<string, FileRef>();
   const unreadable: Discovery['unreadable'] = [];
   const missing: string[] = [];
