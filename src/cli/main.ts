@@ -119,6 +119,16 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     });
 
   program
+    .command('lsp')
+    .description('run the language server for editors (Language Server Protocol over standard input and output)')
+    .option('--stdio', 'talk over standard input and output (the default, and the only transport)')
+    .action(async () => {
+      const { runLanguageServer } = await import('../lsp/server.js');
+      runLanguageServer();
+      setCode(EXIT.ok);
+    });
+
+  program
     .command('schema')
     .description('print a JSON Schema: service (default) or config')
     .argument('[which]', 'service | config', 'service')
