@@ -4,6 +4,35 @@ import type { ResolvedConfig } from './config/types.js';
 import type { Service } from './model/types.js';
 import type { Finding, Summary } from './types.js';
 
+/** What linting one file gives: its findings and its services (engine/process-file.ts). */
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  services: Service[];
+  /** Documents that could not be parsed (they count in nothing but their own findings). */
+  brokenDocuments: number;
+}
+
+/**
+ * What the file system says of a file, to tell it unchanged without reading it (as git does):
+ * `key` holds its size, modification and change times and inode; `changedAt` is its change time
+ * (ctime, which nothing but a change sets), in milliseconds.
+ */
+export interface FileStamp {
+  key: string;
+  changedAt: number;
+}
+
+/** A cache of per-file results, by file content (`--cache`; engine/cache.ts, src/cli/cache.ts). */
+export interface FileCache {
+  /** The result kept for this file when its stamp shows it unchanged since its content was hashed. */
+  unchanged(file: string, stamp: FileStamp, explicit: boolean): FileResult | undefined;
+  /** The result kept for this file with this content, if any. */
+  get(file: string, contentHash: string, explicit: boolean, stamp: FileStamp): FileResult | undefined;
+  /** Keeps a result (the cache may write it out when the run is over). */
+  set(file: string, contentHash: string, explicit: boolean, stamp: FileStamp, result: FileResult): void;
+}
+
 /** How far a run has got (for a progress display). */
 export interface Progress {
   /** Files done so far. */
@@ -38,6 +67,11 @@ export interface LintOptions {
   compact?: boolean;
   /** Called as files are done (often: throttle any display). */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Per-file results of files whose content is unchanged (`--cache`): such a file is not linted
+   * again. Findings are the same either way; files are then linted on this thread alone.
+   */
+  cache?: FileCache;
 }
 
 export interface LintResult {

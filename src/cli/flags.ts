@@ -28,6 +28,10 @@ export interface LintFlags {
   width?: number;
   /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
   ascii?: boolean;
+  /** `--cache`: files unchanged since the last run are not linted again. */
+  cache?: boolean;
+  /** `--cache-location <path>`: the cache file, or a directory to hold it. */
+  cacheLocation?: string;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */

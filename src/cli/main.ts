@@ -162,6 +162,8 @@ function addLintOptions(cmd: Command): Command {
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured; none when not a TTY)')
+    .option('--cache', 'lint only the files that changed since the last run with --cache (their results are kept in .warranty-lintcache in the working directory); rules across services always run')
+    .option('--cache-location <path>', 'the cache file, or a directory to hold .warranty-lintcache (default: the working directory)')
     .option('--print-config <file>', 'print the config in effect for a file (JSON) and exit')
     .option('--debug', 'print stack traces of internal errors');
 }

@@ -7,6 +7,8 @@ import type { Severity, SeveritySetting } from '../types.js';
 import { batched, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { EXIT, FlagError, type LintFlags } from './flags.js';
+import type { CacheFile } from './cache.js';
+import type { ResolvedConfig } from '../config/types.js';
 
 function parseRuleFlags(flags: readonly string[], RULES_BY_ID: ReadonlyMap<string, unknown>): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
@@ -55,6 +57,9 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new FlagError('--cache-location says where the cache is: use it with --cache');
+  // Standard input has no file to compare with the next run: it is never cached.
+  const cache = flags.cache && !stdin ? await openCache(io, config, flags) : undefined;
   const { createProgress, progressAllowed } = await import('./progress.js');
   const showProgress = progressAllowed({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env ?? {}, quiet: flags.quiet ?? false, stdoutFormats: targets.filter((t) => !t.file).map((t) => t.name) });
   const progress = showProgress ? createProgress(io.stderr) : undefined;
@@ -62,10 +67,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   // format writes them.
   let result: KeptResult;
   try {
-    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, cache });
   } finally {
     progress?.clear();
   }
+  if (cache) saveCache(io, cache);
   // The baseline is applied here rather than inside lint(), so that entries nothing matches any
   // more can be told apart (fixed) from those that still hold.
   if (flags.baseline !== undefined) {
@@ -97,6 +103,21 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     return EXIT.usage;
   }
   return exitCodeFor(result, flags);
+}
+
+async function openCache(io: Io, config: ResolvedConfig, flags: LintFlags): Promise<CacheFile> {
+  const [{ CacheFile, cacheKey, cacheLocation }, { todayFrom }] = await Promise.all([import('./cache.js'), import('../engine/lint.js')]);
+  const path = cacheLocation(io.cwd, flags.cacheLocation);
+  return CacheFile.open(path, cacheKey(config, todayFrom(flags.now).iso, io.cwd), (m) => io.stderr(`warranty-lint: ${m}\n`));
+}
+
+/** Writes the cache; a cache that cannot be written is a notice, not a failed run. */
+function saveCache(io: Io, cache: CacheFile): void {
+  try {
+    cache.save((path, chunks) => io.writeFile(path, chunks));
+  } catch (error) {
+    io.stderr(`warranty-lint: cannot write the cache ${cache.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */

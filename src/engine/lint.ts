@@ -5,6 +5,7 @@ import { discover } from '../load/discover.js';
 import type { FileRef } from '../load/document.js';
 import { parseDay } from '../model/units.js';
 import { UserError } from '../errors.js';
+import { lintFileCached } from './cache.js';
 import { COMPACT_MIN_FILES, StringPool, type KeptFile } from './compact.js';
 import { unpack, type KeptFinding } from './finding.js';
 import { finish } from './finish.js';
@@ -108,6 +109,17 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
     }
     return strings ? strings.compactResult(r, fresh) : r;
   };
+  if (options.cache) {
+    // The cache is read and written here, file by file: one thread.
+    const cache = options.cache;
+    return withPlainEnv(() =>
+      refs.map((ref) => {
+        const kept = keep(lintFileCached(ref, fileOptions, cache), false);
+        report?.({ ...progress });
+        return kept;
+      }),
+    );
+  }
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch, fresh) => {
       const kept = batch.map((r) => keep(r, fresh));

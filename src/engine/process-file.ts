@@ -8,18 +8,13 @@ import { readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
 import { bytesMentionAFormat, formatTitles, mentionsAFormat, recognise, type DocumentKind } from '../model/formats/index.js';
 import type { Service } from '../model/types.js';
+import type { FileResult } from '../lint-types.js';
 import { configuredFinding } from './severity.js';
 import { lintService, type FileOptions } from './lint-service.js';
 
 export type { FileRef } from '../load/document.js';
 
-export interface FileResult {
-  file: string;
-  findings: Finding[];
-  services: Service[];
-  /** Documents that could not be parsed (they count in nothing but their own findings). */
-  brokenDocuments: number;
-}
+export type { FileResult } from '../lint-types.js';
 
 export type { FileOptions } from './lint-service.js';
 
