@@ -43,6 +43,11 @@ export function walkFinds(ignore: readonly string[]): (file: string) => boolean 
 
 /** Display form of a path: relative to cwd, `/`-separated. */
 export function displayPath(abs: string, cwd: string): string {
+  // Below the working directory (nearly every path a walk meets), without path.relative's work.
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === sep && !abs.includes(`${sep}..`) && !abs.includes(`${sep}.${sep}`)) {
+    const rel = abs.slice(cwd.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   const rel = relative(cwd, abs);
   const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   return shown.split(sep).join('/');

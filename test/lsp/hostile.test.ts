@@ -50,7 +50,7 @@ beforeAll(async () => {
   client = await startLsp(root, { options: { debounceMs: 0, now: NOW } });
 });
 afterAll(() => {
-  if (client.child.exitCode === null) client.child.kill();
+  if (client.child?.exitCode === null) client.child.kill();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -124,13 +124,13 @@ describe('the language server on hostile input', () => {
 });
 
 describe('the language server without a workspace folder', () => {
-  it('lints the folder it was started in, as `warranty-lint .` there', async () => {
+  it.each([false, true])('lints the folder it was started in, as `warranty-lint .` there (in this process: %s)', async (inProcess) => {
     const dir = mkdtempSync(join(tmpdir(), 'wl-lsp-noroot-'));
     try {
       mkdirSync(join(dir, '.git'));
       const text = sketch({ name: 'solo', tier: 'low', deps: ['nobody'], target: 99.5, rto: '1h', rpo: '1h' });
       writeFileSync(join(dir, 'solo.yaml'), text);
-      const solo = await startLsp(dir, { noRoot: true, watch: false, options: { now: NOW } });
+      const solo = await startLsp(dir, { inProcess, noRoot: true, watch: false, options: { now: NOW } });
       const published = solo.diagnostics(uriOf(join(dir, 'solo.yaml')));
       await solo.open(join(dir, 'solo.yaml'), text);
       expect((await published).map((d) => d.code)).toEqual(['dependency-unknown']);

@@ -59,13 +59,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('warranty-lint lsp', () => {
+// As an editor runs it (a child process), and in this process (where its code is covered).
+describe.each([{ mode: 'a child process', inProcess: false }, { mode: 'this process', inProcess: true }])('warranty-lint lsp, in $mode', ({ inProcess }) => {
   let client: LspClient;
   beforeAll(async () => {
-    client = await startLsp(root, { options: { debounceMs: 30, now: NOW } });
+    write('.warranty-lintrc.yaml', 'rules:\n  warranty-owner-generic: off\n');
+    write('services/payments.yaml', PAYMENTS);
+    write('services/checkout.yaml', CHECKOUT);
+    rmSync(path('services/auth.yaml'), { force: true });
+    client = await startLsp(root, { inProcess, options: { debounceMs: 30, now: NOW } });
   });
   afterAll(async () => {
-    if (client.child.exitCode === null) client.child.kill();
+    if (client.child?.exitCode === null) client.child.kill();
   });
 
   it('says what it can do and asks to watch service and config files', async () => {

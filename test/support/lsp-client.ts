@@ -1,6 +1,7 @@
 // A real LSP client for tests: starts `warranty-lint lsp --stdio` as a child process (the built
 // dist/, as an editor would) and speaks JSON-RPC to it through vscode-languageserver-protocol.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -30,7 +31,8 @@ export const uriOf = (path: string): string => pathToFileURL(path).href;
 
 export interface LspClient {
   connection: ProtocolConnection;
-  child: ChildProcess;
+  /** The server's process; undefined when it runs in this one. */
+  child: ChildProcess | undefined;
   initialized: InitializeResult;
   /** Registrations the server asked for (client/registerCapability). */
   registrations: unknown[];
@@ -51,6 +53,12 @@ export interface LspClient {
 }
 
 export interface StartOptions {
+  /**
+   * Run the server in this process, over in-memory streams (its code is then covered), instead of
+   * `warranty-lint lsp --stdio` as a child process (what an editor runs). The server then never
+   * gets `exit`, which ends the process it runs in.
+   */
+  inProcess?: boolean;
   /** initializationOptions (debounceMs, now). */
   options?: Record<string, unknown>;
   /** Whether the client says it can watch files for the server (dynamic registration). */
@@ -61,10 +69,22 @@ export interface StartOptions {
   noRoot?: boolean;
 }
 
+/** The server in this process, on a pair of in-memory pipes; a connection to it. */
+async function inProcess(cwd: string): Promise<ProtocolConnection> {
+  const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([import('vscode-languageserver/node'), import('../../src/lsp/server.js')]);
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  // Reader and writer objects, not streams: the library ends the process when a stream it was given closes.
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), cwd);
+  return createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+}
+
 export async function startLsp(root: string, start: StartOptions = {}): Promise<LspClient> {
-  const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: start.cwd ?? root, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr?.resume();
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout as NonNullable<ChildProcess['stdout']>), new StreamMessageWriter(child.stdin as NonNullable<ChildProcess['stdin']>));
+  const child = start.inProcess ? undefined : spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: start.cwd ?? root, stdio: ['pipe', 'pipe', 'pipe'] });
+  child?.stderr?.resume();
+  const connection = child
+    ? createProtocolConnection(new StreamMessageReader(child.stdout as NonNullable<ChildProcess['stdout']>), new StreamMessageWriter(child.stdin as NonNullable<ChildProcess['stdin']>))
+    : await inProcess(start.cwd ?? root);
   const published = new Map<string, Diagnostic[]>();
   const waiting: Array<{ uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
   const registrations: unknown[] = [];
@@ -122,6 +142,11 @@ export async function startLsp(root: string, start: StartOptions = {}): Promise<
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path), type }] });
     },
     stop: async () => {
+      if (!child) {
+        await connection.sendRequest(ShutdownRequest.type);
+        connection.dispose();
+        return 0;
+      }
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await connection.sendRequest(ShutdownRequest.type);
       await connection.sendNotification(ExitNotification.type);
