@@ -27,22 +27,49 @@ export class Workspace {
   private readonly byFile = new Map<string, KeptFile>();
   /** The files in sorted order; undefined when a file was added or removed since. */
   private sorted: string[] | undefined;
-  /** Every service in file order and the first of each name; undefined when a file changed since. */
-  private catalog: { services: Service[]; byName: Map<string, Service> } | undefined;
+  /**
+   * Every service in file order, the first of each name, and where each file's services start;
+   * undefined when a file was added or removed, or its services renamed, since.
+   */
+  private catalog: { services: Service[]; byName: Map<string, Service>; start: Map<string, number> } | undefined;
+
+  /** What catalog rules keep between calls (CatalogContext.memo): emptied when names or dependencies change. */
+  private readonly memo = new Map<string, unknown>();
 
   constructor(readonly options: WorkspaceOptions) {}
 
   /** A file's per-file result: a new file, or a new version of one. */
   set(result: KeptFile): void {
-    if (!this.byFile.has(result.file)) this.sorted = undefined;
+    const old = this.byFile.get(result.file);
+    if (!old) this.sorted = undefined;
     this.byFile.set(result.file, result);
-    this.catalog = undefined;
+    if (!old || !this.patch(old, result)) this.catalog = undefined;
+    if (!old || !sameLinks(old, result)) this.memo.clear();
+  }
+
+  /**
+   * Keeps the catalog view up to date, in place, for a new version of a file whose services have
+   * the names they had (an edit of values, the common case): rebuilt, it costs a pass over the
+   * whole catalog at each keystroke. False when it cannot be patched.
+   */
+  private patch(old: KeptFile, next: KeptFile): boolean {
+    const c = this.catalog;
+    const start = c?.start.get(old.file);
+    if (!c || start === undefined || old.services.length !== next.services.length) return false;
+    if (old.services.some((s, i) => s.name !== (next.services[i] as Service).name)) return false;
+    next.services.forEach((n, i) => {
+      const o = old.services[i] as Service;
+      c.services[start + i] = n;
+      if (n.name !== null && c.byName.get(n.name) === o) c.byName.set(n.name, n);
+    });
+    return true;
   }
 
   delete(file: string): boolean {
     if (!this.byFile.delete(file)) return false;
     this.sorted = undefined;
     this.catalog = undefined;
+    this.memo.clear();
     return true;
   }
 
@@ -63,8 +90,12 @@ export class Workspace {
   private view(): { services: Service[]; byName: Map<string, Service> } {
     if (!this.catalog) {
       const services: Service[] = [];
-      for (const file of this.files()) for (const s of (this.byFile.get(file) as KeptFile).services) services.push(s);
-      this.catalog = { services, byName: firstByName(services) };
+      const start = new Map<string, number>();
+      for (const file of this.files()) {
+        start.set(file, services.length);
+        for (const s of (this.byFile.get(file) as KeptFile).services) services.push(s);
+      }
+      this.catalog = { services, byName: firstByName(services), start };
     }
     return this.catalog;
   }
@@ -87,11 +118,17 @@ export class Workspace {
       // Copies: waivers mark findings in place, and the kept ones serve every later call.
       for (const f of r.findings) findings.push({ ...f });
     }
-    const ctx: CatalogContext = { services, byName, config: this.options.config, today: this.options.today, scope };
+    const ctx: CatalogContext = { services, byName, config: this.options.config, today: this.options.today, scope, memo: this.memo };
     addCatalogFindings(findings, ctx, locators);
     for (const f of settle(findings, ctx, new ServicesByDocument(scope), locators)) out.get(f.file as string)?.push(unpack(f));
     return out;
   }
+}
+
+/** Whether two versions of a file define the same names, with the same dependencies, in the same order. */
+function sameLinks(a: KeptFile, b: KeptFile): boolean {
+  const key = (r: KeptFile): string => JSON.stringify(r.services.map((s) => [s.name, s.dependsOn.map((d) => [d.service, d.kind, d.external])]));
+  return a.services.length === b.services.length && key(a) === key(b);
 }
 
 export interface ReadOptions extends WorkspaceOptions {

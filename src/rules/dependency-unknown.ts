@@ -3,6 +3,9 @@ import type { CatalogRule } from './types.js';
 import { named, reported } from './types.js';
 import type { Service } from '../model/types.js';
 
+/** Its key in CatalogContext.memo: the names that get a hint depend on names and dependencies alone. */
+const HINTED = 'dependency-unknown:hinted';
+
 /** How many name comparisons the did-you-mean hints of one run may make (some 30 ms). */
 export const HINT_COMPARISONS = 500_000;
 
@@ -32,7 +35,8 @@ export const dependencyUnknown: CatalogRule = {
     // Which names get one depends on the whole catalog (the first unknown names met, in file order,
     // while the budget lasts), so it is settled over every service, even when only some are reported
     // about; the hints themselves are computed only for the names a report needs.
-    const hinted = hintedNames(ctx.services, byName);
+    const hinted = (ctx.memo?.get(HINTED) as Set<string> | undefined) ?? hintedNames(ctx.services, byName);
+    ctx.memo?.set(HINTED, hinted);
     let known: string[] | undefined;
     const hints = new Map<string, string | undefined>();
     const hintFor = (name: string): string | undefined => {

@@ -38,6 +38,12 @@ export interface CatalogContext {
    * ignores it is slower, never wrong.
    */
   scope?: readonly Service[];
+  /**
+   * Where a rule may keep what it computed over the whole catalog from the services' names and
+   * dependencies alone, for the next call: the engine empties it whenever a service is added or
+   * removed, or its name or dependencies change (an editor's workspace; absent in a run).
+   */
+  memo?: Map<string, unknown>;
   /** The first service of each name. */
   byName: ReadonlyMap<string, Service>;
   config: ResolvedConfig;
