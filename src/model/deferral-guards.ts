@@ -41,6 +41,8 @@ const SETTLED = new RegExp(
     String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified)\b|\bby\s+design\b|\bsigned\s+off\b`,
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
+    // verified by someone, and nothing still to come: "reviewed by ops", not "to be confirmed by ops"
+    String.raw`(?<!\b(?:to|will|shall|should|must|would|can|could|may|might|needs?\s+to|['’]ll)\s+(?:be\s+|get\s+)(?:[\w-]+\s+)?)\b(?:reviewed|approved|checked|validated|verified|tested|accepted|signed(?:\s+off)?)\s+(?:and\s+[\w-]+\s+)?by\b`,
     String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled)\b`,
     // "against the targets in this file", "thresholds are in this file", "the figures above"
     String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?|slos?|slas?|requirements?)\s+(?:(?:defined|set|agreed|given|listed|stated)\s+)?(?:above|below)\b`,
@@ -62,7 +64,9 @@ export function settled(clause: string): boolean {
 }
 
 /** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
-const COMPLETED = /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))/;
+// "handed over with all warranty areas complete", "a complete warranty at go-live"
+const COMPLETED =
+  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|in\s+place)\b|\bcomplete\s+(?:warranty|definition|design)\b/;
 
 export function completed(clause: string): boolean {
   return COMPLETED.test(clause);
@@ -88,7 +92,7 @@ export function superseded(clause: string): boolean {
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
 // a number opens a word: "P2s", "L2", "v2" are names, not quantities
 const EVIDENCE =
-  /(?<![a-z])\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\bper\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|capacity|slos?|slas?|values|figures|numbers)\b/;
+  /(?<![a-z])\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {

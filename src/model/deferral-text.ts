@@ -15,6 +15,7 @@ const ABBREVIATIONS: Record<string, string> = {
   tho: 'though',
   pls: 'please',
   chk: 'check',
+  '1st': 'first',
   plz: 'please',
   l8r: 'later',
   wil: 'will',

@@ -148,10 +148,10 @@ export const ACTORS = [
 ];
 
 /** Levels of support: "L2", "2nd line", "tier 3", "level 2 support", "L1/L2". */
-export const SUPPORT_LEVEL = String.raw`(?:support\s+(?:level|tier|line)\s*[1-3]|(?:1st|2nd|3rd|first|second|third)[-\s]line|l[1-3](?:\s*(?:[/&,+]|and|or)\s*l?[1-3])*|(?:tier|level|t)[-\s]?[1-3](?:\s*(?:[/&,+]|and|or)\s*[1-3])*)(?:\s+support)?`;
+export const SUPPORT_LEVEL = String.raw`(?:support\s+(?:(?:level|tier|line)\s*[1-3]|n[1-3])|(?:1st|2nd|3rd|first|second|third)[-\s](?:line|level|tier)|l[1-3](?:\s*(?:[/&,+]|and|or)\s*l?[1-3])*|(?:tier|level|t)[-\s]?[1-3](?:\s*(?:[/&,+]|and|or)\s*[1-3])*)(?:\s+support)?`;
 
 /** Words before an actor that still name it: "platform ops", "app support", "IT operations". */
-export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems', 'vendor', 'supplier', 'third-party', 'external', 'outsourced'];
+export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems', 'vendor', 'supplier', 'third-party', 'external', 'outsourced', 'on-call', 'oncall', 'duty'];
 
 /**
  * Words that name Operation only with a team noun after them: "the platform guys", "the 24x7 team",
@@ -186,6 +186,7 @@ export const TEAM_OWNERS = [
   'devops',
   'run',
   'operating',
+  'operational',
   'it operations',
 ];
 
@@ -269,6 +270,15 @@ export const DECIDE_VERBS = [
   'look into',
   'judge',
   'gauge',
+  'review',
+  'reassess',
+  're-examine',
+  'reconsider',
+  'extend',
+  'supply',
+  'dimension',
+  'find',
+  'find out',
   'rebalance',
   'come up with',
   'write',
@@ -369,6 +379,7 @@ export const HANDLE_VERBS = [
   'allocate',
   'spin up',
   'throw more',
+  'trigger',
   'firefight',
   'fire-fight',
   'top up',
@@ -400,7 +411,7 @@ export const HANDLE_VERBS = [
 ];
 
 /** Watching alone is routine operation ("ops will monitor the saturation dashboard"), a deferral only when it is all there is. */
-export const WATCH_VERBS = ['monitor', 'watch', 'observe', 'track', 'keep an eye on', 'keep watching', 'keep monitoring', 'keep track of', 'keep tabs on', 'follow the performances'];
+export const WATCH_VERBS = ['monitor', 'watch', 'observe', 'track', 'check', 'keep an eye on', 'keep watching', 'keep monitoring', 'keep track of', 'keep tabs on', 'follow the performances'];
 
 /** Opening a ticket or incident: "raise a ticket", "log a call with the service desk", "open a P2". */
 export const TICKET = String.raw`(?:raise|log|open|create|file|submit|cut)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:tickets?|incidents?|requests?|calls?|cases?|problems?|p[1-4]s?)`;
@@ -482,6 +493,11 @@ export const EVENTS = [
   'hand-over',
   'handover',
   'transition',
+  'service transition',
+  'service acceptance',
+  'production start',
+  'start of production',
+  'production launch',
   'pilot',
   'deployment',
   'implementation',
@@ -543,7 +559,7 @@ export const DATA_NOUNS = ['traffic', 'data', 'metrics', 'usage', 'numbers', 'vo
 export const RUNNING_STATES = String.raw`(?:(?:go|goes|going|gone|went|is|are|gets?|got|we['’]re|it['’]s)\s+live|(?:is|are|we['’]re|it['’]s|gets?|goes|gone|running|deployed|put)\s+(?:in|into|to)\s+(?:production|prod|operation|bau|steady\s+state|service|run\s+mode|live|use)|(?:is|are|(?:it|we|they)['’](?:s|re))\s+(?:running|up\s+and\s+running|operational|handed\s+over|in\s+use|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stable|live)|(?:has|have)\s+(?:gone\s+live|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stabili[sz]ed|launched|matured)|(?:has|have)\s+(?:run|been\s+running|been\s+live)\s+for\s+a\s+while|matures?|stabili[sz]es?|beds\s+in)`;
 
 /** Preconditions that are not there yet: "once volumes are known", "when there is budget", "once that is set up". */
-export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there\s+is\s+(?:a\s+|the\s+|more\s+|enough\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|demand)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|we\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
+export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there(?:['’]s|\s+is|\s+are)\s+(?:a\s+|the\s+|some\s+|more\s+|enough\s+|real\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|need|demand|baseline|data|traffic|usage|history|users|customers|track\s+record)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|we\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
 
 /** Open or to come: the work is still to be done. */
 export const OPEN_WORDS = ['tbd', 'tbc', 'tba', 'to be decided', 'to be confirmed', 'to be defined', 'to be agreed', 'to follow', 'to come', 'pending', 'awaiting', 'open', 'not yet', 'yet to be', 'later', 'todo', 'to do', 'next steps', 'next step', 'action', 'asap', 'eta'];

@@ -93,17 +93,19 @@ const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+r
 
 // ---- Moments and conditions ---------------------------------------------------------------------
 
-const AFTER = String.raw`(?:after|post|following|once|when|until|till|from|come)`;
+const AFTER = String.raw`(?:after|post|following|once|when|until|till|from|come|upon)`;
 /** After design: go-live and after, later phases, waiting for what only running the service gives. */
 export const MOMENT_PARTS = [
-  String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?${list(EVENTS)}\b`,
+  String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?(?:(?:initial|first|final|official|full|public|soft|q[1-4])\s+)?${list(EVENTS)}\b`,
+  // "after the first trading season", "following the 1st month-end"
+  String.raw`\b(?:after|following|post|once|until|till)\s+(?:the\s+|our\s+)?(?:first|initial|early)\s+(?:[\w-]+\s+)?(?:peaks?|seasons?|month-ends?|quarters?|years?|incidents?|outages?|releases?|runs?)\b`,
   String.raw`\b(?:after|once|when|until|till|as)\s+(?:[\w-]+\s+){0,3}?${RUNNING_STATES}\b`,
   String.raw`\b(?:once|when|until|till|after)\s+${WAITING_FOR}\b`,
   // the state or the event without its verb: "once up and running", "after we launch", "once we hand over"
   String.raw`\b(?:once|when|until|till|after)\s+(?:up\s+and\s+running|operational|stable|stabili[sz]ed|bedded\s+(?:in|down)|in\s+(?:service|production|prod|live|operation|bau|use))\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:we|they|it)\s+(?:(?:have|has)\s+)?(?:launch(?:ed)?|go(?:ne)?\s+live|hand(?:ed)?\s+(?:it\s+|this\s+)?over|cut\s+over|migrate[ds]?|switch(?:ed)?\s+over|release[sd]?)\b`,
   String.raw`\b(?:in|during|through(?:out)?)\s+(?:the\s+)?${list(PERIODS)}\b`,
-  String.raw`\bat\s+(?:the\s+)?(?:go[-\s]?live|ga|launch|hand-?over|cut-?over|mep)\b|\bat\s+the\s+time\b(?!\s+of\s+writing)`,
+  String.raw`\bat\s+(?:the\s+)?(?:service\s+)?(?:go[-\s]?live|ga|launch|hand-?over|cut-?over|mep|transition|acceptance|onboarding)\b|\bat\s+the\s+time\b(?!\s+of\s+writing)`,
   String.raw`\b(?:first|initial|early)\s+(?:\w+\s+){0,2}(?:of|in)\s+(?:operation|production|prod|live|service|bau|running)\b`,
   String.raw`(?<!-)\b(?:production|prod|live|real|actual|real-world|observed)\s+${list(DATA_NOUNS)}\b`,
   String.raw`\b(?:once|when|after)\s+(?:(?:it|we|they)['’](?:s|re)\s+|(?:it|we|they)\s+(?:is|are)\s+)?(?:in|into)\s+(?:service|production|prod|live|operation|bau|use|the\s+wild)\b`,
@@ -115,7 +117,7 @@ export const MOMENT_PARTS = [
   String.raw`\b(?:at|in)\s+a\s+(?:later|future|subsequent)\s+(?:stage|date|point|time|phase|release|iteration|sprint)\b`,
   LATER_PHASES,
   // "later", but not "later releases" nor "no later than"
-  String.raw`\blater(?:\s+on)?(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
+  String.raw`\blater(?:\s+on)?(?!\s+in\s+(?:the|this)\s+(?:document|file|section|page|definition|text|chapter))(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
   String.raw`\bin\s+due\s+(?:course|time)\b|\bdown\s+the\s+(?:line|road|track)\b`,
 ];
 const MOMENT = alt(...MOMENT_PARTS);
@@ -124,13 +126,16 @@ const MOMENT = alt(...MOMENT_PARTS);
  * Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks" (not
  * "as required by PCI DSS": a requirement's source).
  */
-const NEED = String.raw`\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+const NEED = String.raw`\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
 /** How a service is when it fails: "slow", "down", "OOM-killed". */
 const BAD_STATE = String.raw`(?:slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
 /** What a failing service does: "misbehaves", "creaks", "starts timing out". */
-const FAILING = String.raw`(?:misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
+const FAILING = String.raw`(?:dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
+/** Seeing the symptoms: "if we see timeouts", "when users hit errors". */
+const SYMPTOMS = String.raw`\b(?:when|if|once|as|whenever)\s+(?:we|they|you|ops|users|customers)\s+(?:see|get|notice|hit|spot|start\s+seeing)\s+(?:any\s+|some\s+|more\s+)?(?:timeouts?|errors?|slowness|latency|issues|problems|alerts|failures|outages|pressure|contention|throttling)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
-const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)\s+(?:(?:is|are|['’]s|gets?|get|becomes?|become)\s+${BAD_STATE}|breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?)\b`;
+const FAILING_SUBJECT = String.raw`(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)`;
+const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
 
@@ -202,7 +207,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'actor owns the area now: "ops own this", "on-call handles it" (not "support staff handle password resets")',
-    String.raw`${ACTOR_SUBJ}\s+(?:owns?|decides?|handles?|manages?|reacts?|takes\s+care\s+of|looks\s+after|picks\s+(?:(?:it|this|that)\s+)?up|deals\s+with|sorts\s+(?:(?:it|this|that)\s+)?out|figures\s+(?:(?:it|this|that)\s+)?out|works\s+(?:(?:it|this|that)\s+)?out|sets?|defines?|sizes?|tunes?)(?:\s+${WARRANTY_OBJ}|(?=\s*(?:$|[.;!?,\n])))`,
+    String.raw`${ACTOR_SUBJ}\s+(?:owns?|decides?|handles?|manages?|reacts?|takes\s+care\s+of|looks\s+after|picks\s+(?:(?:it|this|that)\s+)?up|deals\s+with|sorts\s+(?:(?:it|this|that)\s+)?out|figures\s+(?:(?:it|this|that)\s+)?out|works\s+(?:(?:it|this|that)\s+)?out|sets?|defines?|sizes?|tunes?)(?:\s+${WARRANTY_OBJ}|(?=\s*(?:$|[.;!?,\n])))|${ACTOR_SUBJ}\s+(?:decides?|determines?|chooses?|judges?|works\s+out)\s+(?:whether|when|if|how|what|which)\b`,
     'weak',
     { subject: true },
   ),
@@ -219,7 +224,7 @@ const FAMILIES: readonly Family[] = [
   // ---- to whom: handed over
   family(
     'handed to an actor: "left to BAU", "up to the run team", "deferred to operations", "falls to support"',
-    String.raw`\b(?:(?:left|leave|leaving|let|handed|hand|handing|passed|passes|pass|deferred|defer|deferring|delegated|delegate|falls?|fell|transferred|transitioned|onboarded|moved|thrown|throw|assigned|allocated|given)\s+(?:[\w/-]+\s+){0,4}?|up\s+)to\s+${ACTOR_OBJ}|\b(?:left|leave|leaving)\s+(?:[\w/-]+\s+){0,3}?(?:for|with)\s+${ACTOR_OBJ}|\bin\s+the\s+hands\s+of\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:(?:left|leave|leaving|let|handed|hand|handing|passed|passes|pass|passing|deferred|defer|deferring|delegated|delegate|falls?|fell|transfer|transfers|transferred|transferring|transitioned|onboarded|moved|moves|shifted|shifts|thrown|throw|assigned|allocated|given)\s+(?:[\w/-]+\s+){0,4}?|up\s+)to\s+${ACTOR_OBJ}|\b(?:left|leave|leaving)\s+(?:[\w/-]+\s+){0,3}?(?:for|with)\s+${ACTOR_OBJ}|\bin\s+the\s+hands\s+of\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
@@ -231,29 +236,30 @@ const FAMILIES: readonly Family[] = [
   family('theirs: "the NOC\'s call", "thresholds are the NOC\'s to set"', String.raw`${ACTOR_OBJ}['’]s?\s+(?:call|decision|job|problem|responsibility|concern|remit|task|baby)\b|${ACTOR_OBJ}['’]s?\s+to\s+${ACT}`, 'strong'),
   family(
     'by an actor: "to be sized by the run team", "owned by BAU" (not "was set up by…")',
-    String.raw`(?<!\b(?:was|were|been|already)\s+)${DONE}\s+(?:(?:later|separately|directly|entirely|solely|instead|then)\s+)?by\s+${ACTOR_OBJ}`,
+    String.raw`(?<!\b(?:was|were|been|already)\s+)${DONE}\s+(?:(?:later|separately|directly|entirely|solely|instead|then|[a-z]+ly)\s+)?by\s+${ACTOR_OBJ}`,
     'tense',
     { ends: true },
   ),
   family(
     'any work still to be done by an actor: "will be written by ops", "is to be determined by the DBAs"',
-    String.raw`\b(?:to|will|shall|can|should|must|would|['’]ll|gets?)\s+(?:be\s+)?(?:[\w-]+\s+){0,4}?[\w-]+(?:ed|en|wn|ne|lt|nt|de|set|up|out)\s+(?:(?:later|separately|directly|entirely|solely|instead|then)\s+)?by\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:to|will|shall|can|should|must|would|['’]ll|gets?)\s+(?:be\s+)?(?:[\w-]+\s+){0,4}?[\w-]+(?:ed|en|wn|ne|lt|nt|de|set|up|out)\s+(?:(?:later|separately|directly|entirely|solely|instead|then|[a-z]+ly)\s+)?by\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
   family('done by an actor, in a clause still open: "capacity added by the infra team as it grows"', String.raw`\b[\w-]+(?:ed|en|wn|ne|lt|nt|de)\s+by\s+${ACTOR_OBJ}`, 'weak', { ends: true, future: true }),
   family(
     'with an actor, still to come: "to be agreed with the hosting team", "issues will be raised as tickets to the platform team"',
-    String.raw`\b(?:agreed?|confirm(?:ed)?|establish(?:ed)?|decided?|defined?|set|sized?|tuned?|work(?:ed)?\s+out|discuss(?:ed)?|settled?|see|seen|check|checked|aligned?|fixed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|${DONE}\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming|follow|follows|following)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:agreed?|confirm(?:ed)?|establish(?:ed)?|decided?|defined?|set|sized?|tuned?|work(?:ed)?\s+out|discuss(?:ed)?|settled?|see|seen|check|checked|aligned?|fixed)\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|${ANY_FORM}\s+(?:\w+\s+){0,2}?with\s+${ACTOR_OBJ}|\b(?:come|comes|coming|follow|follows|following)\s+from\s+${ACTOR_OBJ}|\b(?:raised|escalated|passed|referred|sent|routed|go|goes)\s+(?:(?:as\s+)?(?:an?\s+)?\w+\s+)?(?:to|with)\s+${ACTOR_OBJ}`,
     'strong',
     { future: true, ends: true },
   ),
   family(
     'whose: "the responsibility of the service desk", "a decision for operations", "sits with ops"',
-    String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item|action|questions?|qs?|discretion|purview)\s+(?:of|for)\s+${ACTOR_OBJ}|\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item|action|questions?|qs?|discretion|purview)\s+(?:of|for)\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
+  family('sits with an actor: "continuity sits with BAU" (not "lies with ops, who test a restore monthly")', String.raw`\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`, 'weak', { ends: true }),
   family('an actor\'s matter: "an ops task", "a BAU concern"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:task|decision|concern|problem|matter|call|job|responsibility|thing|item|activity|topic|question|action)\b`, 'strong'),
   family('made by an actor: "decisions will be made by operations"', String.raw`\b(?:decisions?|calls?|choices?|sizing|tuning)\b[^.;!?\n]{0,40}?\b(?:made|taken)\s+by\s+${ACTOR_OBJ}`, 'tense', { ends: true }),
   family(
@@ -270,7 +276,7 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:pending|awaiting|waiting\s+(?:for|on)|subject\s+to)\s+(?:an?\s+|the\s+)?${ACTOR}(?:['’]s?)?\s+(?:[\w-]+\s+)?${PENDING}\b|\bpending\s+${ACTOR}${END}`,
     'strong',
   ),
-  family('ask an actor: "Ask ops.", "check with the run team", "see ops"', String.raw`\b(?:ask|check\s+with|consult|defer\s+to|see|talk\s+to|speak\s+to|contact)\s+${ACTOR_OBJ}\s*(?:please\s*)?${END}`, 'weak'),
+  family('ask an actor: "Ask ops.", "check with the run team", "see ops"', String.raw`\b(?:ask|check\s+with|consult|defer\s+to|see|talk\s+to|speak\s+to|contact)\s+${ACTOR_OBJ}\s*(?:please\s*)?(?:${END}|(?=\s*(?:after|once|when|post|later|during|upon|in\s+(?:hypercare|prod|production|live))\b))`, 'weak'),
   family(
     'the answer is an actor: "Restore process – BAU.", "owner: ops", "R = run team"',
     String.raw`(?<!\b(?:escalation|escalates?|escalate\s+to|contact|contacts|alerts?|alerting|paging|pager|pages|on-?call|l[1-3]|line|support|hours|routing|notify|notified|informed|via|cc|path|rota|consulted|i|c)\s*[:=]?\s*)(?:[-–—:=]|\bowner\s*:?)\s+${ACTOR_OBJ}${END}`,
@@ -300,11 +306,13 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:post[-\s]?(?:go[-\s]?live|launch|ga|cut-?over|release)|hypercare|bau|later|day[-\s]2|phase[-\s]2|run|in-life|operational)\s+(?:item|activity|task|action|topic|work|deliverable|concern|decision|problem|phase)\b`,
     'strong',
   ),
+  family('on a backlog: "moved to the ops backlog", "added to the backlog"', String.raw`\b(?:moved|added|put|pushed|parked|went)\s+(?:on\s*)?to\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?backlog\b`, 'strong'),
   family('deferred in so many words: "deferred", "postponed until the pilot", "parked", "kicked down the road"', String.raw`\b${DEFERRED_WORDS}\b`, 'strong', { explicit: true }),
   // ---- how: reacting instead of planning
   family('as needed: "scale as needed", "add nodes when it gets slow"', NEED, 'strong', { cue: true, reaction: true }),
-  family('when it breaks: "fix it when it breaks", "restart it if it falls over"', BREAKAGE, 'weak', { cue: true, reaction: true }),
-  family('on request: "restores done on request", "capacity on demand" (not "restores on request within 4 hours")', String.raw`\b(?:on|upon)\s+(?:request|demand)\b(?!-)`, 'weak', { cue: true, reaction: true }),
+  family('when it breaks: "fix it when it breaks", "restart it if it falls over", "if we see timeouts"', alt(BREAKAGE, SYMPTOMS), 'weak', { cue: true, reaction: true }),
+  family('grows with the business: "we\'ll grow it with the business"', String.raw`\b(?:grow|scale|expand|increase)\w*\s+(?:it\s+|this\s+|them\s+|(?:the\s+|our\s+)?[\w-]+\s+)?(?:with|alongside|in\s+line\s+with)\s+(?:the\s+)?(?:business|demand|usage|growth|load|traffic)\b`, 'strong', { future: true, reaction: true }),
+  family('on request: "restores done on request", "capacity on demand" (not "restores on request within 4 hours")', String.raw`\b(?:on|upon)\s+(?:request|demand|(?:user\s+|customer\s+)?complaints?)\b(?!-)`, 'weak', { cue: true, reaction: true }),
   family(
     'through the incident process: "handled by incident management", "via tickets", "through problem management"',
     String.raw`\b(?:handled|managed|dealt\s+with|covered|resolved|addressed|treated|tracked|raised|done|picked\s+up)\s+(?:\w+\s+)?(?:by|through|via|as\s+part\s+of|under|in|as)\s+${CHANNELS}\b`,
@@ -321,7 +329,7 @@ const FAMILIES: readonly Family[] = [
   family('reacting as a mechanism: "reactive scaling" (not "reactive scaling from a warm pool of 4 nodes")', String.raw`\breactive(?:ly)?\s+(?:auto-?)?scal\w*`, 'weak'),
   family(
     'according to the load: "adapted depending on demand", "sized in function of the usage"',
-    String.raw`\b(?:according\s+to|depending\s+on|in\s+function\s+of|in\s+line\s+with)\s+(?:the\s+)?(?:actual\s+|real\s+|observed\s+)?(?:load|demand|usage|traffic|volumes?)\b(?!\s+(?:tests?|forecasts?|models?|profiles?|plan))`,
+    String.raw`\b(?:according\s+to|depending\s+on|in\s+function\s+of|in\s+line\s+with)\s+(?:the\s+)?(?:actual\s+|real\s+|observed\s+)?(?:load|demand|usage|traffic|volumes?|needs?)\b(?!\s+(?:tests?|forecasts?|models?|profiles?|plan))`,
     'weak',
     { cue: true, reaction: true },
   ),
@@ -360,7 +368,7 @@ const FAMILIES: readonly Family[] = [
 // ---- Cues, futures and the short notes that are all vocabulary ---------------------------------
 
 /** Future or open: the work is still to come (with the verb after it, so that a quoted phrase reads whole). */
-const FUTURE = String.raw`\b(?:will|shall|would|going\s+to)(?:\s+(?:be\s+)?(?:[a-z]+\b|${ANY_FORM}))?|['’]ll(?:\s+(?:[a-z]+\b|${ANY_FORM}))?|\b(?:to\s+(?:be|follow|come)|tb[dca]|pending|awaiting|needs?\s+to|ha(?:s|ve)\s+to|later|yet\s+to|not\s+yet|todo)\b`;
+const FUTURE = String.raw`\b(?:will|shall|would|going\s+to)(?:\s+(?:be\s+)?(?:[a-z]+\b|${ANY_FORM}))?|['’]ll(?:\s+(?:[a-z]+\b|${ANY_FORM}))?|\b(?:to\s+(?:be|follow|come)|(?:is|are)\s+to|tb[dca]|pending|awaiting|needs?\s+to|ha(?:s|ve)\s+to|later|yet\s+to|not\s+yet|todo)\b`;
 const FUTURE_RE = new RegExp(FUTURE);
 /** Any form of a verb of deciding, acting or watching, and a few more: the cue that a moment is about the requirement. */
 // "capacity by the TMA after go-live": an agent is a cue too; "let's see in prod": waiting to see
@@ -377,6 +385,8 @@ const FILLER = list([
   ...['is', 'be', 'will', 'it', 'this', 'that', 'them', 'all', 'item', 'task', 'point', 'open', 'please', 'only', 'first', 'now', 'for now', 'of', 'on', 'at', 'in'],
   ...['from', 'after', 'post', 'until', 'side', 'call', 'review', 'reviews', 'check', 'problem', 'concern', 'matter', 'decision', 'job', 'thing', 'management', 'process', 'queue'],
   ...['capacity', 'availability', 'continuity', 'security', 'dr', 'rto', 'rpo', 'sla', 'slo', 'slos', 'sizing', 'scaling', 'thresholds', 'alerts', 'alerting'],
+  // the interjections of chat: "meh, BAU", "tbh ops"
+  ...['meh', 'hmm', 'lol', 'tbh', 'idk', 'dunno', 'imo', 'fyi', 'btw', 'prob', 'probably', 'maybe', 'guess'],
   ...['monitoring', 'backups', 'backup', 'retention', 'peak', 'headroom', 'target', 'targets', 'classification', 'restore', 'restores', 'recovery', 'failover'],
 ]);
 const TERSE_PARTS = new RegExp(String.raw`[\x01\x03\x05\x0e][\x02\x04\x06\x0f]*|\b${BARE_MOMENT}\b|\b${CHANNELS}\b|\b${list(REACTIVE_WORDS)}\b|\b${list(OPEN_WORDS)}\b|\b${FILLER}\b`, 'g');
@@ -444,7 +454,7 @@ function subjectStart(text: string, moments: string, index: number, bareOperatio
 
 /** Words that may follow an actor that ends its noun phrase ("left to ops after go-live", "by the NOC when…"). */
 const AFTER_ACTOR = new Set(
-  'and or after once when if in at from during post as on for later before until to with via through so but then who which because going instead will shall should must can may would is are was were has have now yet too also alone only please'.split(' '),
+  'and or after once when if in at from during post as on for later before until to with via through so but then who which because going instead following upon according depending based whenever unless where will shall should must can may would is are was were has have now yet too also alone only please'.split(' '),
 );
 const END_PUNCTUATION = '.,;:!?)(-–—"”\n/';
 
@@ -519,7 +529,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   // negation reads back to a comma at most: "nothing defined yet, ops will handle it"
   const comma = clause.lastIndexOf(',', rs - 1) + 1;
   const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
-  if (!startsWithUntil(phrase) && negated(clause.slice(back(3), re), clause.slice(back(6), re))) return undefined;
+  if (!startsWithUntil(phrase) && negated(clause.slice(back(4), re), clause.slice(back(6), re))) return undefined;
   if (!f.literal && answered(text, m.index)) return undefined;
   if (f.reaction && automaticOrSelfService(clause)) return undefined;
   // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
@@ -540,14 +550,18 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
 
 const ALTERNATIVE = /\b(?:rather\s+than|instead\s+of)\b/;
 /** A later phase or release that opens its clause: "Phase 2", "later releases", "the next release". */
+const LATER_PHASES_RE = new RegExp(LATER_PHASES);
+const FEATURE = /\bfeatures?\b|\bsupport\s+for\b/;
 const LATER_PHASE_START = /^(?:phase|stage|iteration|increment|wave|v\s?\d|(?:the\s+)?(?:next|later|future|subsequent|following)\s)/;
 
 /**
  * A later phase that is the subject of a verb in the present describes that phase's scope, not a
  * deferral: "Phase 2 adds a new market", "later releases add the loyalty module" (but "phase 2 will
- * size it" and "v2 tuning" defer).
+ * size it" and "v2 tuning" defer); so does a later phase that brings a feature.
  */
 function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: number, future: boolean): boolean {
+  // "support for HTTP/3 is planned as a feature in the next release": the later phase's scope
+  if (LATER_PHASES_RE.test(clause.slice(rs, re)) && FEATURE.test(clause)) return true;
   if (future || !LATER_PHASE_START.test(clause.slice(rs, re)) || /[a-z0-9]/.test(clause.slice(0, rs))) return false;
   let i = re;
   while (i < clause.length && clause.charCodeAt(i) === 32) i++;
