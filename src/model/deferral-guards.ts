@@ -41,6 +41,10 @@ const SETTLED = new RegExp(
     String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified)\b|\bby\s+design\b|\bsigned\s+off\b`,
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
+    // what is referred to as already agreed: "apply the agreed retention"
+    String.raw`\b(?:apply|applies|use|uses|follow|follows|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off)\s+[a-z]`,
+    // the actor receives what design made: "the NOC will receive the handover pack", "ops will get read access"
+    String.raw`\b(?:will|shall|to|should)\s+(?:be\s+(?:given|informed|told|trained|notified|invited|briefed)|receive|attend|get\s+(?:read|write|admin|access|a\s+copy|notified|trained))\b`,
     // verified by someone, and nothing still to come: "reviewed by ops", not "to be confirmed by ops"
     String.raw`(?<!\b(?:to|will|shall|should|must|would|can|could|may|might|needs?\s+to|['’]ll)\s+(?:be\s+|get\s+)(?:[\w-]+\s+)?)\b(?:reviewed|approved|checked|validated|verified|tested|accepted|signed(?:\s+off)?)\s+(?:and\s+[\w-]+\s+)?by\b`,
     String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled)\b`,
@@ -66,7 +70,7 @@ export function settled(clause: string): boolean {
 /** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
 // "handed over with all warranty areas complete", "a complete warranty at go-live"
 const COMPLETED =
-  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|in\s+place)\b|\bcomplete\s+(?:warranty|definition|design)\b/;
+  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?|thresholds?|targets?|values|limits|alerts)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|set|in\s+place)\b|(?<!\b(?:be|being|to|will|tbd|tbc)\s+)(?:^|[\s:\]\-–—/])(?:reviewed|done|agreed|approved|tested|closed|configured|accepted|completed?|signed(?:\s+off)?)\s*[.!]?\s*$|\bcomplete\s+(?:warranty|definition|design)\b/;
 
 export function completed(clause: string): boolean {
   return COMPLETED.test(clause);
@@ -92,7 +96,7 @@ export function superseded(clause: string): boolean {
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
 // a number opens a word: "P2s", "L2", "v2" are names, not quantities
 const EVIDENCE =
-  /(?<![a-z])\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b/;
+  /(?<![a-z])\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
@@ -118,4 +122,12 @@ const SELF_SERVICE = /\bautomatic(?:ally)?\b|\b(?:cluster|autoscaler|scheduler|o
 
 export function automaticOrSelfService(clause: string): boolean {
   return SELF_SERVICE.test(clause);
+}
+
+/** A short note that closes with a word of completion: "Who: SRE. What: SLOs. Done." */
+const CLOSED_NOTE = /(?:^|[.;!\n])\s*(?:done|closed|complete|completed|resolved|agreed|signed\s+off)\s*[.!]?\s*$/;
+const CLOSED_NOTE_WORDS = 15;
+
+export function closedNote(text: string, words: number): boolean {
+  return words <= CLOSED_NOTE_WORDS && CLOSED_NOTE.test(text);
 }

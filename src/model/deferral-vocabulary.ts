@@ -160,6 +160,7 @@ export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastruc
 export const TEAM_OWNERS = [
   'platform',
   'platform engineering',
+  'capacity',
   'hosting',
   'infra',
   'infrastructure',
@@ -225,6 +226,8 @@ export const TEAM_NOUNS = [
   'centre',
   'center',
   'provider',
+  'company',
+  'vendor',
   'partner',
   'office',
   'unit',
@@ -277,6 +280,15 @@ export const DECIDE_VERBS = [
   'extend',
   'supply',
   'dimension',
+  'create',
+  'document',
+  'pick',
+  'say',
+  'wire up',
+  'hook up',
+  'stand up',
+  'intervene',
+  'step in',
   'find',
   'find out',
   'rebalance',
@@ -452,7 +464,7 @@ export function verbForms(base: string): string[] {
 
 /** The base forms of the verbs: what an actor is given to do ("ops will size", "run team to decide"). */
 export const DECIDE = list(DECIDE_VERBS);
-export const HANDLE = alt(list(HANDLE_VERBS), TICKET, String.raw`add\s+(?:more\s+)?\w+`, String.raw`throw\s+(?:more\s+)?[\w-]+\s+at`, String.raw`put\s+(?:\w+\s+){0,3}?(?:in\s+place|together)`, String.raw`make\s+(?:a|the)\s+(?:call|decision|judge?ment)`, String.raw`take\s+a\s+(?:view|call|decision)`);
+export const HANDLE = alt(list(HANDLE_VERBS), TICKET, String.raw`add\s+(?:more\s+)?\w+`, String.raw`throw\s+(?:more\s+)?[\w-]+\s+at`, String.raw`do\s+(?:the\s+)?(?:[\w-]+\s+)?(?:planning|sizing|tuning|monitoring|testing|design)`, String.raw`put\s+(?:\w+\s+){0,3}?(?:in\s+place|together)`, String.raw`make\s+(?:a|the)\s+(?:call|decision|judge?ment)`, String.raw`take\s+a\s+(?:view|call|decision)`);
 export const WATCH = list(WATCH_VERBS);
 /** The stem a verb's endings attach to: "siz" of "size", "specif" of "specify". */
 const stem = (head: string): string => (head.endsWith('e') ? head.slice(0, -1) : /[^aeiou]y$/.test(head) ? head.slice(0, -1) : head);
@@ -505,6 +517,7 @@ export const EVENTS = [
   'mvp',
   'switch-over',
   'switchover',
+  'deploy',
   'soft launch',
   'handoff',
   'hand-off',

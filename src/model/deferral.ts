@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, automaticOrSelfService, completed, contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -102,6 +102,7 @@ export const MOMENT_PARTS = [
   String.raw`\b(?:after|once|when|until|till|as)\s+(?:[\w-]+\s+){0,3}?${RUNNING_STATES}\b`,
   String.raw`\b(?:once|when|until|till|after)\s+${WAITING_FOR}\b`,
   // the state or the event without its verb: "once up and running", "after we launch", "once we hand over"
+  String.raw`\b(?:once|when|after)\s+(?:the\s+)?project\s+(?:closes|ends|finishes|is\s+(?:closed|over|done)|has\s+(?:closed|ended|finished))\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:up\s+and\s+running|operational|stable|stabili[sz]ed|bedded\s+(?:in|down)|in\s+(?:service|production|prod|live|operation|bau|use))\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:we|they|it)\s+(?:(?:have|has)\s+)?(?:launch(?:ed)?|go(?:ne)?\s+live|hand(?:ed)?\s+(?:it\s+|this\s+)?over|cut\s+over|migrate[ds]?|switch(?:ed)?\s+over|release[sd]?)\b`,
   String.raw`\b(?:in|during|through(?:out)?)\s+(?:the\s+)?${list(PERIODS)}\b`,
@@ -126,15 +127,15 @@ const MOMENT = alt(...MOMENT_PARTS);
  * Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks" (not
  * "as required by PCI DSS": a requirement's source).
  */
-const NEED = String.raw`\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+const NEED = String.raw`\b(?:when|whenever)\s+(?:[\w-]+\s+){1,2}?gets?\s+(?:a?round\s+)?to\s+it\b|\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
 /** How a service is when it fails: "slow", "down", "OOM-killed". */
-const BAD_STATE = String.raw`(?:slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
+const BAD_STATE = String.raw`(?:not\s+enough|insufficient|too\s+small|slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
 /** What a failing service does: "misbehaves", "creaks", "starts timing out". */
-const FAILING = String.raw`(?:dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
+const FAILING = String.raw`(?:hurts|dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
 /** Seeing the symptoms: "if we see timeouts", "when users hit errors". */
 const SYMPTOMS = String.raw`\b(?:when|if|once|as|whenever)\s+(?:we|they|you|ops|users|customers)\s+(?:see|get|notice|hit|spot|start\s+seeing)\s+(?:any\s+|some\s+|more\s+)?(?:timeouts?|errors?|slowness|latency|issues|problems|alerts|failures|outages|pressure|contention|throttling)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
-const FAILING_SUBJECT = String.raw`(?:it|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)`;
+const FAILING_SUBJECT = String.raw`(?:it|we|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)`;
 const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
@@ -212,6 +213,7 @@ const FAMILIES: readonly Family[] = [
     { subject: true },
   ),
   family('actor acts, at a moment after design or in a question: "the platform team tunes the pools in production"', String.raw`${ACTOR_SUBJ}\s+(?:[\w'’-]+\s+){0,2}?(?:${ACT}|\x07\x08*)`, 'weak', { subject: true, open: true }),
+  family('from there: "the platform team scales from there"', String.raw`${ACTOR_SUBJ}\s+(?:[\w'’-]+\s+){1,3}?from\s+(?:there|here|then)\b`, 'weak', { subject: true }),
   family('actor will, and no more: "we haven\'t sized this; the run team will."', String.raw`${ACTOR_SUBJ}\s+(?:will|shall|can|would|['’]ll)(?:\s+(?:do\s+(?:it|this|that)|have\s+to|need\s+to))?${END}`, 'weak', { subject: true }),
   family(
     'actor is responsible: "the run team are responsible for defining DR"',
@@ -260,7 +262,9 @@ const FAMILIES: readonly Family[] = [
     { ends: true },
   ),
   family('sits with an actor: "continuity sits with BAU" (not "lies with ops, who test a restore monthly")', String.raw`\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`, 'weak', { ends: true }),
-  family('an actor\'s matter: "an ops task", "a BAU concern"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:task|decision|concern|problem|matter|call|job|responsibility|thing|item|activity|topic|question|action)\b`, 'strong'),
+  family('an actor\'s matter: "an ops decision", "a BAU concern"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:decision|concern|problem|matter|call|responsibility|thing|topic|question)\b`, 'strong'),
+  // routine work named by its team yields to evidence: "keys rotate every 90 days (SecOps job)"
+  family('an actor\'s work: "an ops task", "a BAU item"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:task|job|item|activity|action)\b`, 'weak'),
   family('made by an actor: "decisions will be made by operations"', String.raw`\b(?:decisions?|calls?|choices?|sizing|tuning)\b[^.;!?\n]{0,40}?\b(?:made|taken)\s+by\s+${ACTOR_OBJ}`, 'tense', { ends: true }),
   family(
     'an operational matter: "an operational decision", "a matter for the operational phase"',
@@ -273,7 +277,7 @@ const FAMILIES: readonly Family[] = [
   family('todo of an actor: "TODO(ops): thresholds", "[ops] size it"', String.raw`\b(?:todo|action|fixme)\s*\(\s*${ACTOR}\s*\)|^\s*\[\s*${ACTOR}\s*\]`, 'strong'),
   family(
     'awaiting an actor: "pending security operations review", "subject to ops review"',
-    String.raw`\b(?:pending|awaiting|waiting\s+(?:for|on)|subject\s+to)\s+(?:an?\s+|the\s+)?${ACTOR}(?:['’]s?)?\s+(?:[\w-]+\s+)?${PENDING}\b|\bpending\s+${ACTOR}${END}`,
+    String.raw`\b(?:pending|awaiting|waiting\s+(?:for|on)|subject\s+to)\s+(?:an?\s+|the\s+)?${ACTOR}(?:['’]s?)?\s+(?:[\w-]+\s+)?${PENDING}\b|\bpending\s+${ACTOR}${END}|\b(?:pending|awaiting|waiting\s+(?:for|on))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?${PENDING}\s+(?:from|of|by)\s+${ACTOR_OBJ}`,
     'strong',
   ),
   family('ask an actor: "Ask ops.", "check with the run team", "see ops"', String.raw`\b(?:ask|check\s+with|consult|defer\s+to|see|talk\s+to|speak\s+to|contact)\s+${ACTOR_OBJ}\s*(?:please\s*)?(?:${END}|(?=\s*(?:after|once|when|post|later|during|upon|in\s+(?:hypercare|prod|production|live))\b))`, 'weak'),
@@ -298,7 +302,7 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:until|till|once)\s+${ACTOR_OBJ}\s+(?:has|have|gets?|knows?|(?:takes?|took)\s+(?:it\s+)?(?:over|on)|(?:is|are)\s+(?:ready|onboarded|staffed|in\s+place|up\s+to\s+speed))\b`,
     'weak',
   ),
-  family('whoever is around: "restarted by whoever is on call"', String.raw`\b(?:by|to)\s+whoever\s+(?:is\s+|happens\s+to\s+be\s+)?(?:on[-\s]?call|on\s+duty|around|available|free)\b`, 'weak'),
+  family('whoever is around: "restarted by whoever is on call"', String.raw`\b(?:by|to)\s+whoever\s+(?:is\s+|happens\s+to\s+be\s+)?(?:on[-\s]?call|on\s+duty|on\s+shift|around|available|free)\b`, 'weak'),
   // ---- when: after design
   family('a moment after design with a verb, a future or a TBD: "sized after go-live", "Post-GA."', AT_MOMENT, 'tense', { cue: true }),
   family(
@@ -312,7 +316,7 @@ const FAMILIES: readonly Family[] = [
   family('as needed: "scale as needed", "add nodes when it gets slow"', NEED, 'strong', { cue: true, reaction: true }),
   family('when it breaks: "fix it when it breaks", "restart it if it falls over", "if we see timeouts"', alt(BREAKAGE, SYMPTOMS), 'weak', { cue: true, reaction: true }),
   family('grows with the business: "we\'ll grow it with the business"', String.raw`\b(?:grow|scale|expand|increase)\w*\s+(?:it\s+|this\s+|them\s+|(?:the\s+|our\s+)?[\w-]+\s+)?(?:with|alongside|in\s+line\s+with)\s+(?:the\s+)?(?:business|demand|usage|growth|load|traffic)\b`, 'strong', { future: true, reaction: true }),
-  family('on request: "restores done on request", "capacity on demand" (not "restores on request within 4 hours")', String.raw`\b(?:on|upon)\s+(?:request|demand|(?:user\s+|customer\s+)?complaints?)\b(?!-)`, 'weak', { cue: true, reaction: true }),
+  family('on request: "restores done on request", "capacity on demand" (not "restores on request within 4 hours")', String.raw`\b(?:on|upon)\s+(?:request|demand|failure|(?:user\s+|customer\s+)?complaints?)\b(?!-)`, 'weak', { cue: true, reaction: true }),
   family(
     'through the incident process: "handled by incident management", "via tickets", "through problem management"',
     String.raw`\b(?:handled|managed|dealt\s+with|covered|resolved|addressed|treated|tracked|raised|done|picked\s+up)\s+(?:\w+\s+)?(?:by|through|via|as\s+part\s+of|under|in|as)\s+${CHANNELS}\b`,
@@ -354,7 +358,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'production will tell: "let production tell us", "monitoring will tell us"',
-    String.raw`\b(?:production|prod|live(?:\s+traffic)?|real\s+traffic|monitoring|the\s+metrics|the\s+dashboards?|usage|experience|time)\s+will\s+tell(?:\s+us)?\b|\blet\s+(?:production|prod|live(?:\s+traffic)?|real\s+traffic|the\s+data|usage|monitoring|experience)\s+(?:tell|decide|show|guide|drive)\b`,
+    String.raw`\b(?:production|prod|live(?:\s+traffic)?|real\s+traffic|monitoring|the\s+metrics|the\s+dashboards?|usage|experience|time|incidents|outages|alerts|the\s+data)\s+will\s+(?:tell|show)(?:\s+us)?\b|\blet\s+(?:production|prod|live(?:\s+traffic)?|real\s+traffic|the\s+data|usage|monitoring|experience)\s+(?:tell|decide|show|guide|drive)\b`,
     'strong',
   ),
   family(
@@ -372,7 +376,7 @@ const FUTURE = String.raw`\b(?:will|shall|would|going\s+to)(?:\s+(?:be\s+)?(?:[a
 const FUTURE_RE = new RegExp(FUTURE);
 /** Any form of a verb of deciding, acting or watching, and a few more: the cue that a moment is about the requirement. */
 // "capacity by the TMA after go-live": an agent is a cue too; "let's see in prod": waiting to see
-const CUE_RE = new RegExp(String.raw`${ANY_FORM}|\b(?:review(?:s|ed|ing)?|learn\w*|deriv\w*|load\s+test\w*|done|come|comes|follow|revis\w*|decision)\b|\bby\s+(?:the\s+)?${ACTOR}|\b(?:let['’]?s|we['’]ll|we\s+will)\s+see\b|${FUTURE}`, 'g');
+const CUE_RE = new RegExp(String.raw`${ANY_FORM}|\b(?:review(?:s|ed|ing)?|learn\w*|deriv\w*|load\s+test\w*|done|come|comes|follow|revis\w*|decision)\b|\b(?:by|to|for)\s+(?:the\s+)?${ACTOR}|\b(?:let['’]?s|we['’]ll|we\s+will)\s+see\b|${FUTURE}`, 'g');
 const MOMENT_MARK = new RegExp(MOMENT, 'g');
 const POST = /^post\b/;
 const ADJECTIVE_NEXT = /^[ \t]+\p{L}/u;
@@ -543,6 +547,8 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (!strong && evidenced(marks.moments.slice(cs, ce))) return undefined;
   start = cs + rs;
   end = cs + re;
+  // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
+  if (text[start] === "'" || text[start] === '’') start = wordBefore(text, start)?.[0] ?? start;
   // Trim spaces and punctuation the span may have picked up at its end.
   while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : undefined;
@@ -569,6 +575,8 @@ function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: numb
   return (c === 3 || c === 7 || c === 5 || c === 11) && !clause.slice(i).match(/^[a-z]+ing\b/);
 }
 
+const DETERMINED = /\b(?:the|this|that|an?|our|its|their|your|each|every)\s+$/;
+
 /** The cue (a word of deciding or acting, or a future) of the moment at [rs, re): the first within CUE_REACH before it, else the first after. */
 function nearestCue(clause: string, rs: number, re: number): Span | undefined {
   // "post-launch reviews are part of the process": a moment used as an adjective, its noun is no cue.
@@ -580,6 +588,8 @@ function nearestCue(clause: string, rs: number, re: number): Span | undefined {
     const s = { start: m.index, end: m.index + m[0].length };
     // A cue inside the moment itself ("first month of operation") does not count twice.
     if (s.start >= rs && s.end <= re) continue;
+    // a verb's word after a determiner is a noun: "out of this document", "the review"
+    if (clause.charCodeAt(s.start) < 12 && DETERMINED.test(clause.slice(Math.max(0, s.start - 8), s.start))) continue;
     if (adjective && s.start >= re && clause.slice(re, s.start).trim() === '') continue;
     if (s.end <= rs) before ??= s;
     else after ??= s;
@@ -633,6 +643,7 @@ function findIn(original: string, families: readonly Family[]): string | undefin
   if (!/[a-z]{2}|\b[a-z]\d\b/i.test(original)) return undefined;
   const reading = read(original);
   const text = reading.text;
+  if (closedNote(text, countWords(text))) return undefined;
   const actors = mark(text, ACTOR_MARK, () => '\x01\x02');
   const marks: Marks = { verbs: mark(actors, VERB_MARK, verbKind), moments: mark(text, MOMENT_MARK, () => '\x0e\x0f') };
   const hasActor = actors !== text;

@@ -96,6 +96,16 @@ const DEFERRING: Array<[string, string]> = [
   ["Disk extended when it's full.", "extended when it's full"],
   ["We'll grow the cluster with demand.", "grow the cluster with demand"],
   ['To be reviewed by SRE after launch.', 'To be reviewed by SRE after launch'],
+  // round 6
+  ['The hosting team sizes it from there.', 'The hosting team sizes it from there'],
+  ['A question for the capacity team.', 'question for the capacity team'],
+  ['Retention pending sign-off from the DBAs.', 'pending sign-off from the DBAs'],
+  ['Add memory when it hurts.', 'Add memory when it hurts'],
+  ["We'll buy more when we run out.", "We'll buy more when we run out"],
+  ['Alerts will show us what to watch.', 'Alerts will show us'],
+  ['Whenever they get to it.', 'Whenever they get to it'],
+  ['Once the project closes, BAU owns it.', 'Once the project closes, BAU owns it'],
+  ['L3 to document restores post go-live.', 'L3 to document restores post go-live'],
 ];
 
 const NOT_DEFERRING = [
@@ -122,6 +132,16 @@ const NOT_DEFERRING = [
   'post-GA: no change',
   'Support for gRPC is a feature of the next release.',
   'Handled by L2 according to the OLA.',
+  // round 6: Operation receives what design made; closed notes; hours and frequencies beside routine work; results of tests
+  'The NOC will receive the runbooks at go-live, with all alerts set.',
+  'Ops will get admin access from day one.',
+  'Ops apply the agreed patch window from launch.',
+  'Who: ops. When: after launch. Done.',
+  '[ops] done',
+  'Cover 07-19 by the service desk.',
+  'Key rotation every 30 days (SecOps task).',
+  'Sized from the load test results by SRE.',
+  'Out of scope of this document: phase 2.',
   // done or agreed in design
   'The operations team reviewed and agreed this in design.',
   'Thresholds were agreed with the NOC during design.',
