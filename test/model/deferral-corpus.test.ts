@@ -3,8 +3,10 @@
 // file is a list, of strings labelled by the file's name (`deferrals*` or `near-misses*`), or of
 // `{ text, deferral: true|false }` entries. The files at the top form one set, each folder another
 // (held-out-N/: written before the matcher changes that followed, see the folder's README.md); each
-// set's figures are printed, and the thresholds hold for the whole corpus and for each set on its own
-// (a held-out set is gated once measured: the figure before tuning is kept in the folder's README.md).
+// set's figures are printed, and the thresholds hold for each set on its own and for all of them
+// together, except a folder named fresh-N: a held-out set written after the last round of changes,
+// whose figure measures how the matcher generalises (README.md keeps it). It is printed, not gated,
+// until the next round of general changes, which renames it held-out-N and gates it.
 // WARRANTY_LINT_DEFERRAL_CORPUS=<dir> measures another corpus of the same shape instead (one written
 // by others, say), with the same thresholds.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +24,9 @@ interface Example {
   file: string;
   set: string;
 }
+
+/** A set written after the last round of changes: measured and printed, not yet gated. */
+const isFresh = (set: string): boolean => /^fresh-/.test(set);
 
 function labelOf(file: string): boolean | undefined {
   if (/^deferrals?\b/i.test(file)) return true;
@@ -92,13 +97,17 @@ describe('deferral corpus', () => {
   });
 
   it(`finds at least ${MIN_RECALL * 100}% of the deferrals and flags at most ${MAX_FALSE_POSITIVES * 100}% of the near-misses, in the whole corpus and in each set`, () => {
-    const all = measure(`deferral corpus (${dir})`, corpus);
-    const sets = [...new Set(corpus.map((e) => e.set))].map((set) => measure(`  set ${set}`, corpus.filter((e) => e.set === set)));
+    const gated = corpus.filter((e) => !isFresh(e.set));
+    const all = measure(`deferral corpus (${dir}), fresh sets left out`, gated);
+    const names = [...new Set(corpus.map((e) => e.set))];
+    const sets = names.filter((n) => !isFresh(n)).map((set) => measure(`  set ${set}`, corpus.filter((e) => e.set === set)));
+    const fresh = names.filter(isFresh).map((set) => measure(`  set ${set} (fresh: measured, not gated)`, corpus.filter((e) => e.set === set)));
     const lines = [
       all.line,
       ...sets.map((s) => s.line),
-      ...all.missed.map((e) => `  missed (${e.set}): ${JSON.stringify(e.text)}`),
-      ...all.flagged.map((e) => `  flagged (${e.set}): ${JSON.stringify(e.text)} ("${e.phrase}")`),
+      ...fresh.map((s) => s.line),
+      ...[all, ...fresh].flatMap((f) => f.missed.map((e) => `  missed (${e.set}): ${JSON.stringify(e.text)}`)),
+      ...[all, ...fresh].flatMap((f) => f.flagged.map((e) => `  flagged (${e.set}): ${JSON.stringify(e.text)} ("${e.phrase}")`)),
     ];
     console.log(lines.join('\n'));
     for (const f of [all, ...sets]) {
