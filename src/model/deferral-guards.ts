@@ -38,16 +38,16 @@ const SETTLED = new RegExp(
     String.raw`\b(?:in|during|at|through)\s+(?:the\s+)?design\b`,
     String.raw`\bdesign\s+(?:review|authority|phase|stage|workshops?|sign-?off|board)\b`,
     String.raw`\bbefore\s+(?:the\s+)?(?:go[-\s]?live|launch|build|release|cut-?over|ga|handover)\b`,
-    String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified)\b|\bby\s+design\b|\bsigned\s+off\b`,
+    String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified|defined|documented)\b|\b(?:defined|set|agreed|given|listed|stated)\s+(?:here|above|below|in\s+this\s+(?:file|document|definition))\b|\b(?:in|during)\s+(?:the\s+)?(?:build|implementation|delivery|project)\s+(?:phase|stage)\b|\bby\s+design\b|\bsigned\s+off\b`,
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
     // what is referred to as already agreed: "apply the agreed retention"
-    String.raw`\b(?:apply|applies|use|uses|follow|follows|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off)\s+[a-z]`,
+    String.raw`\b(?:apply|applies|use|uses|follow|follows|following|per|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off|current|existing|same)\s+[a-z]|\b(?:follow|follows|keep|keeps|use|uses|apply|applies)\s+the\s+(?:values|thresholds|targets|settings|limits)\s+(?:in|of|from|above|below)\b`,
     // the actor receives what design made: "the NOC will receive the handover pack", "ops will get read access"
     String.raw`\b(?:will|shall|to|should)\s+(?:be\s+(?:given|informed|told|trained|notified|invited|briefed)|receive|attend|get\s+(?:read|write|admin|access|a\s+copy|notified|trained))\b`,
     // verified by someone, and nothing still to come: "reviewed by ops", not "to be confirmed by ops"
     String.raw`(?<!\b(?:to|will|shall|should|must|would|can|could|may|might|needs?\s+to|['’]ll)\s+(?:be\s+|get\s+)(?:[\w-]+\s+)?)\b(?:reviewed|approved|checked|validated|verified|tested|accepted|signed(?:\s+off)?)\s+(?:and\s+[\w-]+\s+)?by\b`,
-    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled)\b`,
+    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled|added|increased|adjusted|resized|scaled|changed|provisioned|installed|configured|built|deployed|migrated)\b`,
     // "against the targets in this file", "thresholds are in this file", "the figures above"
     String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?|slos?|slas?|requirements?)\s+(?:(?:defined|set|agreed|given|listed|stated)\s+)?(?:above|below)\b`,
   ].join('|'),
@@ -70,7 +70,7 @@ export function settled(clause: string): boolean {
 /** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
 // "handed over with all warranty areas complete", "a complete warranty at go-live"
 const COMPLETED =
-  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?|thresholds?|targets?|values|limits|alerts)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|set|in\s+place)\b|(?<!\b(?:be|being|to|will|tbd|tbc)\s+)(?:^|[\s:\]\-–—/])(?:reviewed|done|agreed|approved|tested|closed|configured|accepted|completed?|signed(?:\s+off)?)\s*[.!]?\s*$|\bcomplete\s+(?:warranty|definition|design)\b/;
+  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?|thresholds?|targets?|values|limits|alerts)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|set|in\s+place)\b|(?:^|[\s:\]\-–—/])(?<!\b(?:be|being|to|will|tbd|tbc)\s+)(?:reviewed|done|agreed|approved|tested|closed|configured|accepted|completed?|set|sized|defined|tuned|provisioned|documented|signed(?:\s+off)?)\s*[.!]?\s*$|\bcomplete\s+(?:warranty|definition|design)\b/;
 
 export function completed(clause: string): boolean {
   return COMPLETED.test(clause);
@@ -96,7 +96,7 @@ export function superseded(clause: string): boolean {
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
 // a number opens a word: "P2s", "L2", "v2" are names, not quantities
 const EVIDENCE =
-  /(?<![a-z])\d+(?:[.,]\d+)?\s*(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
+  /(?<![a-z])\d+(?:[.,]\d+)?(?:\s*|-)(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
@@ -125,7 +125,7 @@ export function automaticOrSelfService(clause: string): boolean {
 }
 
 /** A short note that closes with a word of completion: "Who: SRE. What: SLOs. Done." */
-const CLOSED_NOTE = /(?:^|[.;!\n])\s*(?:done|closed|complete|completed|resolved|agreed|signed\s+off)\s*[.!]?\s*$/;
+const CLOSED_NOTE = /(?:^|[.;!\n])\s*(?:status\s*[:=-]\s*)?(?:done|closed|complete|completed|resolved|agreed|signed\s+off)\s*[.!]?\s*$/;
 const CLOSED_NOTE_WORDS = 15;
 
 export function closedNote(text: string, words: number): boolean {

@@ -65,7 +65,7 @@ function typoOf(word: string): string | undefined {
   return KEY_WORDS.find((k) => oneEdit(word, k));
 }
 
-const TOKEN = /[a-z0-9'’/]+|→|->|=>|⇒|&/g;
+const TOKEN = /[a-z0-9'’/]+|→|->|=>|⇒|&| \+ /g;
 
 /** The text as the matcher reads it, and where each of its positions comes from in the original. */
 export interface Reading {
@@ -95,6 +95,7 @@ export function read(original: string): Reading {
     let out: string | undefined;
     if (word === '→' || word === '->' || word === '=>' || word === '⇒') out = ' to ';
     else if (word === '&') out = 'and';
+    else if (word === ' + ') out = ' and ';
     else if (ABBREVIATIONS[word] !== undefined) out = ABBREVIATIONS[word];
     else if (word.length >= 6 && (out = typoOf(word)) !== undefined) {
       // read as its key word

@@ -24,7 +24,7 @@ const PATTERN_OF: Record<string, string> = {
   [SPACE]: String.raw`(?:\s+|-)`,
   [HYPHEN]: String.raw`[-\s]?`,
   // a particle may stand after the verb's object: "figure it out", "pick this up"
-  [GAP]: String.raw`\s+(?:(?:it|this|that|them|things)\s+)?`,
+  [GAP]: String.raw`\s+(?:(?:it|this|that|them|things|the\s+[\w-]+)\s+)?`,
 };
 
 /** An entry with its spaces, hyphens and particle gaps as the characters above. */
@@ -138,6 +138,9 @@ export const ACTORS = [
   // the words of other languages that corporate English keeps: exploitation (fr), MCO (maintien en
   // condition opérationnelle), TMA (tierce maintenance applicative), Betrieb (de), esercizio (it)
   'exploitation',
+  // beheer (nl), the team that runs a service
+  'beheer',
+  'beheerteam',
   'mco',
   'tma',
   'betrieb',
@@ -362,6 +365,9 @@ export const HANDLE_VERBS = [
   'take it from there',
   'take it from here',
   'come back with',
+  'come back',
+  'consider',
+  'present',
   'come back to us with',
   'look after',
   'pick up',
@@ -519,6 +525,10 @@ export const EVENTS = [
   'switchover',
   'deploy',
   'soft launch',
+  // the go-live in the words of other languages: livegang (nl), Inbetriebnahme, Produktivsetzung (de)
+  'livegang',
+  'inbetriebnahme',
+  'produktivsetzung',
   'handoff',
   'hand-off',
   'live',

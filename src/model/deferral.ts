@@ -84,8 +84,8 @@ const ACTOR_OBJ = `${DETERMINER}${ACTOR}`;
 // "…handed to operations, who will define the alerting": a relative clause makes the actor its subject.
 const ACTOR_SUBJ = String.raw`${ACTOR}(?:\s*,?\s+who)?`;
 /** Will, must, is to, is expected to…: the actor is given work to do ("ops'll handle it", "run team to size it"). */
-const MODAL = String.raw`(?:\s+(?:will|shall|should|must|can|could|may|might|would|to|(?:is|are|was|were)\s+(?:going|expected|supposed|meant|asked|told|required)\s+to|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+to)\s+|['’]ll\s+)`;
-const ADVERBS = String.raw`(?:(?:just|then|also|simply|probably|likely|eventually|first|ultimately|need\s+to|have\s+to|continue\s+to|want\s+to|like\s+to|plan\s+to|try\s+to|be\s+able\s+to)\s+)*`;
+const MODAL = String.raw`(?:\s+(?:will|shall|should|must|can|could|may|might|would|to|(?:is|are)\s+(?:happy|willing|keen|ready|prepared)\s+to|(?:is|are|was|were)\s+(?:going|expected|supposed|meant|asked|told|required)\s+to|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+to)\s+|['’]ll\s+)`;
+const ADVERBS = String.raw`(?:(?:just|then|also|simply|probably|likely|eventually|first|ultimately|need\s+to|have\s+to|continue\s+to|want\s+to|like\s+to|plan\s+to|try\s+to|be\s+able\s+to|(?:be\s+)?(?:happy|willing|keen|ready|prepared)\s+to)\s+)*`;
 /** The area or a pronoun, as the object of watching: "ops will monitor capacity", "keep an eye on it". */
 const WATCHED = String.raw`(?:\s+(?:it|this|that|them|things|closely|the\s+service|(?:(?:the|our)\s+)?(?:[\w-]+\s+)?(?:capacity|availability|performance|usage|load|utili[sz]ation|demand|traffic|uptime|health|growth|latency|errors?|error\s+rates?|saturation|space|volumes?|costs?|trends?)))?`;
 /** The area or its requirements as an object: "operations owns continuity", not "the run team owns the infrastructure". */
@@ -93,7 +93,7 @@ const WARRANTY_OBJ = String.raw`(?:it|this|that|them|everything|anything|the\s+r
 
 // ---- Moments and conditions ---------------------------------------------------------------------
 
-const AFTER = String.raw`(?:after|post|following|once|when|until|till|from|come|upon)`;
+const AFTER = String.raw`(?:after|post|following|once|when|until|till|(?<!\b(?:sizing|sized|figures|data|numbers|results|lessons|learnings|metrics|estimates?|taken|derived|measured)\s+(?:\w+\s+)?)from|come|upon)`;
 /** After design: go-live and after, later phases, waiting for what only running the service gives. */
 export const MOMENT_PARTS = [
   String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?(?:(?:initial|first|final|official|full|public|soft|q[1-4])\s+)?${list(EVENTS)}\b`,
@@ -119,7 +119,7 @@ export const MOMENT_PARTS = [
   LATER_PHASES,
   // "later", but not "later releases" nor "no later than"
   String.raw`\blater(?:\s+on)?(?!\s+in\s+(?:the|this)\s+(?:document|file|section|page|definition|text|chapter))(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
-  String.raw`\bin\s+due\s+(?:course|time)\b|\bdown\s+the\s+(?:line|road|track)\b`,
+  String.raw`\bin\s+due\s+(?:course|time)\b|\bdown\s+the\s+(?:line|road|track)\b|\bafterwards?\b|\bthereafter\b`,
 ];
 const MOMENT = alt(...MOMENT_PARTS);
 
@@ -131,7 +131,7 @@ const NEED = String.raw`\b(?:when|whenever)\s+(?:[\w-]+\s+){1,2}?gets?\s+(?:a?ro
 /** How a service is when it fails: "slow", "down", "OOM-killed". */
 const BAD_STATE = String.raw`(?:not\s+enough|insufficient|too\s+small|slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
 /** What a failing service does: "misbehaves", "creaks", "starts timing out". */
-const FAILING = String.raw`(?:hurts|dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
+const FAILING = String.raw`(?:comes?\s+to\s+light|surfaces?|surface|emerges?|emerge|hurts|dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
 /** Seeing the symptoms: "if we see timeouts", "when users hit errors". */
 const SYMPTOMS = String.raw`\b(?:when|if|once|as|whenever)\s+(?:we|they|you|ops|users|customers)\s+(?:see|get|notice|hit|spot|start\s+seeing)\s+(?:any\s+|some\s+|more\s+)?(?:timeouts?|errors?|slowness|latency|issues|problems|alerts|failures|outages|pressure|contention|throttling)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
@@ -195,6 +195,8 @@ const HINT = new RegExp(
 );
 
 const END = String.raw`(?=\s*(?:$|[.;!?\n)]))`;
+/** The end of a note, or a moment after its actor: "DR strategy: ops after go-live", "Alert tuning: SRE, ongoing". */
+const ACTOR_TAIL = String.raw`(?:${END}|(?=\s*,?\s*(?:after|once|when|post|later|during|upon|ongoing|going\s+forward|in\s+(?:hypercare|prod|production|live|bau))\b))`;
 const PENDING = String.raw`(?:review|input|decision|sign-?off|assessment|approval|confirmation|view|call|advice|feedback|go-?ahead)`;
 
 const FAMILIES: readonly Family[] = [
@@ -235,7 +237,7 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:let|lets|letting|have|get|ask|asks|asked|asking|tell|told|request|requested|want|wants|wanted|need|needs|expect|expects|expected|expecting|assume|assumes|rely\s+on|relying\s+on|trust|count\s+on|depend\s+on|leave\s+it\s+(?:to|for))\s+${ACTOR_OBJ}\s+(?:to\s+|will\s+|would\s+)?${ADVERBS}(?:${ACT}|${WATCHING})|\b(?:rely|relying|count|counting|depend|depending)\s+on\s+${ACTOR_OBJ}\s+(?:for|to)\b`,
     'strong',
   ),
-  family('theirs: "the NOC\'s call", "thresholds are the NOC\'s to set"', String.raw`${ACTOR_OBJ}['’]s?\s+(?:call|decision|job|problem|responsibility|concern|remit|task|baby)\b|${ACTOR_OBJ}['’]s?\s+to\s+${ACT}`, 'strong'),
+  family('theirs: "the NOC\'s call", "thresholds are the NOC\'s to set"', String.raw`${ACTOR_OBJ}['’]s?\s+(?:call|decision|judge?ment|discretion|choice|job|problem|responsibility|concern|remit|task|baby)\b|${ACTOR_OBJ}['’]s?\s+to\s+${ACT}`, 'strong'),
   family(
     'by an actor: "to be sized by the run team", "owned by BAU" (not "was set up by…")',
     String.raw`(?<!\b(?:was|were|been|already)\s+)${DONE}\s+(?:(?:later|separately|directly|entirely|solely|instead|then|[a-z]+ly)\s+)?by\s+${ACTOR_OBJ}`,
@@ -257,14 +259,15 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'whose: "the responsibility of the service desk", "a decision for operations", "sits with ops"',
-    String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|call|decision|concern|problem|matter|domain|item|action|questions?|qs?|discretion|purview)\s+(?:of|for)\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:call|decision|concern|problem|matter|item|action|questions?|qs?|discretion|purview)\s+(?:of|for)\s+${ACTOR_OBJ}|\b(?:question|decision|call|issue|topic|item|point|action)\s+(?:is|are|sits?|lies|rests?|remains?|stays?)\s+with\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
+  family('the responsibility of an actor: "the responsibility of the service desk" (not "…of the hosting provider: daily, 30 days")', String.raw`\b(?:responsibility|ownership|accountability|remit|job|task|domain)\s+(?:of|for)\s+${ACTOR_OBJ}`, 'weak', { ends: true }),
   family('sits with an actor: "continuity sits with BAU" (not "lies with ops, who test a restore monthly")', String.raw`\b(?:sits?|lies|rests?|stays?|remains?)\s+with\s+${ACTOR_OBJ}`, 'weak', { ends: true }),
-  family('an actor\'s matter: "an ops decision", "a BAU concern"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:decision|concern|problem|matter|call|responsibility|thing|topic|question)\b`, 'strong'),
+  family('an actor\'s matter: "an ops decision", "a BAU concern"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:decision|concern|problem|matter|call|judge?ment|discretion|responsibility|thing|topic|question)\b`, 'strong'),
   // routine work named by its team yields to evidence: "keys rotate every 90 days (SecOps job)"
-  family('an actor\'s work: "an ops task", "a BAU item"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:task|job|item|activity|action)\b`, 'weak'),
+  family('an actor\'s work: "an ops task", "a BAU item"', String.raw`(?:\b(?:an?|the)\s+)?${ACTOR}\s+(?:task|job|item|activity|action|backlog)\b`, 'weak'),
   family('made by an actor: "decisions will be made by operations"', String.raw`\b(?:decisions?|calls?|choices?|sizing|tuning)\b[^.;!?\n]{0,40}?\b(?:made|taken)\s+by\s+${ACTOR_OBJ}`, 'tense', { ends: true }),
   family(
     'an operational matter: "an operational decision", "a matter for the operational phase"',
@@ -274,16 +277,17 @@ const FAMILIES: readonly Family[] = [
   family('for an actor to act: "for the run team to decide", "with ops to agree"', String.raw`\b(?:for|by|with|on)\s+${ACTOR_OBJ}\s+to\s+(?:${ACT}|${WATCHING})`, 'strong'),
   family('left for an actor to do: "headroom is for BAU to worry about", "being left for the run team to finish"', String.raw`\b(?:left|leave|leaving|is|are|['’]s)\s+(?:[\w-]+\s+){0,2}?for\s+${ACTOR_OBJ}\s+to\s+[a-z]+`, 'strong'),
   family('open with an actor: "TBD by ops", "TBC (run team)", "pending ops", "ops TBD"', String.raw`\b(?:tb[dca]|open|pending|todo)\s*(?:(?:by|with|for|from|through|via)\s+|[-–—:(]\s*)${ACTOR_OBJ}|${ACTOR_OBJ}\s*(?:[-–—:(),]\s*)?(?:tb[dca]|todo)\b`, 'strong', { ends: true }),
-  family('todo of an actor: "TODO(ops): thresholds", "[ops] size it"', String.raw`\b(?:todo|action|fixme)\s*\(\s*${ACTOR}\s*\)|^\s*\[\s*${ACTOR}\s*\]`, 'strong'),
+  family('todo of an actor: "TODO(ops): thresholds", "Follow-up (ops):", "TODO ops:"', String.raw`\b(?:todo|action|fixme|follow[-\s]?up|ap|ai)\s*(?:\(\s*${ACTOR}\s*\)|${ACTOR}\s*:)`, 'strong'),
+  family('tagged with an actor: "[ops] size it" (not "[BAU] Database sized: 2 TB")', String.raw`^\s*\[\s*${ACTOR}\s*\]`, 'weak'),
   family(
     'awaiting an actor: "pending security operations review", "subject to ops review"',
     String.raw`\b(?:pending|awaiting|waiting\s+(?:for|on)|subject\s+to)\s+(?:an?\s+|the\s+)?${ACTOR}(?:['’]s?)?\s+(?:[\w-]+\s+)?${PENDING}\b|\bpending\s+${ACTOR}${END}|\b(?:pending|awaiting|waiting\s+(?:for|on))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?${PENDING}\s+(?:from|of|by)\s+${ACTOR_OBJ}`,
     'strong',
   ),
-  family('ask an actor: "Ask ops.", "check with the run team", "see ops"', String.raw`\b(?:ask|check\s+with|consult|defer\s+to|see|talk\s+to|speak\s+to|contact)\s+${ACTOR_OBJ}\s*(?:please\s*)?(?:${END}|(?=\s*(?:after|once|when|post|later|during|upon|in\s+(?:hypercare|prod|production|live))\b))`, 'weak'),
+  family('ask an actor: "Ask ops.", "check with the run team", "see ops"', String.raw`\b(?:ask|check\s+with|consult|defer\s+to|see|talk\s+to|speak\s+to|contact)\s+${ACTOR_OBJ}\s*(?:please\s*)?${ACTOR_TAIL}`, 'weak'),
   family(
     'the answer is an actor: "Restore process – BAU.", "owner: ops", "R = run team"',
-    String.raw`(?<!\b(?:escalation|escalates?|escalate\s+to|contact|contacts|alerts?|alerting|paging|pager|pages|on-?call|l[1-3]|line|support|hours|routing|notify|notified|informed|via|cc|path|rota|consulted|i|c)\s*[:=]?\s*)(?:[-–—:=]|\bowner\s*:?)\s+${ACTOR_OBJ}${END}`,
+    String.raw`(?<!\b(?:escalation|escalates?|escalate\s+to|contact|contacts|alerts?|alerting|paging|pager|pages|on-?call|l[1-3]|line|support|hours|routing|notify|notified|informed|via|cc|path|rota|consulted|i|c)\s*[:=]?\s*)(?:[-–—:=]|\bowner\s*:?)\s+${ACTOR_OBJ}${ACTOR_TAIL}`,
     'weak',
   ),
   family(
@@ -404,7 +408,7 @@ const NEGATIVE_WORD = /\b(?:not(?!\s+yet)|no|never|none|nothing|without|n['’]t
  * the vocabulary ("Ops reviewed: yes", "L2 within 4h") makes it something else.
  */
 function terse(text: string, marks: Marks): Span | undefined {
-  if (countWords(text) > TERSE_WORDS || NEGATIVE_WORD.test(text)) return undefined;
+  if (countWords(text) > TERSE_WORDS || NEGATIVE_WORD.test(text) || completed(text)) return undefined;
   let marked = '';
   for (let i = 0; i < text.length; i++) marked += marks.moments.charCodeAt(i) >= 14 && marks.moments.charCodeAt(i) <= 15 ? marks.moments[i] : marks.verbs[i];
   if (!TERSE_SIGNAL.test(marked)) return undefined;
@@ -544,7 +548,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (f.future && !future) return undefined;
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);
   // a number inside a moment ("after 30 days live") is no evidence: the clause is read with its moments marked
-  if (!strong && evidenced(marks.moments.slice(cs, ce))) return undefined;
+  if (!strong && evidenced(marks.moments.slice(cs, ce).split(/\bwhether\b/)[0]!)) return undefined;
   start = cs + rs;
   end = cs + re;
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"

@@ -106,6 +106,15 @@ const DEFERRING: Array<[string, string]> = [
   ['Whenever they get to it.', 'Whenever they get to it'],
   ['Once the project closes, BAU owns it.', 'Once the project closes, BAU owns it'],
   ['L3 to document restores post go-live.', 'L3 to document restores post go-live'],
+  // round 7
+  ['Follow-up (SRE): alert routing.', 'Follow-up (SRE)'],
+  ['Restores: L2 after go-live.', 'Restores: L2 after go-live'],
+  ['Retention: DBAs, ongoing.', ': DBAs'],
+  ['The run team can work the limits out in hypercare.', 'The run team can work the limits out in hypercare'],
+  ['The decision is with the NOC.', 'decision is with the NOC'],
+  ['SRE are willing to own failover after launch.', 'SRE are willing to own failover after launch'],
+  ['Monitor + adjust', 'Monitor + adjust'],
+  ['Left to beheer after the livegang.', 'Left to beheer after the livegang'],
 ];
 
 const NOT_DEFERRING = [
@@ -142,6 +151,12 @@ const NOT_DEFERRING = [
   'Key rotation every 30 days (SecOps task).',
   'Sized from the load test results by SRE.',
   'Out of scope of this document: phase 2.',
+  // round 7: past changes, completion in a short note, keeping what is set, hyphenated quantities, data from a pilot
+  'Capacity was added after go-live and is now in the plan.',
+  'Thresholds: SLOs set',
+  'After launch, ops keep the thresholds as defined here.',
+  'Incident response owned by L2 with 30-minute response.',
+  'Sizing from the pilot: 4 nodes.',
   // done or agreed in design
   'The operations team reviewed and agreed this in design.',
   'Thresholds were agreed with the NOC during design.',
