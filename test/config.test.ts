@@ -267,16 +267,16 @@ describe('every key takes effect', () => {
 
   it('deferral.phrases add deferral phrases and deferral.ignore exempts text, from a config file', async () => {
     const deferring = (notes: string): string => CLEAN_LOW.replace('      recoveryOption: backup-restore\n', `      notes: ${notes}\n`);
-    const files = { 'services/a.yaml': deferring('Parked with the CCoE until funding.'), 'services/b.yaml': deferring('Ops will decide the patch day.').replace('name: search', 'name: other') };
+    const files = { 'services/a.yaml': deferring('Queued with the CCoE until funding.'), 'services/b.yaml': deferring('Ops will decide the patch day.').replace('name: search', 'name: other') };
     const deferred = async (root: string) => (await json(['services'], root)).data?.findings.filter((f) => f.ruleId === 'warranty-deferred-to-operation').map((f) => (f as { file?: string }).file);
     expect(await deferred(tempTree(files))).toEqual(['services/b.yaml']);
-    const config = ['deferral:', '  phrases: ["parked with the CCoE"]', '  ignore: ["ops will decide the patch day"]', ''].join('\n');
+    const config = ['deferral:', '  phrases: ["queued with the CCoE"]', '  ignore: ["ops will decide the patch day"]', ''].join('\n');
     const root = tempTree({ ...files, '.warranty-lintrc.yaml': config });
     const r = await json(['services'], root);
     expect(r.stderr).toBe('');
     const finding = r.data?.findings.find((f) => f.ruleId === 'warranty-deferred-to-operation') as { file: string; message: string; line: number } | undefined;
     expect(await deferred(root)).toEqual(['services/a.yaml']);
-    expect(finding?.message).toContain('("Parked with the CCoE")');
+    expect(finding?.message).toContain('("Queued with the CCoE")');
     expect(finding?.line).toBe(20);
   });
 

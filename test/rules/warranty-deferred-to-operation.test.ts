@@ -111,10 +111,10 @@ describe(RULE, () => {
   });
 
   it('uses the deferral phrases and exceptions of the config', () => {
-    const own = NO_RECOVERY('Parked with the CCoE.');
+    const own = NO_RECOVERY('Queued with the CCoE.');
     expect(positionsOf(lintYaml(own), RULE)).toEqual([]);
-    const result = lintYaml(own, { config: { deferral: { phrases: ['parked with the ccoe'] } } });
-    expect(findingsOf(result, RULE)[0]?.message).toMatch(/\("Parked with the CCoE"\)/);
+    const result = lintYaml(own, { config: { deferral: { phrases: ['queued with the ccoe'] } } });
+    expect(findingsOf(result, RULE)[0]?.message).toMatch(/\("Queued with the CCoE"\)/);
     expect(positionsOf(lintYaml(NO_RECOVERY('Ops will decide the patch day.')), RULE)).toEqual([[20, 14, `${CONTINUITY}/notes`]]);
     expect(positionsOf(lintYaml(NO_RECOVERY('Ops will decide the patch day.'), { config: { deferral: { ignore: ['ops will decide the patch day'] } } }), RULE)).toEqual([]);
   });

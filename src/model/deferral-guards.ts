@@ -1,0 +1,133 @@
+/**
+ * The guards of the deferral matcher: what, in the clause around a match, says it is not a deferral
+ * after all. Each is a named function of the clause (lower case, as the matcher reads it).
+ */
+import { DEFERRED_WORDS } from './deferral-vocabulary.js';
+
+/** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
+const NEGATION = /\b(?:(?:decided|chose|opted|voted)\s+against|not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
+/** A negative subject reaches further: "nothing in this area is deferred to operations". */
+const NEGATIVE_SUBJECT = /\b(?:nothing|none|nobody|no\s+one|no\s+part)\b/;
+
+/** Is the phrase negated: in the few words before it and within it (`near`), or by a negative subject further back (`far`)? */
+export function negated(near: string, far: string): boolean {
+  return NEGATION.test(near) || NEGATIVE_SUBJECT.test(far);
+}
+
+/** Negation after the phrase: "reactive maintenance is not acceptable", "…but we decided against it". */
+const REJECTED = new RegExp(
+  [
+    String.raw`\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan|used|applied|planned|expected|needed|in\s+scope|the\s+approach)\b`,
+    String.raw`\b(?:isn['’]t|aren['’]t|wasn['’]t)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|the\s+plan)\b`,
+    String.raw`\b(?:unacceptable|ruled\s+(?:it\s+|this\s+)?out|forbidden|prohibited|not\s+allowed|not\s+acceptable|rejected|dropped|abandoned)\b`,
+    String.raw`\b(?:decided|chose|opted|voted|argued)\s+against\b`,
+  ].join('|'),
+);
+
+/** Is the phrase rejected in what follows it: the rest of its clause and the start of the next? */
+export function rejected(after: string): boolean {
+  return REJECTED.test(after);
+}
+
+/** "not X until go-live" means X waits for go-live: negation does not undo a moment that starts with "until". */
+export const startsWithUntil = (phrase: string): boolean => /^(?:until|till)\b/.test(phrase);
+
+/** The clause says the work is done or agreed in design. */
+const SETTLED = new RegExp(
+  [
+    String.raw`\b(?:in|during|at|through)\s+(?:the\s+)?design\b`,
+    String.raw`\bdesign\s+(?:review|authority|phase|stage|workshops?|sign-?off|board)\b`,
+    String.raw`\bbefore\s+(?:the\s+)?(?:go[-\s]?live|launch|build|release|cut-?over|ga|handover)\b`,
+    String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified|defined|documented)\b|\b(?:defined|set|agreed|given|listed|stated)\s+(?:here|above|below|in\s+this\s+(?:file|document|definition))\b|\b(?:in|during)\s+(?:the\s+)?(?:build|implementation|delivery|project)\s+(?:phase|stage)\b|\bby\s+design\b|\bsigned\s+off\b`,
+    String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
+    String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
+    // what is referred to as already agreed: "apply the agreed retention"
+    String.raw`\b(?:apply|applies|use|uses|follow|follows|following|per|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off|current|existing|same)\s+[a-z]|\b(?:follow|follows|keep|keeps|use|uses|apply|applies)\s+the\s+(?:values|thresholds|targets|settings|limits)\s+(?:in|of|from|above|below)\b`,
+    // the actor receives what design made: "the NOC will receive the handover pack", "ops will get read access"
+    String.raw`\b(?:will|shall|to|should)\s+(?:be\s+(?:given|informed|told|trained|notified|invited|briefed)|receive|attend|get\s+(?:read|write|admin|access|a\s+copy|notified|trained))\b`,
+    // verified by someone, and nothing still to come: "reviewed by ops", not "to be confirmed by ops"
+    String.raw`(?<!\b(?:to|will|shall|should|must|would|can|could|may|might|needs?\s+to|['’]ll)\s+(?:be\s+|get\s+)(?:[\w-]+\s+)?)\b(?:reviewed|approved|checked|validated|verified|tested|accepted|signed(?:\s+off)?)\s+(?:and\s+[\w-]+\s+)?by\b`,
+    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled|added|increased|adjusted|resized|scaled|changed|provisioned|installed|configured|built|deployed|migrated)\b`,
+    // "against the targets in this file", "thresholds are in this file", "the figures above"
+    String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?|slos?|slas?|requirements?)\s+(?:(?:defined|set|agreed|given|listed|stated)\s+)?(?:above|below)\b`,
+  ].join('|'),
+);
+/**
+ * A decision reported rather than made: what follows "agreed that", "decided to", "accepted as a
+ * risk that" is its content, and a design review that reports a deferral does not settle it.
+ */
+const REPORTED = /\b(?:(?:agreed|decided|accepted|said|confirmed|concluded|noted|stated|ruled|chose|elected|opted|(?:was|were)\s+(?:agreed|decided|accepted|noted))\s+(?:[\w-]+\s+){0,4}?(?:that|to|on)|signed\s+off\s+on)\b/;
+/** Words that defer in so many words: a design review that defers is no settlement. */
+const DEFERRED = new RegExp(String.raw`\b${DEFERRED_WORDS}\b`);
+
+/** Is the work done or agreed in design, by the clause's own words (not by a decision it reports to defer)? */
+export function settled(clause: string): boolean {
+  if (DEFERRED.test(clause)) return false;
+  const reported = REPORTED.exec(clause);
+  return SETTLED.test(reported ? clause.slice(reported.index + reported[0].length) : clause);
+}
+
+/** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
+// "handed over with all warranty areas complete", "a complete warranty at go-live"
+const COMPLETED =
+  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?|thresholds?|targets?|values|limits|alerts)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|set|in\s+place)\b|(?:^|[\s:\]\-–—/])(?<!\b(?:be|being|to|will|tbd|tbc)\s+)(?:reviewed|done|agreed|approved|tested|closed|configured|accepted|completed?|set|sized|defined|tuned|provisioned|documented|signed(?:\s+off)?)\s*[.!]?\s*$|\bcomplete\s+(?:warranty|definition|design)\b/;
+
+export function completed(clause: string): boolean {
+  return COMPLETED.test(clause);
+}
+
+/** A question answered in the text is no open point: "Do ops need to act at go-live? No, all areas are agreed." */
+export function answered(text: string, from: number): boolean {
+  const q = text.indexOf('?', from);
+  if (q < 0 || /[.;!\n]/.test(text.slice(from, q))) return false;
+  const rest = text.slice(q + 1).trim();
+  return rest !== '' && !rest.endsWith('?') && !/^(?:tb[dca]|not\s+yet|unknown|open)\b/.test(rest);
+}
+
+/** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */
+// "we used to rely on ops" (not "the metrics will be used to size it"), "initially reactive, now planned"
+const SUPERSEDED =
+  /\b(?:previously|formerly|originally|in\s+the\s+past|in\s+the\s+old\s+(?:world|days|system|platform|setup)|obsolete|superseded|replaced|retired|moved\s+away\s+from|switched\s+from)\b|(?<!\b(?:be|is|are|was|were|been|being|get|gets|got)\s+)\bused\s+to\s+[a-z]|\b(?:initially|at\s+first)\b.{0,60}?\bnow\b/;
+
+export function superseded(clause: string): boolean {
+  return SUPERSEDED.test(clause);
+}
+
+/** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
+// a number opens a word: "P2s", "L2", "v2" are names, not quantities
+const EVIDENCE =
+  /(?<![a-z])\d+(?:[.,]\d+)?(?:\s*|-)(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
+
+/** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
+export function evidenced(clause: string): boolean {
+  return EVIDENCE.test(clause);
+}
+
+/** A moment that is a deadline, not a deferral: "4 hours after the incident", "no later than go-live". */
+const DEADLINE = /(?:\bwithin\s+\S+\s+|\d+\s*(?:min(?:ute)?s?|m|h|hours?|d|days?|weeks?|months?)|no\s+later\s+than(?:\s+\S+){0,3}|at\s+the\s+latest)\s*$/;
+
+export function deadline(before: string): boolean {
+  return DEADLINE.test(before);
+}
+
+/** A contingency asked about and answered: "what if the region fails? We fail over…". */
+export const contingency = (before: string, phrase: string): boolean => /\bwhat\s+if\s+$/.test(before) || (/^if\b/.test(phrase) && /\bwhat\s+$/.test(before));
+
+/**
+ * The reacting is the service's own or its users': "failover happens automatically when needed",
+ * "if a node fails, the cluster rebalances",
+ * "users can request exports as and when they need them", "self-service".
+ */
+const SELF_SERVICE = /\bautomatic(?:ally)?\b|\b(?:cluster|autoscaler|scheduler|orchestrator|load\s+balancer|kubernetes|k8s|dns|hpa|replica\s+set)\s+(?:re)?[a-z]+s\b|\bauto-?(?:scal\w*|heal\w*|mated)\b|\bself[-\s](?:service|healing)\b|\b(?:users?|customers?|clients?|requesters?)\s+(?:can|may|are\s+able\s+to)\b|\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b/;
+
+export function automaticOrSelfService(clause: string): boolean {
+  return SELF_SERVICE.test(clause);
+}
+
+/** A short note that closes with a word of completion: "Who: SRE. What: SLOs. Done." */
+const CLOSED_NOTE = /(?:^|[.;!\n])\s*(?:status\s*[:=-]\s*)?(?:done|closed|complete|completed|resolved|agreed|signed\s+off)\s*[.!]?\s*$/;
+const CLOSED_NOTE_WORDS = 15;
+
+export function closedNote(text: string, words: number): boolean {
+  return words <= CLOSED_NOTE_WORDS && CLOSED_NOTE.test(text);
+}
