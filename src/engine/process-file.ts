@@ -106,7 +106,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
     if (kind === 'template') return;
     if (kind.kind === 'service') {
       const layout = kind.format.layout(doc.value as Record<string, unknown>, ref.file, doc.index, config);
-      const result = lintService(doc, kind.format, layout, options);
+      const result = lintService(doc, kind.format, layout, options, ref.path);
       for (const f of result.findings) findings.push(f); // not push(...): it overflows the stack on a flood
       services.push(result.service);
       return;

@@ -13,6 +13,7 @@ import { continuityTestStale } from './continuity-test-stale.js';
 import { dependencyTierInversion } from './dependency-tier-inversion.js';
 import { dependencyUnknown } from './dependency-unknown.js';
 import { duplicateService } from './duplicate-service.js';
+import { evidenceMissing } from './evidence-missing.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { inputSkipped } from './input-skipped.js';
 import { noService } from './no-service.js';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   dependencyTierInversion,
   dependencyUnknown,
   duplicateService,
+  evidenceMissing,
   fileUnreadable,
   inputSkipped,
   noService,
