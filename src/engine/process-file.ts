@@ -6,10 +6,12 @@ import type { FileRef } from '../load/document.js';
 import { byteRange, FILE_START, offsetRange } from '../load/locate.js';
 import { readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
-import { bytesHaveOurApiVersion, formatTitles, hasOurApiVersion } from '../model/formats/index.js';
+import { bytesHaveOurApiVersion, formatTitles, markersIn } from '../model/formats/index.js';
 import { templatedPath, templateLine } from '../model/template.js';
 import { sortDocuments, templateFinding, textTemplate, withSubstitutions, type FileCatalog, type SortedKind } from './file-documents.js';
 import type { Service } from '../model/types.js';
+import type { Slo } from '../model/slo/index.js';
+import { lintSloDocument } from './slo-documents.js';
 import { configuredFinding } from './severity.js';
 import { lintService, type FileOptions } from './lint-service.js';
 
@@ -23,6 +25,8 @@ export interface FileResult {
   brokenDocuments: number;
   /** What the file tells the rest of the run (entities, Locations, template skeletons), when anything. */
   catalog?: FileCatalog;
+  /** The objectives of its SLO documents (OpenSLO, Sloth), when it holds any. */
+  slos?: Slo[];
 }
 
 export type { FileOptions } from './lint-service.js';
@@ -71,7 +75,9 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   if (size > limit) return only(ref, fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options));
   const read = readDocuments(text, config.limits);
   if (!Array.isArray(read)) {
-    if (!ref.explicit && (!hasOurApiVersion(text) || templateLine(text) !== undefined)) return skipped(ref);
+    // A Sloth file holds `{{.window}}` in its queries by design: it is not an unrendered template.
+    const marks = markersIn(text);
+    if (!ref.explicit && ((!marks.service && !marks.slo) || (!marks.slo && templateLine(text) !== undefined))) return skipped(ref);
     return only(ref, fileFinding('yaml-syntax', ref.file, read.message, options, offsetRange(text, read.offset)));
   }
   if (templatedPath(ref.file)) {
@@ -81,18 +87,20 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const sorted = sortDocuments(docs, text, ref, options);
   const { kinds, facts } = sorted;
   const holdsService = kinds.some((k) => typeof k !== 'string' && k.kind === 'service');
+  const holdsSlo = kinds.some((k) => typeof k !== 'string' && k.kind === 'slo');
   const broken = docs.filter((d) => d.syntax.length > 0);
   // Unrendered templates (scaffolder skeletons, cookiecutter, Helm) are not definitions: skipped in a
-  // walk, one finding that says so when named.
-  const template = holdsService ? undefined : (sorted.template ?? (broken.length > 0 ? textTemplate(text) : undefined));
+  // walk, one finding that says so when named. Sloth's queries hold `{{.window}}` by design.
+  const template = holdsService || holdsSlo ? undefined : (sorted.template ?? (broken.length > 0 && !markersIn(text).slo ? textTemplate(text) : undefined));
   if (template !== undefined) {
     return ref.explicit ? only(ref, templateFinding(ref, template, options)) : skipped(ref);
   }
   // A file is ours by a top-level apiVersion of a format only: a `backstage.io/kubernetes-id` label
   // in a Helm template or a link to backstage.io is not.
-  const ours = kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurApiVersion(text);
+  const ours = holdsSlo || kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurMarker(text);
   const findings: Finding[] = [];
   const services: Service[] = [];
+  const slos: Slo[] = [];
   let brokenDocuments = 0;
 
   docs.forEach((doc, i) => {
@@ -104,6 +112,13 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
       return;
     }
     if (kind === 'template') return;
+    if (kind.kind === 'slo') {
+      if (!kind.objectives) return;
+      const result = lintSloDocument(doc, kind.slo, ref.file, options);
+      for (const f of result.findings) findings.push(f);
+      for (const s of result.slos) slos.push(s);
+      return;
+    }
     if (kind.kind === 'service') {
       const layout = kind.format.layout(doc.value as Record<string, unknown>, ref.file, doc.index, config);
       const result = lintService(doc, kind.format, layout, options, ref.path);
@@ -118,7 +133,8 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   });
   for (const f of sorted.findings) findings.push(f);
 
-  if (!holdsService && ref.explicit && findings.length === 0) {
+  // A file of SLOs is read as evidence of availability (availability-slo-mismatch): it holds no service, and says nothing wrong.
+  if (!holdsService && !holdsSlo && ref.explicit && findings.length === 0) {
     // A file of another kind of entity of a format says so (Backstage: "no Component of a service type").
     const other = kinds.find((k): k is Exclude<SortedKind, string> => typeof k !== 'string' && k.kind === 'other');
     const first = broken[0]?.syntax[0];
@@ -133,7 +149,14 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
     findings.push(fileFinding('no-service', ref.file, `${ref.file} holds no service definition: ${why}`, options));
   }
   const catalog = facts.entities.length + facts.locations.length + facts.skeletons.length > 0 ? { ...facts, explicit: ref.explicit } : undefined;
-  return catalog ? { file: ref.file, findings, services, brokenDocuments, catalog } : { file: ref.file, findings, services, brokenDocuments };
+  const result: FileResult = catalog ? { file: ref.file, findings, services, brokenDocuments, catalog } : { file: ref.file, findings, services, brokenDocuments };
+  if (slos.length > 0) result.slos = slos;
+  return result;
+}
+
+function hasOurMarker(text: string): boolean {
+  const m = markersIn(text);
+  return m.service || m.slo;
 }
 
 function describeValue(value: unknown): string {
