@@ -2,8 +2,56 @@
 // Here, apart from the engine, so that formatters and the CLI's types need none of it.
 import type { ResolvedConfig } from './config/types.js';
 import type { Service } from './model/types.js';
+import type { Slo } from './model/slo/index.js';
 import type { RuleMeta } from './rules/types.js';
-import type { Finding, Summary } from './types.js';
+import type { Finding, Range, Summary } from './types.js';
+
+/** What linting one file gives: its findings and its services (engine/process-file.ts). */
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  services: Service[];
+  /** Documents that could not be parsed (they count in nothing but their own findings). */
+  brokenDocuments: number;
+  /** What the file tells the rest of the run (entities, Locations, template skeletons), when anything. */
+  catalog?: FileCatalog;
+  /** Its documents took values from other files (substitutions): `--cache` does not keep it, as its content alone does not key it. */
+  readsOtherFiles?: true;
+  /** The objectives of its SLO documents (OpenSLO, Sloth), when it holds any: what availability-slo-mismatch compares. */
+  slos?: Slo[];
+}
+
+/** What a file tells the run beyond its services (FileResult.catalog). */
+export interface FileCatalog {
+  /** Keys of the entities the file defines (backstage/refs.ts `entityKey`). */
+  entities: string[];
+  /** Location targets to follow (relative files and globs), with where they are written. */
+  locations: Array<{ target: string; pointer: string; document: number; range: Range }>;
+  /** Absolute paths of the skeletons (folders or files) its software Templates render. */
+  skeletons: string[];
+  /** Named explicitly: what it points at and is not followed is reported. */
+  explicit: boolean;
+}
+
+/**
+ * What the file system says of a file, to tell it unchanged without reading it (as git does):
+ * `key` holds its size, modification and change times and inode; `changedAt` is its change time
+ * (ctime, which nothing but a change sets), in milliseconds.
+ */
+export interface FileStamp {
+  key: string;
+  changedAt: number;
+}
+
+/** A cache of per-file results, by file content (`--cache`; engine/cache.ts, src/cli/cache.ts). */
+export interface FileCache {
+  /** The result kept for this file when its stamp shows it unchanged since its content was hashed. */
+  unchanged(file: string, stamp: FileStamp, explicit: boolean): FileResult | undefined;
+  /** The result kept for this file with this content, if any. */
+  get(file: string, contentHash: string, explicit: boolean, stamp: FileStamp): FileResult | undefined;
+  /** Keeps a result (the cache may write it out when the run is over). */
+  set(file: string, contentHash: string, explicit: boolean, stamp: FileStamp, result: FileResult): void;
+}
 
 /** How far a run has got (for a progress display). */
 export interface Progress {
@@ -50,6 +98,11 @@ export interface LintOptions {
   compact?: boolean;
   /** Called as files are done (often: throttle any display). */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Per-file results of files whose content is unchanged (`--cache`): such a file is not linted
+   * again. Findings are the same either way; files are then linted on this thread alone.
+   */
+  cache?: FileCache;
 }
 
 export interface LintResult {

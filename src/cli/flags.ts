@@ -38,6 +38,10 @@ export interface LintFlags {
   summary?: boolean;
   /** A previous JSON result to compare with (`--compare`). */
   compare?: string;
+  /** `--cache`: files unchanged since the last run are not linted again. */
+  cache?: boolean;
+  /** `--cache-location <path>`: the cache file, or a directory to hold it. */
+  cacheLocation?: string;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */

@@ -126,6 +126,16 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     });
 
   program
+    .command('lsp')
+    .description('run the language server for editors (Language Server Protocol over standard input and output)')
+    .option('--stdio', 'talk over standard input and output (the default, and the only transport)')
+    .action(async () => {
+      const { runLanguageServer } = await import('../lsp/server.js');
+      runLanguageServer();
+      setCode(EXIT.ok);
+    });
+
+  program
     .command('schema')
     .description('print a JSON Schema: service (default) or config')
     .argument('[which]', 'service | config', 'service')
@@ -172,6 +182,8 @@ function addLintOptions(cmd: Command): Command {
       if (!/^\d+$/.test(v)) throw new FlagError(`--max-annotations takes a whole number (got "${v}")`);
       return Number(v);
     })
+    .option('--cache', 'lint only the files that changed since the last run with --cache (their results are kept in .warranty-lintcache in the working directory); rules across services always run')
+    .option('--cache-location <path>', 'the cache file, or a directory to hold .warranty-lintcache (default: the working directory)')
     .option('--print-config <file>', 'print the config in effect for a file (JSON) and exit')
     .option('--debug', 'print stack traces of internal errors');
 }

@@ -10,6 +10,8 @@ import type { Severity, SeveritySetting } from '../types.js';
 import { batched, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { EXIT, FlagError, type LintFlags } from './flags.js';
+import type { CacheFile } from './cache.js';
+import type { ResolvedConfig } from '../config/types.js';
 
 function parseRuleFlags(flags: readonly string[], known: (id: string) => boolean, unknownRule: (id: string) => string): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
@@ -72,6 +74,9 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new FlagError('--cache-location says where the cache is: use it with --cache');
+  // Standard input has no file to compare with the next run: it is never cached.
+  const cache = flags.cache && !stdin ? await openCache(io, config, flags) : undefined;
   const { createProgress, progressAllowed } = await import('./progress.js');
   const showProgress = progressAllowed({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env ?? {}, quiet: flags.quiet ?? false, stdoutFormats: targets.filter((t) => !t.file).map((t) => t.name) });
   const progress = showProgress ? createProgress(io.stderr) : undefined;
@@ -81,10 +86,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   let changedFiles: Set<string> | undefined;
   try {
     changedFiles = flags.changedSince !== undefined ? (await import('./git.js')).changedSince(flags.changedSince, io.cwd) : undefined;
-    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, catalog: flags.catalog, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, changedFiles });
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, catalog: flags.catalog, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, changedFiles, cache });
   } finally {
     progress?.clear();
   }
+  if (cache) saveCache(io, cache);
   // The baseline is applied here rather than inside lint(), so that entries nothing matches any
   // more can be told apart (fixed) from those that still hold.
   if (flags.baseline !== undefined) {
@@ -147,6 +153,21 @@ function commandHint(message: string, paths: readonly string[], cwd: string): st
   if (path === undefined || existsSync(resolve(cwd, path))) return '';
   const command = COMMANDS.find((c) => editDistance(path.toLowerCase(), c, 1) <= 1);
   return command ? `; did you mean the command "${command}" (warranty-lint ${command} --help)?` : '';
+}
+
+async function openCache(io: Io, config: ResolvedConfig, flags: LintFlags): Promise<CacheFile> {
+  const [{ CacheFile, cacheKey, cacheLocation }, { todayFrom }] = await Promise.all([import('./cache.js'), import('../engine/lint.js')]);
+  const path = cacheLocation(io.cwd, flags.cacheLocation);
+  return CacheFile.open(path, cacheKey(config, todayFrom(flags.now).iso, io.cwd), (m) => io.stderr(`warranty-lint: ${m}\n`));
+}
+
+/** Writes the cache; a cache that cannot be written is a notice, not a failed run. */
+function saveCache(io: Io, cache: CacheFile): void {
+  try {
+    cache.save((path, chunks) => io.writeFile(path, chunks));
+  } catch (error) {
+    io.stderr(`warranty-lint: cannot write the cache ${cache.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */

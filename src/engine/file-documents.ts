@@ -12,20 +12,11 @@ import { targetNotFollowed } from '../model/formats/backstage/entities.js';
 import { mayBeTemplate, templateLine, templateMark } from '../model/template.js';
 import { pointerToPath } from '../load/pointer.js';
 import type { Range } from '../types.js';
+import type { FileCatalog } from '../lint-types.js';
 import type { FileOptions } from './lint-service.js';
 import { configuredFinding } from './severity.js';
 
-/** What a file tells the run beyond its services (FileResult.catalog). */
-export interface FileCatalog {
-  /** Keys of the entities the file defines (backstage/refs.ts `entityKey`). */
-  entities: string[];
-  /** Location targets to follow (relative files and globs), with where they are written. */
-  locations: Array<{ target: string; pointer: string; document: number; range: Range }>;
-  /** Absolute paths of the skeletons (folders or files) its software Templates render. */
-  skeletons: string[];
-  /** Named explicitly: what it points at and is not followed is reported. */
-  explicit: boolean;
-}
+export type { FileCatalog } from '../lint-types.js';
 
 export type SortedKind = DocumentKind | 'broken' | 'template';
 

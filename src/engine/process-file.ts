@@ -8,26 +8,17 @@ import { readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
 import { bytesHaveOurApiVersion, formatTitles, markersIn } from '../model/formats/index.js';
 import { templatedPath, templateLine } from '../model/template.js';
-import { sortDocuments, templateFinding, textTemplate, withSubstitutions, type FileCatalog, type SortedKind } from './file-documents.js';
+import { sortDocuments, templateFinding, textTemplate, withSubstitutions, type SortedKind } from './file-documents.js';
 import type { Service } from '../model/types.js';
 import type { Slo } from '../model/slo/index.js';
 import { lintSloDocument } from './slo-documents.js';
+import type { FileResult } from '../lint-types.js';
 import { configuredFinding } from './severity.js';
 import { lintService, type FileOptions } from './lint-service.js';
 
 export type { FileRef } from '../load/document.js';
 
-export interface FileResult {
-  file: string;
-  findings: Finding[];
-  services: Service[];
-  /** Documents that could not be parsed (they count in nothing but their own findings). */
-  brokenDocuments: number;
-  /** What the file tells the rest of the run (entities, Locations, template skeletons), when anything. */
-  catalog?: FileCatalog;
-  /** The objectives of its SLO documents (OpenSLO, Sloth), when it holds any. */
-  slos?: Slo[];
-}
+export type { FileResult } from '../lint-types.js';
 
 export type { FileOptions } from './lint-service.js';
 
@@ -151,6 +142,8 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const catalog = facts.entities.length + facts.locations.length + facts.skeletons.length > 0 ? { ...facts, explicit: ref.explicit } : undefined;
   const result: FileResult = catalog ? { file: ref.file, findings, services, brokenDocuments, catalog } : { file: ref.file, findings, services, brokenDocuments };
   if (slos.length > 0) result.slos = slos;
+  // Values read from other files (`$yaml: ./warranty.yaml`): the result depends on more than this file.
+  if (docs.some((d, i) => d !== read[i])) result.readsOtherFiles = true;
   return result;
 }
 

@@ -1,6 +1,6 @@
 import type { Service } from '../model/types.js';
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 /** Floating point slack: 99.9 × 1 must not read as above 99.9. */
 const EPSILON = 1e-9;
@@ -25,8 +25,9 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
   },
   // The target, when a hard dependency may cap it.
   positions: (service) => (service.dependsOn.some((d) => d.kind === 'hard' && !d.external) ? [`${service.areas.availability.pointer}/target`] : []),
-  *check({ services, catalog }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { catalog } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       const target = service.areas.availability.values.target;
       if (target === undefined) continue;

@@ -1,6 +1,6 @@
 import { formatDuration } from '../model/units.js';
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 export const continuityDependencyInversion: CatalogRule = {
   scope: 'catalog',
@@ -21,8 +21,9 @@ export const continuityDependencyInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, catalog }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { catalog } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       const own = service.areas.continuity.values;
       if (own.rto === undefined && own.rpo === undefined) continue;

@@ -1,6 +1,6 @@
 import { TIER_ORDER } from '../model/vocabulary.js';
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 export const dependencyTierInversion: CatalogRule = {
   scope: 'catalog',
@@ -21,8 +21,9 @@ export const dependencyTierInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, catalog }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { catalog } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       if (service.tier !== 'critical' && service.tier !== 'high') continue;
       for (const d of service.dependsOn) {

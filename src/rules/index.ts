@@ -2,6 +2,7 @@
 // the generated reference (docs/rules.md) and the tests.
 import type { Rule } from './types.js';
 import { availabilityExceedsDependencyCeiling } from './availability-exceeds-dependency-ceiling.js';
+import { availabilitySloMismatch } from './availability-slo-mismatch.js';
 import { availabilityRtoBudgetConflict } from './availability-rto-budget-conflict.js';
 import { availabilityTargetUnmeasurable } from './availability-target-unmeasurable.js';
 import { capacityDemandUndefined } from './capacity-demand-undefined.js';
@@ -40,6 +41,7 @@ import { yamlSyntax } from './yaml-syntax.js';
 export const RULES: readonly Rule[] = [
   availabilityExceedsDependencyCeiling,
   availabilityRtoBudgetConflict,
+  availabilitySloMismatch,
   availabilityTargetUnmeasurable,
   capacityDemandUndefined,
   continuityDependencyInversion,

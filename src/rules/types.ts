@@ -2,6 +2,7 @@ import type { Area, Report, Severity, Tier } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Service } from '../model/types.js';
 import type { EntityCatalog } from '../model/catalog.js';
+import type { SloIndex } from '../model/slo/index.js';
 
 export interface RuleMeta {
   id: string;
@@ -49,10 +50,26 @@ export interface ServiceContext {
 export interface CatalogContext {
   /** Every service in file order; duplicates (later documents with a name already seen) included. */
   services: readonly Service[];
+  /**
+   * The services to report about, in file order (default: all of `services`). An editor re-lints a
+   * few open files in a catalog of thousands: a rule still judges each of these against the whole
+   * catalog, but iterates only these (`reported(ctx)`). Reports about the portfolio (service null)
+   * are made only without a scope. The engine drops any report outside the scope, so a rule that
+   * ignores it is slower, never wrong.
+   */
+  scope?: readonly Service[];
+  /**
+   * Where a rule may keep what it computed over the whole catalog from the services' names and
+   * dependencies alone, for the next call: the engine empties it whenever a service is added or
+   * removed, or its name or dependencies change (an editor's workspace; absent in a run).
+   */
+  memo?: Map<string, unknown>;
   /** The first service of each name. */
   byName: ReadonlyMap<string, Service>;
   /** What dependencies name: services, other entities of the linted files, a catalog export (`--catalog`). */
   catalog: EntityCatalog;
+  /** The objectives of the run's SLO documents (OpenSLO, Sloth) by the service they name; absent: none. */
+  slos?: SloIndex;
   config: ResolvedConfig;
   today: number;
 }
@@ -120,6 +137,11 @@ export interface WaiverRule {
 }
 
 export type Rule = EngineRule | ServiceRule | CatalogRule | WaiverRule;
+
+/** The services a catalog rule reports about: the scope when there is one, else every service. */
+export function reported(ctx: Pick<CatalogContext, 'services' | 'scope'>): readonly Service[] {
+  return ctx.scope ?? ctx.services;
+}
 
 /** `service "payments-api"` — how every message names its service. */
 export function named(service: { name: string | null }): string {

@@ -38,7 +38,7 @@ export const sloth: SloFormat = {
         target: percent(s.objective),
         targetPointer: s.objective !== undefined ? joinPointer(pointer, 'objective') : pointer,
         window: PERIOD,
-        windowText: "30d, Sloth's default period",
+        windowText: "30d (Sloth's default period)",
         kind: kindOf([text(s.name), text(s.description), ...labels(s.labels), ...labels(alerting.labels)], false),
       });
     });
