@@ -56,7 +56,7 @@ export const openslo: SloFormat = {
         targetPointer: byPercent ? joinPointer(pointer, 'targetPercent') : o.target !== undefined ? joinPointer(pointer, 'target') : pointer,
         window: seconds,
         windowText,
-        kind: kindOf([...words, own, text(o.indicatorRef)], o.op !== undefined),
+        kind: kindOf([own, text(o.indicatorRef)], o.op !== undefined, words),
       });
     });
     return out;

@@ -29,9 +29,11 @@ const CALENDAR: Record<string, number> = { M: 30 * DAY, Q: 90 * DAY, Y: 365 * DA
 export function shorthandSeconds(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const m = /^(\d+)([MQY])$/.exec(value.trim());
-  if (m) return Number(m[1]) * (CALENDAR[m[2] as string] as number);
-  return parseDuration(value.trim());
+  return usable(m ? Number(m[1]) * (CALENDAR[m[2] as string] as number) : parseDuration(value.trim()));
 }
+
+/** A window of whole seconds that a number holds exactly: `1e60d` is no window (nothing to compare). */
+const usable = (seconds: number | undefined): number | undefined => (seconds !== undefined && Number.isSafeInteger(seconds) && seconds > 0 ? seconds : undefined);
 
 const UNIT: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: DAY, week: 7 * DAY, month: CALENDAR.M as number, quarter: CALENDAR.Q as number, year: CALENDAR.Y as number };
 
@@ -39,7 +41,7 @@ const UNIT: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: D
 export function unitCountSeconds(unit: unknown, count: unknown): number | undefined {
   const size = typeof unit === 'string' ? UNIT[unit.toLowerCase()] : undefined;
   const n = finite(count);
-  return size !== undefined && n !== undefined && n > 0 ? size * n : undefined;
+  return size !== undefined && n !== undefined && n > 0 ? usable(size * n) : undefined;
 }
 
 /** Words that name what an objective measures when it is not availability. */
@@ -47,12 +49,17 @@ const OTHER = /latenc|duration|response.?time|slow|fast|speed|\bp\d{2,3}\b|perce
 const AVAILABILITY = /availab|uptime|\bup\b|success|error|fail|5xx/i;
 
 /**
- * Whether an objective is about availability, from the words that name it (its name, description,
- * labels) and whether it compares a value with a threshold (OpenSLO's `op`/`value`, a latency
- * bound): words of availability win, then words of anything else, then a threshold.
+ * Whether an objective is about availability, from the words that name it and whether it compares
+ * a value with a threshold (OpenSLO's `op`/`value`, a latency bound). The objective's own words
+ * decide first (a "p99 latency" objective in an SLO named "checkout-availability" is about
+ * latency), then its threshold, then the words of its document; words of availability win over
+ * others at each step, and an objective nothing names is taken as availability.
  */
-export function kindOf(words: ReadonlyArray<string | undefined>, threshold: boolean): 'availability' | 'other' {
-  const all = words.filter((w): w is string => w !== undefined).join(' ');
-  if (AVAILABILITY.test(all)) return 'availability';
-  return OTHER.test(all) || threshold ? 'other' : 'availability';
+export function kindOf(own: ReadonlyArray<string | undefined>, threshold: boolean, context: ReadonlyArray<string | undefined> = []): 'availability' | 'other' {
+  const join = (words: ReadonlyArray<string | undefined>): string => words.filter((w): w is string => w !== undefined).join(' ');
+  const mine = join(own);
+  if (AVAILABILITY.test(mine)) return 'availability';
+  if (OTHER.test(mine) || threshold) return 'other';
+  const theirs = join(context);
+  return !AVAILABILITY.test(theirs) && OTHER.test(theirs) ? 'other' : 'availability';
 }

@@ -39,7 +39,7 @@ export const sloth: SloFormat = {
         targetPointer: s.objective !== undefined ? joinPointer(pointer, 'objective') : pointer,
         window: PERIOD,
         windowText: "30d (Sloth's default period)",
-        kind: kindOf([text(s.name), text(s.description), ...labels(s.labels), ...labels(alerting.labels)], false),
+        kind: kindOf([text(s.name), text(s.description)], false, [...labels(s.labels), ...labels(alerting.labels), text(alerting.name)]),
       });
     });
     return out;
