@@ -1,7 +1,7 @@
 // One service document: schema, placeholders, the model, then every service rule. Positions are
 // resolved while the document is at hand, including those the catalog rules will need later.
 import type { ResolvedConfig } from '../config/types.js';
-import type { Finding, Range } from '../types.js';
+import type { Finding, Range, Report } from '../types.js';
 import type { ParsedDocument } from '../load/document.js';
 import { anchorKey } from '../load/locate.js';
 import { buildService, findPlaceholders } from '../model/build.js';
@@ -83,11 +83,17 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
     }
     for (const r of reports) {
       const area = r.area !== undefined ? r.area : rule.meta.area;
-      findings.push(configuredFinding({ ...base, ruleId: rule.meta.id, message: r.message, range: doc.locate(r.pointer, r.at), area, pointer: r.pointer }, service.tier, config));
+      findings.push(configuredFinding({ ...base, ruleId: rule.meta.id, message: r.message, range: rangeOf(doc, r), area, pointer: r.pointer }, service.tier, config));
     }
   }
   service.anchors = anchorsFor(service, doc, rules.positioned);
   return { service, findings };
+}
+
+/** Where a report is: its node, narrowed to the text it names inside the value (a phrase in a block scalar). */
+function rangeOf(doc: ParsedDocument, r: Report): Range {
+  const range = doc.locate(r.pointer, r.at);
+  return r.text !== undefined && doc.locateText ? doc.locateText(range, r.text) : range;
 }
 
 /** Pointers whose values count as missing: reported by `schema`, or placeholders. */
