@@ -2,9 +2,9 @@
 // other documents and problems. Never throws for anything the file contains.
 import type { Finding, Range } from '../types.js';
 import { decode } from '../load/decode.js';
-import type { FileRef } from '../load/document.js';
+import type { FileRef, SyntaxProblem } from '../load/document.js';
 import { byteRange, FILE_START, offsetRange } from '../load/locate.js';
-import { readDocuments } from '../load/parse.js';
+import { firstSyntaxProblem, readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
 import { bytesHaveOurApiVersion, formatTitles, markersIn } from '../model/formats/index.js';
 import { templatedPath, templateLine } from '../model/template.js';
@@ -99,7 +99,9 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
     if (kind === 'broken') {
       brokenDocuments++;
       if (!ours && !(ref.explicit && doc.syntax.some((p) => p.refusal))) return;
-      for (const p of doc.syntax) findings.push(configuredFinding({ ruleId: 'yaml-syntax', message: p.message, file: ref.file, range: p.range, service: null, area: null, pointer: null, document: doc.index }, null, config));
+      // One finding a broken document: later problems often follow from the first (its message says where they are).
+      const p = firstSyntaxProblem(doc.syntax) as SyntaxProblem;
+      findings.push(configuredFinding({ ruleId: 'yaml-syntax', message: p.message, file: ref.file, range: p.range, service: null, area: null, pointer: null, document: doc.index }, null, config));
       return;
     }
     if (kind === 'template') return;

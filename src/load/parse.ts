@@ -136,3 +136,19 @@ function describeYamlError(code: string, message: string): string {
       return first.charAt(0).toLowerCase() + first.slice(1);
   }
 }
+
+/**
+ * The one problem a broken document is reported with (one `yaml-syntax` finding a document): the
+ * first in the text, which later ones often follow from (a parser that lost its place reports on
+ * every line after), its message saying where the others are.
+ */
+export function firstSyntaxProblem(syntax: readonly SyntaxProblem[]): SyntaxProblem | undefined {
+  const sorted = [...syntax].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  // A refusal (a limit, a YAML version) is the reason the document is not read: it goes first.
+  const first = sorted.find((p) => p.refusal) ?? sorted[0];
+  if (!first || sorted.length === 1) return first;
+  const lines = [...new Set(sorted.filter((p) => p !== first).map((p) => p.range.line))];
+  const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}…` : lines.length === 1 ? `${lines[0]}` : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const more = sorted.length - 1;
+  return { ...first, message: `${first.message}; ${more} more problem${more === 1 ? '' : 's'} in this document, at line${lines.length === 1 ? '' : 's'} ${shown}` };
+}
