@@ -14,6 +14,8 @@ export interface RuleMeta {
   rationale: string;
   /** How to fix it, one sentence. */
   remediation: string;
+  /** What the rule decides that its description cannot say (how it matches, compares, counts): a "Details" section of the docs. */
+  notes?: string;
   /** The `recommended` severity. */
   severity: Severity;
   /** Tier-dependent defaults that replace `severity` for services of that tier. */
