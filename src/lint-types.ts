@@ -112,6 +112,8 @@ export interface LintResult {
   services: Service[];
   /** Every file read, in order. */
   files: string[];
+  /** The files read for their SLOs (OpenSLO, Sloth) and holding no service: not skipped, not catalog files (for the report). */
+  sloFiles?: string[];
   /** Today, as date rules saw it. */
   today: string;
   /**

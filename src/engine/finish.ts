@@ -21,6 +21,7 @@ export interface Finished {
   summary: Summary;
   services: Service[];
   files: string[];
+  sloFiles: string[];
   /** The metadata of the rules in effect (built-in and policies), for the formatters. */
   rules: readonly RuleMeta[];
 }
@@ -61,7 +62,8 @@ export function finish(results: KeptFile[], options: FinishOptions, today: numbe
     baselined: 0,
     reactiveShare: reactiveShare(services, config),
   };
-  const done = { findings: kept, summary, services, files: results.map((r) => r.file), rules: rules.metas };
+  const sloFiles = results.filter((r) => r.slos !== undefined && r.services.length === 0).map((r) => r.file);
+  const done = { findings: kept, summary, services, files: results.map((r) => r.file), sloFiles, rules: rules.metas };
   return options.baseline ? applyBaseline(done, options.baseline) : done;
 }
 

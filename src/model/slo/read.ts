@@ -51,15 +51,18 @@ const AVAILABILITY = /availab|uptime|\bup\b|success|error|fail|5xx/i;
 /**
  * Whether an objective is about availability, from the words that name it and whether it compares
  * a value with a threshold (OpenSLO's `op`/`value`, a latency bound). The objective's own words
- * decide first (a "p99 latency" objective in an SLO named "checkout-availability" is about
- * latency), then its threshold, then the words of its document; words of availability win over
- * others at each step, and an objective nothing names is taken as availability.
+ * decide first, one by one, most specific first (a "p99 latency" objective in an SLO named
+ * "checkout-availability" is about latency; a name before a description), then its threshold,
+ * then the words of its document; an objective nothing names is taken as availability.
  */
 export function kindOf(own: ReadonlyArray<string | undefined>, threshold: boolean, context: ReadonlyArray<string | undefined> = []): 'availability' | 'other' {
-  const join = (words: ReadonlyArray<string | undefined>): string => words.filter((w): w is string => w !== undefined).join(' ');
-  const mine = join(own);
-  if (AVAILABILITY.test(mine)) return 'availability';
-  if (OTHER.test(mine) || threshold) return 'other';
-  const theirs = join(context);
+  // One by one, most specific first (a name before its description).
+  for (const w of own) {
+    if (w === undefined) continue;
+    if (AVAILABILITY.test(w)) return 'availability';
+    if (OTHER.test(w)) return 'other';
+  }
+  if (threshold) return 'other';
+  const theirs = context.filter((w): w is string => w !== undefined).join(' ');
   return !AVAILABILITY.test(theirs) && OTHER.test(theirs) ? 'other' : 'availability';
 }
