@@ -6,7 +6,7 @@ import type { FileRef, SyntaxProblem } from '../load/document.js';
 import { byteRange, FILE_START, offsetRange } from '../load/locate.js';
 import { firstSyntaxProblem, readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
-import { bytesHaveOurApiVersion, formatTitles, markersIn } from '../model/formats/index.js';
+import { bytesHaveOurApiVersion, formatTitles, hasOurApiVersion, markersIn } from '../model/formats/index.js';
 import { templatedPath, templateLine } from '../model/template.js';
 import { sortDocuments, templateFinding, textTemplate, withSubstitutions, type SortedKind } from './file-documents.js';
 import type { Service } from '../model/types.js';
@@ -67,8 +67,10 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const read = readDocuments(text, config.limits);
   if (!Array.isArray(read)) {
     // A Sloth file holds `{{.window}}` in its queries by design: it is not an unrendered template.
-    const marks = markersIn(text);
-    if (!ref.explicit && ((!marks.service && !marks.slo) || (!marks.slo && templateLine(text) !== undefined))) return skipped(ref);
+    if (!ref.explicit) {
+      const marks = markersIn(text);
+      if ((!marks.service && !marks.slo) || (!marks.slo && templateLine(text) !== undefined)) return skipped(ref);
+    }
     return only(ref, fileFinding('yaml-syntax', ref.file, read.message, options, offsetRange(text, read.offset)));
   }
   if (templatedPath(ref.file)) {
@@ -88,7 +90,7 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   }
   // A file is ours by a top-level apiVersion of a format only: a `backstage.io/kubernetes-id` label
   // in a Helm template or a link to backstage.io is not.
-  const ours = holdsSlo || kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurMarker(text);
+  const ours = holdsSlo || kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurApiVersion(text);
   const findings: Finding[] = [];
   const services: Service[] = [];
   const slos: Slo[] = [];
@@ -143,15 +145,11 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   }
   const catalog = facts.entities.length + facts.locations.length + facts.skeletons.length > 0 ? { ...facts, explicit: ref.explicit } : undefined;
   const result: FileResult = catalog ? { file: ref.file, findings, services, brokenDocuments, catalog } : { file: ref.file, findings, services, brokenDocuments };
-  if (slos.length > 0) result.slos = slos;
+  // Even with no readable objective: a file of SLOs is read, not skipped (the report counts it so).
+  if (holdsSlo) result.slos = slos;
   // Values read from other files (`$yaml: ./warranty.yaml`): the result depends on more than this file.
   if (docs.some((d, i) => d !== read[i])) result.readsOtherFiles = true;
   return result;
-}
-
-function hasOurMarker(text: string): boolean {
-  const m = markersIn(text);
-  return m.service || m.slo;
 }
 
 function describeValue(value: unknown): string {

@@ -38,7 +38,9 @@ const MARKER_KEYS = [...new Set(['apiVersion', ...SLO_FORMATS.map((f) => f.marke
  * indented. An `apiVersion:` that is indented in YAML belongs to something nested (a Helm value,
  * an embedded manifest) and is not the document's.
  */
-const MARKER_LINE = new RegExp(`^(?:(["']?)(${MARKER_KEYS})\\1|[ \\t]*[[{]*[ \\t]*"(${MARKER_KEYS})")[ \\t]*:[ \\t]*(["']?)([^\\s"'#,}]+)`, 'gm');
+// The JSON form's lead-in is one class, spaces and brackets mixed: as `[ \t]*[[{]*[ \t]*` it
+// backtracked quadratically over each deeply indented line of a refused file.
+const MARKER_LINE = new RegExp(`^(?:(["']?)(${MARKER_KEYS})\\1|[ \\t[{]*"(${MARKER_KEYS})")[ \\t]*:[ \\t]*(["']?)([^\\s"'#,}]+)`, 'gm');
 
 /** Which formats' documents a text (that may not parse) holds, by its top-level markers: the only sign that a file is ours. */
 export function markersIn(text: string): { service: boolean; slo: boolean } {
