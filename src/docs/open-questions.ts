@@ -55,7 +55,7 @@ export const OPEN_QUESTIONS: readonly OpenQuestion[] = [
     id: 'last-test-result',
     question: 'What is the vocabulary of `continuity.lastTest.result`?',
     answer:
-      '`pass`, `fail` and `partial`, in lower case; anything else (`PASS`, `failed`, `success`) is a `schema` finding with a did-you-mean. Only `fail` makes `continuity-test-stale` flag the test; a `partial` test is a test (its date still counts).',
+      '`pass`, `fail` and `partial`, in lower case; anything else (`PASS`, `failed`, `success`) is a `schema` finding, with a did-you-mean when one is close (`failed` → `fail`). Only `fail` makes `continuity-test-stale` flag the test; a `partial` test is a test (its date still counts).',
   },
   {
     id: 'placeholder-case',
