@@ -98,6 +98,20 @@ describe('the bundle, with no node_modules', () => {
     expect(ids).not.toContain('tier-detail-missing');
   });
 
+  it("applies an organisation's policies and schema extensions: RE2 and Ajv's compiler, each from its own file", async () => {
+    cpSync(join(repo, 'examples', 'policies', 'acme.yaml'), join(work, 'acme.yaml'));
+    const pattern = "  - id: test/office-hours\n    description: Service hours are written as days and times.\n    area: availability\n    then:\n      - { field: serviceHours, function: pattern, options: { match: '^Mon' } }\n";
+    writeFileSync(join(work, 'policies.yaml'), `extends: ./acme.yaml\npolicies:\n${pattern}`);
+    const args = ['--now', '2026-11-26', '-f', 'json', '-c', 'policies.yaml', 'services'];
+    const fromBundle = bin(args);
+    const fromSources = await runCli(args, work);
+    expect(fromBundle.stderr).toBe('');
+    expect(fromBundle.stdout).toBe(fromSources.stdout);
+    const ids = (JSON.parse(fromBundle.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId);
+    // acme/oncall-named needs the extended schema; test/office-hours, a pattern ("24x7" is not "Mon…").
+    expect(ids).toEqual(expect.arrayContaining(['acme/oncall-named', 'test/office-hours']));
+  });
+
   it('lints on worker threads as on one', () => {
     const catalog = join(work, 'catalog');
     generateCatalog(catalog, 150);

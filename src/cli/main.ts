@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { RuleCrash, UserError } from '../errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
@@ -62,7 +64,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError('(run warranty-lint --help for usage)')
-    .enablePositionalOptions();
+    .enablePositionalOptions()
+    .hook('preAction', (_program, command) => takeEarlierOptions(program, command, io.cwd));
 
   addReportOptions(addLintOptions(program))
     .argument('[paths...]', 'files, directories (recursive *.yaml, *.yml) and globs (default: .)')
@@ -148,6 +151,30 @@ Formats: ${FORMAT_NAMES.join(', ')}.`,
     });
 
   return program;
+}
+
+/** Options of the program that mean the same to every command, given before a command's name or not. */
+const EVERYWHERE: ReadonlySet<string> = new Set(['debug', 'color']);
+
+/**
+ * Options written before a command's name (`warranty-lint --now 2026-11-26 report`) are parsed as
+ * the program's: they count as the command's own when it has the same option and was not given it
+ * after its name; one the command does not take is a usage error, never silently dropped.
+ */
+function takeEarlierOptions(program: Command, command: Command, cwd: string): void {
+  if (command === program) return;
+  for (const option of program.options) {
+    const key = option.attributeName();
+    if (program.getOptionValueSource(key) !== 'cli' || EVERYWHERE.has(key)) continue;
+    const same = command.options.find((o) => o.attributeName() === key && o.flags === option.flags);
+    if (!same) {
+      const where = command.options.some((o) => o.long === option.long) ? `: write it after the command (warranty-lint ${command.name()} ${option.long} …)` : '';
+      // `warranty-lint --now … rules` in a repository with a rules/ folder: a command, not the folder.
+      const path = existsSync(join(cwd, command.name())) ? `; to lint the path ${command.name()}, write ./${command.name()}` : '';
+      throw new FlagError(`${option.long ?? option.flags} does not apply to \`warranty-lint ${command.name()}\`${where}${path}`);
+    }
+    if (command.getOptionValueSource(key) !== 'cli') command.setOptionValueWithSource(key, program.getOptionValue(key), 'cli');
+  }
 }
 
 /** The rules in effect for the config found from the working directory (or named): built-in rules, then its policies. */

@@ -97,24 +97,47 @@ function targetFiles(abs: string, glob: boolean, cwd: string, ignore: readonly s
   }
 }
 
+/** A software Template's skeleton (a folder or a file it renders) and the file that declares it. */
+export interface Skeleton {
+  path: string;
+  template: string;
+}
+
+/** The skeletons the software Templates of these files render. */
+export function skeletonsOf(results: Iterable<KeptFile>): Skeleton[] {
+  const out: Skeleton[] = [];
+  for (const r of results) for (const path of r.catalog?.skeletons ?? []) out.push({ path, template: r.file });
+  return out;
+}
+
+/** The skeleton a file is under (`abs`, its absolute path), unless it is the Template's own file. */
+export function skeletonAbove(file: string, abs: string, skeletons: readonly Skeleton[]): Skeleton | undefined {
+  return skeletons.find((s) => s.template !== file && inside(s.path, abs));
+}
+
+/**
+ * A file under a skeleton, unlinted: a walked one keeps nothing (no finding, no service), a named
+ * one keeps one `input-skipped` finding that says why.
+ */
+export function unlintedSkeletonFile(r: KeptFile, under: Skeleton, explicit: boolean, cwd: string, options: FileOptions): KeptFile {
+  const kept: Finding[] = [];
+  if (explicit) {
+    const message = `${r.file} is not linted: it is under ${displayPath(under.path, cwd)}, the skeleton of the software Template in ${under.template}, an unrendered template; lint what it renders.`;
+    kept.push(configuredFinding({ ruleId: 'input-skipped', message, file: r.file, range: FILE_START, service: null, area: null, pointer: null, document: null }, null, options.config));
+  }
+  const { catalog: _dropped, ...rest } = r;
+  return { ...rest, findings: kept, services: [] };
+}
+
 /**
  * Files under the skeleton of a software Template found in the run are unrendered templates: a
  * walked one is dropped (its findings and services), a named one keeps one `input-skipped` finding.
  */
 export function dropSkeletons(results: KeptFile[], explicit: ReadonlySet<string>, cwd: string, options: FileOptions): void {
-  const skeletons = results.flatMap((r) => (r.catalog?.skeletons ?? []).map((path) => ({ path, template: r.file })));
+  const skeletons = skeletonsOf(results);
   if (skeletons.length === 0) return;
-  for (const r of results) {
-    const abs = resolve(cwd, r.file);
-    const under = skeletons.find((s) => s.template !== r.file && inside(s.path, abs));
-    if (!under) continue;
-    const kept: Finding[] = [];
-    if (explicit.has(r.file)) {
-      const message = `${r.file} is not linted: it is under ${displayPath(under.path, cwd)}, the skeleton of the software Template in ${under.template}, an unrendered template; lint what it renders.`;
-      kept.push(configuredFinding({ ruleId: 'input-skipped', message, file: r.file, range: FILE_START, service: null, area: null, pointer: null, document: null }, null, options.config));
-    }
-    r.findings = kept;
-    r.services = [];
-    delete r.catalog;
-  }
+  results.forEach((r, i) => {
+    const under = skeletonAbove(r.file, resolve(cwd, r.file), skeletons);
+    if (under) results[i] = unlintedSkeletonFile(r, under, explicit.has(r.file), cwd, options);
+  });
 }

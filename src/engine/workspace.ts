@@ -5,6 +5,7 @@
 // about, not with the catalog: the catalog rules iterate only the services of those files (their
 // `scope`), and waivers, severities, the sort and the cap see only their findings.
 import type { ResolvedConfig } from '../config/types.js';
+import { resolve } from 'node:path';
 import { discover } from '../load/discover.js';
 import { EntityCatalog } from '../model/catalog.js';
 import { SloIndex } from '../model/slo/index.js';
@@ -16,6 +17,7 @@ import type { Finding } from '../types.js';
 import { StringPool, type KeptFile } from './compact.js';
 import { unpack, type KeptFinding } from './finding.js';
 import { unreadableFile } from './lint.js';
+import { dropSkeletons, followLocations, skeletonAbove, skeletonsOf, unlintedSkeletonFile, type Skeleton } from './locations.js';
 import { withPlainEnv } from './pool.js';
 import { lintFile, type FileOptions } from './process-file.js';
 import { addCatalogFindings, firstByName, settle, type Locators } from './settle.js';
@@ -24,6 +26,8 @@ export interface WorkspaceOptions {
   config: ResolvedConfig;
   /** Today in days since the epoch, as date rules see it. */
   today: number;
+  /** The folder files are named from; with it, a file under a software Template's skeleton is left unlinted, as in a run. */
+  cwd?: string;
 }
 
 export class Workspace {
@@ -45,11 +49,19 @@ export class Workspace {
   /** What catalog rules keep between calls (CatalogContext.memo): emptied when names or dependencies change. */
   private readonly memo = new Map<string, unknown>();
 
+  /** The skeletons the Templates of the files render; undefined when a file's changed since. */
+  private skeletons: Skeleton[] | undefined;
+
+  /** Files a walk does not find, held because a Backstage Location points at them (readWorkspace). */
+  readonly reached = new Set<string>();
+
   constructor(readonly options: WorkspaceOptions) {}
 
-  /** A file's per-file result: a new file, or a new version of one. */
-  set(result: KeptFile): void {
+  /** A file's per-file result: a new file, or a new version of one. A file under a Template's skeleton keeps nothing, as in a run. */
+  set(linted: KeptFile): void {
+    const result = this.unlessSkeleton(linted);
     const old = this.byFile.get(result.file);
+    if (this.shapeOf(result.file) !== shape(result)) this.skeletons = undefined;
     if (!old) this.sorted = undefined;
     this.byFile.set(result.file, result);
     // The entity catalog holds the service objects a new version replaces: rebuilt (a pass over the names).
@@ -78,6 +90,7 @@ export class Workspace {
   }
 
   delete(file: string): boolean {
+    if (this.shapeOf(file) !== shape(undefined)) this.skeletons = undefined;
     if (!this.byFile.delete(file)) return false;
     this.sorted = undefined;
     this.catalog = undefined;
@@ -85,6 +98,22 @@ export class Workspace {
     this.slos = undefined;
     this.memo.clear();
     return true;
+  }
+
+  /**
+   * What of a file decides which files a run lints: its Locations' targets and its Templates'
+   * skeletons. When a change alters it, only reading the workspace again gives what a run gives.
+   */
+  shapeOf(file: string): string {
+    return shape(this.byFile.get(file));
+  }
+
+  private unlessSkeleton(result: KeptFile): KeptFile {
+    const cwd = this.options.cwd;
+    if (cwd === undefined) return result;
+    this.skeletons ??= skeletonsOf(this.byFile.values());
+    const under = this.skeletons.length > 0 ? skeletonAbove(result.file, resolve(cwd, result.file), this.skeletons) : undefined;
+    return under ? unlintedSkeletonFile(result, under, false, cwd, this.options) : result;
   }
 
   /** Keys of the entities (not services) the files define: a dependency on one is not unknown. */
@@ -149,6 +178,12 @@ export class Workspace {
   }
 }
 
+/** What of a file decides which files a run lints (Workspace.shapeOf). */
+function shape(r: KeptFile | undefined): string {
+  const c = r?.catalog;
+  return c && c.locations.length + c.skeletons.length > 0 ? JSON.stringify([c.locations.map((l) => l.target), c.skeletons]) : '';
+}
+
 /** Whether two versions of a file define the same names, with the same dependencies, in the same order. */
 function sameLinks(a: KeptFile, b: KeptFile): boolean {
   const key = (r: KeptFile): string => JSON.stringify(r.services.map((s) => [s.name, s.dependsOn.map((d) => [d.service, d.kind, d.external])]));
@@ -170,26 +205,32 @@ export interface ReadOptions extends WorkspaceOptions {
 
 /**
  * The per-file work of lint() over the working directory (the same discovery, ignores and limits
- * as `warranty-lint .`), in slices; what each file keeps is compacted (compact.ts), as a server
- * holds it for as long as it runs.
+ * as `warranty-lint .`, the files its Locations point at, its Templates' skeletons left out), in
+ * slices; what each file keeps is compacted (compact.ts), as a server holds it for as long as it runs.
  */
 export async function readWorkspace(options: ReadOptions): Promise<Workspace | undefined> {
-  const fileOptions: FileOptions = { config: options.config, today: options.today };
-  const found = discover(['.'], options.cwd, [...options.config.ignore, ...(options.ignorePatterns ?? [])]);
-  const workspace = new Workspace(options);
-  for (const u of found.unreadable) workspace.set(unreadableFile(u, fileOptions));
+  const fileOptions: FileOptions = { config: options.config, today: options.today, cwd: options.cwd };
+  const ignore = [...options.config.ignore, ...(options.ignorePatterns ?? [])];
+  const found = discover(['.'], options.cwd, ignore);
+  const workspace = new Workspace({ config: options.config, today: options.today, cwd: options.cwd });
+  const results: KeptFile[] = found.unreadable.map((u) => unreadableFile(u, fileOptions));
   const strings = new StringPool();
   const slice = options.sliceMs ?? 20;
   let i = 0;
   while (i < found.files.length) {
     const until = Date.now() + slice;
     withPlainEnv(() => {
-      while (i < found.files.length && Date.now() < until) workspace.set(strings.compactResult(lintFile(found.files[i++]!, fileOptions)));
+      while (i < found.files.length && Date.now() < until) results.push(strings.compactResult(lintFile(found.files[i++]!, fileOptions)));
     });
     if (i < found.files.length && options.pause) {
       await options.pause();
       if (options.stopped?.()) return undefined;
     }
   }
+  const walked = results.length;
+  await followLocations(results, found.files, options.cwd, ignore, fileOptions, async (refs) => withPlainEnv(() => refs.map((r) => strings.compactResult(lintFile(r, fileOptions)))));
+  for (const r of results.slice(walked)) workspace.reached.add(r.file);
+  dropSkeletons(results, new Set(), options.cwd, fileOptions);
+  for (const r of results) workspace.set(r);
   return workspace;
 }

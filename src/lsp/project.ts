@@ -68,17 +68,20 @@ export class Project {
     return displayPath(path, this.root);
   }
 
-  /** Reads the config and, when it changed (or the day did), the whole catalog again. */
-  async load(): Promise<void> {
+  /**
+   * Reads the config and, when it changed (or the day did), the whole catalog again; `again`: the
+   * catalog in any case (a Location or a Template changed which files a run lints).
+   */
+  async load(again = false): Promise<void> {
     const generation = ++this.generation;
     try {
-      await this.read(generation);
+      await this.read(generation, again);
     } catch (error) {
       this.host.log(`warranty-lint: cannot lint ${this.root}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
-  private async read(generation: number): Promise<void> {
+  private async read(generation: number, again: boolean): Promise<void> {
     let config: ResolvedConfig;
     try {
       config = (await loadConfig({ cwd: this.root })).config;
@@ -94,7 +97,7 @@ export class Project {
     if (generation !== this.generation) return;
     this.clearConfigProblem();
     const today = todayFrom(this.now).day;
-    if (this.ready && today === this.ready.today && JSON.stringify(config) === JSON.stringify(this.ready.config)) {
+    if (!again && this.ready && today === this.ready.today && JSON.stringify(config) === JSON.stringify(this.ready.config)) {
       // A config file saved without a change that matters (a package.json, say): the catalog holds.
       this.refresh();
       return;
@@ -153,19 +156,31 @@ export class Project {
     return CONFIG_NAMES.has(basename(path)) && searchDirectories(this.root).includes(dirname(path));
   }
 
+  /** Whether a run lints this file: a walk finds it, or a Location points at it. */
+  private linted(ready: Ready, file: string): boolean {
+    return ready.finds(file) || ready.workspace.reached.has(file);
+  }
+
   private lintOpen(ready: Ready, file: string, text: string): void {
-    if (!ready.finds(file)) return;
+    if (!this.linted(ready, file)) return;
     const ref = { path: resolve(this.root, file), file, explicit: false };
-    ready.workspace.set(withPlainEnv(() => lintText(text.replace(/^\uFEFF/, ''), ref, { config: ready.config, today: ready.today })));
+    this.update(ready, file, () => ready.workspace.set(withPlainEnv(() => lintText(text.replace(/^\uFEFF/, ''), ref, { config: ready.config, today: ready.today, cwd: this.root }))));
   }
 
   private lintDisk(ready: Ready, file: string): void {
     const path = resolve(this.root, file);
-    if (!ready.finds(file) || !existsSync(path)) {
-      ready.workspace.delete(file);
+    if (!this.linted(ready, file) || !existsSync(path)) {
+      this.update(ready, file, () => ready.workspace.delete(file));
       return;
     }
-    ready.workspace.set(withPlainEnv(() => lintFile({ path, file, explicit: false }, { config: ready.config, today: ready.today })));
+    this.update(ready, file, () => ready.workspace.set(withPlainEnv(() => lintFile({ path, file, explicit: false }, { config: ready.config, today: ready.today, cwd: this.root }))));
+  }
+
+  /** A change of one file; one that changes which files a run lints (its Locations, its Templates' skeletons) reads the catalog again. */
+  private update(ready: Ready, file: string, change: () => void): void {
+    const before = ready.workspace.shapeOf(file);
+    change();
+    if (ready.workspace.shapeOf(file) !== before && ready === this.ready) void this.load(true);
   }
 
   /** Settles the open files against the whole catalog and publishes what changed. */
