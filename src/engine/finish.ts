@@ -76,7 +76,7 @@ function changedScope(changed: ReadonlySet<string>, services: readonly Service[]
   const anyService = services.some((s) => changed.has(s.file));
   return {
     note(f, r) {
-      if (r.service === null ? anyService : (r.involves ?? []).some((s) => changed.has(s.file))) involved.add(f);
+      if (r.service === null ? anyService : (r.involves ?? []).some((s) => changed.has(s.file)) || (r.involvesFiles ?? []).some((file) => changed.has(file))) involved.add(f);
     },
     reported: (f) => (f.file !== null && changed.has(f.file)) || involved.has(f),
   };

@@ -62,6 +62,7 @@ export const availabilitySloMismatch: CatalogRule = {
           yield {
             service,
             pointer: `${pointer}/target`,
+            involvesFiles: below.map((s) => s.file),
             message: `${named(service)} promises availability.target ${target}%, but ${sloPlace(weakest)} sets ${sloTarget(weakest)}${others(below)}: the objective Operation measures and alerts on is below the warranty.`,
           } satisfies CatalogReport;
         }
@@ -74,6 +75,7 @@ export const availabilitySloMismatch: CatalogRule = {
           yield {
             service,
             pointer: `${pointer}/window`,
+            involvesFiles: differ.map((s) => s.file),
             message: `${named(service)} has availability.window ${formatDuration(window)}, but ${sloPlace(first)} is measured over ${sloWindow(first)}${others(differ)}: an error budget over another period cannot show whether the warranty is kept.`,
           } satisfies CatalogReport;
         }

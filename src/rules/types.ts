@@ -99,6 +99,8 @@ export interface CatalogReport extends Omit<Report, 'message'> {
    * to them can make or fix it. `--changed-since` reports it when any of them changed.
    */
   involves?: readonly Service[];
+  /** Files besides services' that the finding depends on (an SLO file): `--changed-since` reports it when any of them changed. */
+  involvesFiles?: readonly string[];
 }
 
 /** Rules the loader and engine raise themselves (parse, files, schema, limits): metadata only lives here. */
