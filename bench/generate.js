@@ -86,7 +86,8 @@ export function serviceYaml(i, r) {
     `rpo: ${r.pick(['5m', '1h', '2h', '12h'])}`,
     `mtpd: ${r.pick(['4h', '24h', '72h'])}`,
     `recoveryOption: ${gaps.has('bad-enum') ? 'warm-stanby' : r.pick(RECOVERY)}`,
-    `plan: docs/dr/${name}.md`,
+    // A link (not fetched): a path would name a document that the generated catalog does not hold (evidence-missing).
+    `plan: https://dr.example.com/plans/${name}`,
     `lastTest: { date: ${date(r)}, type: ${r.pick(['tabletop', 'partial-failover', 'full-failover'])}, result: ${r.chance(0.9) ? 'pass' : 'fail'} }`,
   ]);
   const cls = r.pick(CLASSES);

@@ -2,6 +2,7 @@
 // Here, apart from the engine, so that formatters and the CLI's types need none of it.
 import type { ResolvedConfig } from './config/types.js';
 import type { Service } from './model/types.js';
+import type { Slo } from './model/slo/index.js';
 import type { RuleMeta } from './rules/types.js';
 import type { Finding, Range, Summary } from './types.js';
 
@@ -16,6 +17,8 @@ export interface FileResult {
   catalog?: FileCatalog;
   /** Its documents took values from other files (substitutions): `--cache` does not keep it, as its content alone does not key it. */
   readsOtherFiles?: true;
+  /** The objectives of its SLO documents (OpenSLO, Sloth), when it holds any: what availability-slo-mismatch compares. */
+  slos?: Slo[];
 }
 
 /** What a file tells the run beyond its services (FileResult.catalog). */
@@ -109,6 +112,8 @@ export interface LintResult {
   services: Service[];
   /** Every file read, in order. */
   files: string[];
+  /** The files read for their SLOs (OpenSLO, Sloth) and holding no service: not skipped, not catalog files (for the report). */
+  sloFiles?: string[];
   /** Today, as date rules saw it. */
   today: string;
   /**

@@ -74,6 +74,8 @@ export interface Report {
   at?: 'key' | 'value';
   /** Overrides the rule's own area (for rules whose area depends on the finding). */
   area?: Area | null;
+  /** Text inside the value that the finding is about (a deferral's phrase): the range narrows to where it is written. */
+  text?: string;
 }
 
 export interface Summary {

@@ -122,7 +122,8 @@ describe('Backstage entity refs and classification', () => {
 });
 
 describe('Backstage catalog-info.yaml files', () => {
-  const catalog = (): LintResult => lintYaml([PAYMENTS, AUTH, BILLING, DOCS_SITE, FX_RATES], { now: NOW, explicit: false });
+  // From the fixture's folder, where the DR plans its services name are (evidence-missing).
+  const catalog = (): LintResult => lintYaml([PAYMENTS, AUTH, BILLING, DOCS_SITE, FX_RATES], { now: NOW, explicit: false, cwd: join(CATALOG, '..') });
 
   it('reads only Components of type service; System, API, Group, User, Resource, Location, Template and websites are skipped silently', () => {
     const result = catalog();
@@ -325,7 +326,8 @@ describe('spec.warranty is validated strictly, the rest of the entity is Backsta
     const group = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-search\nspec:\n  type: team\n  children: []\n';
     const template = 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: new-service\nspec:\n  owner: group:default/team-search\n  type: service\n  steps: []\n';
     const yaml = [native, group, template, COMPONENT.replace('  system: discovery\n', '  system: discovery\n  dependsOn: [component:fx-rates]\n')].join('---\n');
-    const result = lintYaml(yaml, { now: NOW });
+    // Beside fx-rates' own file, where its DR plan is.
+    const result = lintYaml([{ file: 'native/mixed.yaml', text: yaml }], { now: NOW, cwd: CATALOG });
     expect(result.services.map((s) => [s.name, s.source])).toEqual([
       ['fx-rates', 'native'],
       ['search', 'backstage'],

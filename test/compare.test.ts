@@ -26,10 +26,10 @@ describe('--compare on the examples', () => {
     const text = report(result, { ...EXAMPLES_CTX, previous });
     expectGolden('examples-compare.txt', text);
     const prose = text.replace(/\n/g, ' ');
-    expect(prose).toContain('Since 2026-10-26 (last-month.json): 6 new findings, 1 fixed, 27 still open; 1 service added, 0 removed; reactive share 12% → 12% (no change).');
+    expect(prose).toContain('Since 2026-10-26 (last-month.json): 6 new findings, 1 fixed, 30 still open; 1 service added, 0 removed; reactive share 12% → 12% (no change).');
     expect(text).toContain('\nCHANGES SINCE 2026-10-26\n');
     expect(text).toContain('Services added (1): reporting-warehouse.');
-    expect(text).toMatch(/^ {2}error {2}continuity-objectives-inconsistent {2}checkout-web {2}examples\/retail\/checkout-web\.yaml:27$/m);
+    expect(text).toMatch(/^ {2}error {2}continuity-objectives-inconsistent {2}checkout-web {2}examples\/retail\/checkout-web\.yaml:28$/m);
     expect(text).toMatch(/^Fixed findings \(1\):\n {2}error {2}warranty-placeholder-value {2}fx-rates {2}examples\/platform\/reference-data\.yaml:19$/m);
     expect(text).toMatch(/^ {2}security +10% +13% +\+3 points$/m);
   });
@@ -37,7 +37,7 @@ describe('--compare on the examples', () => {
   it('tells the same in markdown, as a pull request comment puts it (golden)', async () => {
     const text = markdown(await lintExamples(), { ...EXAMPLES_CTX, previous: previousExamples() });
     expectGolden('examples-compare.md', text);
-    expect(text).toContain('**Since 2026-10-26** (last-month.json): this change adds 6 findings and fixes 1 (27 still open); reactive share 12% → 12% (no change); 1 service added, 0 removed.');
+    expect(text).toContain('**Since 2026-10-26** (last-month.json): this change adds 6 findings and fixes 1 (30 still open); reactive share 12% → 12% (no change); 1 service added, 0 removed.');
     expect(text).toContain('<details open><summary>New findings: 6</summary>');
   });
 });

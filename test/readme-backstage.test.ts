@@ -34,7 +34,8 @@ describe("README's Backstage section", () => {
   it('its example catalog-info.yaml lints clean, its dependency resolved by the catalog export it shows', async () => {
     const [entity] = blocks('## Backstage', 'yaml');
     const [exported] = blocks('### A catalog export for dependencies', 'json');
-    const root = tempTree({ 'catalog-info.yaml': entity!, 'catalog.json': exported! });
+    // The DR plan it names (continuity.plan) is a document of the repository (evidence-missing).
+    const root = tempTree({ 'catalog-info.yaml': entity!, 'catalog.json': exported!, 'docs/dr/payments.md': '# DR plan\n' });
     const r = await runCli(['--now', '2026-11-26', '--catalog', 'catalog.json', '-f', 'json', 'catalog-info.yaml'], root);
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; waived: boolean }>; summary: { services: number } };
@@ -52,7 +53,7 @@ describe("README's Backstage section", () => {
     const [location] = blocks('### Locations', 'yaml');
     const [entity] = blocks('## Backstage', 'yaml');
     const [exported] = blocks('### A catalog export for dependencies', 'json');
-    const root = tempTree({ 'root.yaml': location!, 'catalog-info.yaml': entity!, 'services/fx/catalog-info.yaml': entity!.replace('name: payments-api', 'name: fx-rates'), 'catalog.json': exported! });
+    const root = tempTree({ 'root.yaml': location!, 'catalog-info.yaml': entity!, 'services/fx/catalog-info.yaml': entity!.replace('name: payments-api', 'name: fx-rates'), 'catalog.json': exported!, 'docs/dr/payments.md': '# DR plan\n' });
     const r = await runCli(['--now', '2026-11-26', '--catalog', 'catalog.json', '-f', 'json', 'root.yaml'], root);
     const json = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; file: string; waived: boolean }>; summary: { services: number } };
     expect(json.summary.services).toBe(2);

@@ -30,7 +30,7 @@ describe('the one-page summary', () => {
     const full = report(result, EXAMPLES_CTX);
     expect(full.startsWith(alone)).toBe(true);
     expect(alone).toContain('Catalog: examples/, git branch main, commit 0123456789ab (/home/ops/catalog).');
-    expect(alone).toContain('Read 12 services in 10 catalog files; 1 other YAML file skipped (not service definitions).');
+    expect(alone).toContain('Read 12 services in 10 catalog files, SLOs in 2 files; 1 other YAML file skipped (not service\ndefinitions).');
     expect(alone).toMatch(/^Reactive share {2}12% {2}under the 80% threshold/m);
     expect(alone).toContain('by area: availability 10%,  capacity 16%,  continuity 10%,  security 13%');
     expect(alone).toMatch(/^ {2}1\. order-bridge +high +team-integration +4 +0 /m);
@@ -74,7 +74,7 @@ describe('rollups, top risks and the waiver register', () => {
     const tiers = tierRollup(view);
     expect(tiers.map((t) => [t.key, t.services, t.errors, t.warnings])).toEqual([
       ['critical', 3, 1, 2],
-      ['high', 4, 7, 6],
+      ['high', 4, 7, 9],
       ['medium', 3, 7, 5],
       ['low', 1, 1, 2],
     ]);
@@ -116,8 +116,8 @@ describe('cells that cannot be misread', () => {
     const result = await lintExamples();
     const row = buildView(result).rows.find((r) => r.service.name === 'checkout-web');
     expect(row?.cells).toEqual({ availability: 'flagged', capacity: 'flagged', continuity: 'flagged', security: 'defined' });
-    expect(report(result, EXAMPLES_CTX)).toMatch(/^ {2}checkout-web +high +design +team-storefront +5 +! +! +! +✓$/m);
-    expect(markdown(result, EXAMPLES_CTX)).toMatch(/^\| checkout-web \| high \| design \| team-storefront \| 5 \| defined, \*\*with findings\*\* \|/m);
+    expect(report(result, EXAMPLES_CTX)).toMatch(/^ {2}checkout-web +high +design +team-storefront +8 +! +! +! +✓$/m);
+    expect(markdown(result, EXAMPLES_CTX)).toMatch(/^\| checkout-web \| high \| design \| team-storefront \| 8 \| defined, \*\*with findings\*\* \|/m);
   });
 
   it('counts catalog files only: a config file or a CI workflow beside the services is skipped, and says so', async () => {

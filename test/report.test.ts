@@ -58,7 +58,7 @@ describe('report: golden files', () => {
     const text = report(result, { ...CTX, cwd: root });
     expectGolden('examples.txt', text);
     expect(widest(text)).toBeLessThanOrEqual(100);
-    expect(text).toContain('Read 12 services in 10 catalog files; 1 other YAML file skipped (not service definitions).');
+    expect(text).toContain('Read 12 services in 10 catalog files, SLOs in 2 files; 1 other YAML file skipped (not service\ndefinitions).');
   });
 
   it('reports the fixture catalog in ASCII at 72 columns', async () => {

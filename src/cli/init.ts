@@ -48,7 +48,7 @@ spec:
       rpo: 1h
       mtpd: 8h
       recoveryOption: pilot-light
-      plan: docs/dr/example-service.md
+      # plan: docs/dr/example-service.md   # the DR plan: a file of the repository (evidence-missing checks it exists) or a URL
     security:
       plannedIn: design
       classification: internal

@@ -11,6 +11,11 @@ export function backstageForm(example: string): string | undefined {
   const docs = example.split(/^---\n/m);
   const out: string[] = [];
   for (const doc of docs) {
+    // A document of another tool beside the service (an OpenSLO SLO) is the same in either form.
+    if (out.length > 0 && !doc.startsWith('apiVersion: warranty-lint/')) {
+      out.push(doc);
+      continue;
+    }
     const converted = convert(doc);
     if (converted === undefined) return undefined;
     out.push(converted);

@@ -2,6 +2,7 @@
 // one source for `warranty-lint rules`, `explain`, the docs and every finding's docsUrl.
 import type { Rule, RuleMeta } from '../rules/types.js';
 import { TIERS } from '../types.js';
+import { renderOpenQuestions } from './open-questions.js';
 
 const SCOPE: Record<Rule['scope'], string> = {
   engine: 'raised by the loader and engine (files, parsing, schema, limits)',
@@ -61,8 +62,10 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
       '',
       m.remediation,
       '',
+      ...(m.notes !== undefined ? ['### Details', '', m.notes, ''] : []),
     );
   }
+  out.push(...renderOpenQuestions());
   return out.join('\n');
 }
 

@@ -3,7 +3,7 @@
 // service models as they are. Read back, everything is checked, field by field, before it is used:
 // a cache is a file anyone could have written, and a rule must never meet a model it cannot read.
 // What does not check out is no result (the file is linted again).
-import type { Dependency, Service } from '../model/types.js';
+import type { Dependency, Evidence, Service } from '../model/types.js';
 import { AREAS, STAGES, TIERS, type Area, type Finding } from '../types.js';
 import { docsUrl } from '../docs/url.js';
 import type { FileCatalog, FileResult } from '../lint-types.js';
@@ -98,12 +98,12 @@ const VALUES: Record<Area, Check> = {
       forecast: shape({}, { growthPercentPerYear: isNumber, horizonMonths: isNumber, driver: isString }),
       headroom: isNumber,
       thresholds: shape({}, { warn: isNumber, critical: isNumber }),
-      loadTest: shape({}, { date: isNumber, multipleOfPeak: isNumber }),
+      loadTest: shape({}, { date: isNumber, multipleOfPeak: isNumber, report: isString }),
     },
   ),
   continuity: shape(
     { stateful: isBoolean },
-    { rto: isNumber, rpo: isNumber, mtpd: isNumber, recoveryOption: isString, plan: isString, lastTest: shape({}, { date: isNumber, type: isString, result: isString }) },
+    { rto: isNumber, rpo: isNumber, mtpd: isNumber, recoveryOption: isString, plan: isString, lastTest: shape({}, { date: isNumber, type: isString, result: isString, report: isString }) },
   ),
   security: shape({}, { classification: isString, dataTypes: listOf(isString), controls: listOf(isString), policy: isString, lastReview: isNumber }),
 };
@@ -128,6 +128,10 @@ const isDependency: Check = shape({ service: isString, kind: oneOf(['hard', 'sof
 const isWaiver = shape({ index: isCount, pointer: isString }, { rule: isString, area: isArea, reason: isString, approvedBy: isString, expires: isNumber });
 const isPlaceholder = shape({ pointer: isString, value: nullable(isString), kind: oneOf(['placeholder', 'vague', 'empty']), field: isString, area: nullable(isArea) });
 const isPointers = shape(Object.fromEntries(['name', 'owner', 'tier', 'stage', 'spec', 'warranty', 'dependsOn', 'waivers'].map((k) => [k, isString])));
+const isEvidence = shape(
+  { pointer: isString, field: isString, area: isArea, reference: isString, status: oneOf(['exists', 'url', 'missing', 'outside', 'file-url', 'special'] satisfies Array<Evidence['status']>) },
+  { looked: listOf(isString) },
+);
 const isAnchors: Check = (v) => isRecord(v) && Object.values(v).every(isRange);
 
 const isServiceShape = shape(
@@ -145,7 +149,7 @@ const isServiceShape = shape(
     placeholders: listOf(isPlaceholder),
     anchors: isAnchors,
   },
-  { owner: isString },
+  { owner: isString, evidence: listOf(isEvidence) },
 );
 
 const isService = (v: unknown, file: string): boolean => isServiceShape(v) && (v as Service).file === file;

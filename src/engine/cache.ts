@@ -49,6 +49,13 @@ export function lintFileCached(ref: FileRef, options: FileOptions, cache: FileCa
   const hit = cache.get(ref.file, key, ref.explicit, stamp);
   if (hit) return hit;
   const result = lintBytes(bytes, ref, options);
-  if (!result.readsOtherFiles) cache.set(ref.file, key, ref.explicit, stamp, result);
+  // A file of SLOs is linted anew each run: there are few, and the codec keeps no objectives. So is
+  // a definition that names evidence in the repository: whether that file exists is not in its content.
+  if (!result.readsOtherFiles && !result.slos && !namesFiles(result)) cache.set(ref.file, key, ref.explicit, stamp, result);
   return result;
+}
+
+/** Whether a result's services name evidence looked up in the repository (a DR plan, a report): a URL is not looked up. */
+function namesFiles(result: FileResult): boolean {
+  return result.services.some((s) => s.evidence?.some((e) => e.status !== 'url' && e.status !== 'file-url') ?? false);
 }

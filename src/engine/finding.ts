@@ -81,7 +81,7 @@ export interface PackedFinding extends Omit<Finding, 'message' | 'fingerprint' |
 /** A finding as a run keeps it until it is written: the Finding itself, or packed. */
 export type KeptFinding = Finding | PackedFinding;
 
-function isPacked(f: KeptFinding): f is PackedFinding {
+export function isPacked(f: KeptFinding): f is PackedFinding {
   return typeof f.message !== 'string';
 }
 

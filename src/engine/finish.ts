@@ -2,6 +2,7 @@
 // the per-document limit (settle.ts, shared with the editor's incremental path), the baseline and
 // the summary.
 import { EntityCatalog, type KnownEntity } from '../model/catalog.js';
+import { SloIndex } from '../model/slo/index.js';
 import { ServicesByDocument } from '../model/documents.js';
 import { reactiveShare } from '../model/portfolio.js';
 import type { Service } from '../model/types.js';
@@ -20,6 +21,7 @@ export interface Finished {
   summary: Summary;
   services: Service[];
   files: string[];
+  sloFiles: string[];
   /** The metadata of the rules in effect (built-in and policies), for the formatters. */
   rules: readonly RuleMeta[];
 }
@@ -36,7 +38,8 @@ export function finish(results: KeptFile[], options: FinishOptions, today: numbe
 
   const known = new Set<string>();
   for (const r of results) for (const k of r.catalog?.entities ?? []) known.add(k);
-  const ctx: CatalogContext = { services, byName: firstByName(services), catalog: new EntityCatalog(services, known, options.exported), config, today };
+  const slos = new SloIndex(results.flatMap((r) => r.slos ?? []));
+  const ctx: CatalogContext = { services, byName: firstByName(services), catalog: new EntityCatalog(services, known, options.exported), slos, config, today };
   const changes = options.changedFiles ? changedScope(options.changedFiles, services) : undefined;
   // Each report becomes a finding as the rule yields it (see CatalogRule).
   addCatalogFindings(findings, ctx, reread, rules, changes?.note);
@@ -59,7 +62,8 @@ export function finish(results: KeptFile[], options: FinishOptions, today: numbe
     baselined: 0,
     reactiveShare: reactiveShare(services, config),
   };
-  const done = { findings: kept, summary, services, files: results.map((r) => r.file), rules: rules.metas };
+  const sloFiles = results.filter((r) => r.slos !== undefined && r.services.length === 0).map((r) => r.file);
+  const done = { findings: kept, summary, services, files: results.map((r) => r.file), sloFiles, rules: rules.metas };
   return options.baseline ? applyBaseline(done, options.baseline) : done;
 }
 
@@ -72,7 +76,7 @@ function changedScope(changed: ReadonlySet<string>, services: readonly Service[]
   const anyService = services.some((s) => changed.has(s.file));
   return {
     note(f, r) {
-      if (r.service === null ? anyService : (r.involves ?? []).some((s) => changed.has(s.file))) involved.add(f);
+      if (r.service === null ? anyService : (r.involves ?? []).some((s) => changed.has(s.file)) || (r.involvesFiles ?? []).some((file) => changed.has(file))) involved.add(f);
     },
     reported: (f) => (f.file !== null && changed.has(f.file)) || involved.has(f),
   };

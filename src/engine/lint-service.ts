@@ -1,7 +1,7 @@
 // One service document: schema, placeholders, the model, then every service rule. Positions are
 // resolved while the document is at hand, including those the catalog rules will need later.
 import type { ResolvedConfig } from '../config/types.js';
-import type { Finding, Range } from '../types.js';
+import type { Finding, Range, Report } from '../types.js';
 import type { ParsedDocument } from '../load/document.js';
 import { anchorKey } from '../load/locate.js';
 import { buildService, findPlaceholders } from '../model/build.js';
@@ -14,6 +14,7 @@ import { extendedValidator } from '../schema/extend.js';
 import { BUILT_IN_RULES, rulesInEffect } from '../policies/index.js';
 import { RuleCrash } from '../errors.js';
 import { configuredFinding, severityFor } from './severity.js';
+import { evidenceOf } from './evidence.js';
 import { AREAS } from '../types.js';
 import type { CatalogRule, WaiverRule } from '../rules/types.js';
 
@@ -26,8 +27,11 @@ export interface FileOptions {
   cwd?: string;
 }
 
-/** Schema, placeholders, model, then every service rule, with positions resolved while the document is at hand. */
-export function lintService(doc: ParsedDocument, format: InputFormat, layout: ServiceLayout, options: FileOptions): { service: Service; findings: Finding[] } {
+/**
+ * Schema, placeholders, model, then every service rule, with positions resolved while the document is
+ * at hand. `path` is where the document's file is read from (its evidence is looked for beside it).
+ */
+export function lintService(doc: ParsedDocument, format: InputFormat, layout: ServiceLayout, options: FileOptions, path: string = layout.file): { service: Service; findings: Finding[] } {
   const { config } = options;
   const subject = typeof layout.name === 'string' && layout.name !== '' ? `service "${layout.name}"` : `document ${doc.index + 1}`;
   const placeholders = findPlaceholders(layout, config.placeholders);
@@ -55,6 +59,8 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
   for (const p of substituted?.spoiled ?? []) reported.add(p);
   for (const p of substituted?.problems ?? []) if (p.ruleId === 'schema') reported.add(p.pointer);
   const service = buildService(layout, placeholders, reported, deferralMatcher(config.deferral));
+  // A stat or two per reference: not made when nothing would read them.
+  if (severityFor('evidence-missing', layout.file, service.tier, config) !== 'off') service.evidence = evidenceOf(service, path, options.cwd);
   const rules = rulesInEffect(config);
 
   const findings: Finding[] = [];
@@ -77,11 +83,17 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
     }
     for (const r of reports) {
       const area = r.area !== undefined ? r.area : rule.meta.area;
-      findings.push(configuredFinding({ ...base, ruleId: rule.meta.id, message: r.message, range: doc.locate(r.pointer, r.at), area, pointer: r.pointer }, service.tier, config));
+      findings.push(configuredFinding({ ...base, ruleId: rule.meta.id, message: r.message, range: rangeOf(doc, r), area, pointer: r.pointer }, service.tier, config));
     }
   }
   service.anchors = anchorsFor(service, doc, rules.positioned);
   return { service, findings };
+}
+
+/** Where a report is: its node, narrowed to the text it names inside the value (a phrase in a block scalar). */
+function rangeOf(doc: ParsedDocument, r: Report): Range {
+  const range = doc.locate(r.pointer, r.at);
+  return r.text !== undefined && doc.locateText ? doc.locateText(range, r.text) : range;
 }
 
 /** Pointers whose values count as missing: reported by `schema`, or placeholders. */

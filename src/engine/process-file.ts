@@ -2,14 +2,16 @@
 // other documents and problems. Never throws for anything the file contains.
 import type { Finding, Range } from '../types.js';
 import { decode } from '../load/decode.js';
-import type { FileRef } from '../load/document.js';
+import type { FileRef, SyntaxProblem } from '../load/document.js';
 import { byteRange, FILE_START, offsetRange } from '../load/locate.js';
-import { readDocuments } from '../load/parse.js';
+import { firstSyntaxProblem, readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
-import { bytesHaveOurApiVersion, formatTitles, hasOurApiVersion } from '../model/formats/index.js';
+import { bytesHaveOurApiVersion, formatTitles, hasOurApiVersion, markersIn } from '../model/formats/index.js';
 import { templatedPath, templateLine } from '../model/template.js';
 import { sortDocuments, templateFinding, textTemplate, withSubstitutions, type SortedKind } from './file-documents.js';
 import type { Service } from '../model/types.js';
+import type { Slo } from '../model/slo/index.js';
+import { lintSloDocument } from './slo-documents.js';
 import type { FileResult } from '../lint-types.js';
 import { configuredFinding } from './severity.js';
 import { lintService, type FileOptions } from './lint-service.js';
@@ -64,7 +66,11 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   if (size > limit) return only(ref, fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options));
   const read = readDocuments(text, config.limits);
   if (!Array.isArray(read)) {
-    if (!ref.explicit && (!hasOurApiVersion(text) || templateLine(text) !== undefined)) return skipped(ref);
+    // A Sloth file holds `{{.window}}` in its queries by design: it is not an unrendered template.
+    if (!ref.explicit) {
+      const marks = markersIn(text);
+      if ((!marks.service && !marks.slo) || (!marks.slo && templateLine(text) !== undefined)) return skipped(ref);
+    }
     return only(ref, fileFinding('yaml-syntax', ref.file, read.message, options, offsetRange(text, read.offset)));
   }
   if (templatedPath(ref.file)) {
@@ -74,18 +80,20 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const sorted = sortDocuments(docs, text, ref, options);
   const { kinds, facts } = sorted;
   const holdsService = kinds.some((k) => typeof k !== 'string' && k.kind === 'service');
+  const holdsSlo = kinds.some((k) => typeof k !== 'string' && k.kind === 'slo');
   const broken = docs.filter((d) => d.syntax.length > 0);
   // Unrendered templates (scaffolder skeletons, cookiecutter, Helm) are not definitions: skipped in a
-  // walk, one finding that says so when named.
-  const template = holdsService ? undefined : (sorted.template ?? (broken.length > 0 ? textTemplate(text) : undefined));
+  // walk, one finding that says so when named. Sloth's queries hold `{{.window}}` by design.
+  const template = holdsService || holdsSlo ? undefined : (sorted.template ?? (broken.length > 0 && !markersIn(text).slo ? textTemplate(text) : undefined));
   if (template !== undefined) {
     return ref.explicit ? only(ref, templateFinding(ref, template, options)) : skipped(ref);
   }
   // A file is ours by a top-level apiVersion of a format only: a `backstage.io/kubernetes-id` label
   // in a Helm template or a link to backstage.io is not.
-  const ours = kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurApiVersion(text);
+  const ours = holdsSlo || kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurApiVersion(text);
   const findings: Finding[] = [];
   const services: Service[] = [];
+  const slos: Slo[] = [];
   let brokenDocuments = 0;
 
   docs.forEach((doc, i) => {
@@ -93,13 +101,22 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
     if (kind === 'broken') {
       brokenDocuments++;
       if (!ours && !(ref.explicit && doc.syntax.some((p) => p.refusal))) return;
-      for (const p of doc.syntax) findings.push(configuredFinding({ ruleId: 'yaml-syntax', message: p.message, file: ref.file, range: p.range, service: null, area: null, pointer: null, document: doc.index }, null, config));
+      // One finding a broken document: later problems often follow from the first (its message says where they are).
+      const p = firstSyntaxProblem(doc.syntax) as SyntaxProblem;
+      findings.push(configuredFinding({ ruleId: 'yaml-syntax', message: p.message, file: ref.file, range: p.range, service: null, area: null, pointer: null, document: doc.index }, null, config));
       return;
     }
     if (kind === 'template') return;
+    if (kind.kind === 'slo') {
+      if (!kind.objectives) return;
+      const result = lintSloDocument(doc, kind.slo, ref.file, options);
+      for (const f of result.findings) findings.push(f);
+      for (const s of result.slos) slos.push(s);
+      return;
+    }
     if (kind.kind === 'service') {
       const layout = kind.format.layout(doc.value as Record<string, unknown>, ref.file, doc.index, config);
-      const result = lintService(doc, kind.format, layout, options);
+      const result = lintService(doc, kind.format, layout, options, ref.path);
       for (const f of result.findings) findings.push(f); // not push(...): it overflows the stack on a flood
       services.push(result.service);
       return;
@@ -111,7 +128,8 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   });
   for (const f of sorted.findings) findings.push(f);
 
-  if (!holdsService && ref.explicit && findings.length === 0) {
+  // A file of SLOs is read as evidence of availability (availability-slo-mismatch): it holds no service, and says nothing wrong.
+  if (!holdsService && !holdsSlo && ref.explicit && findings.length === 0) {
     // A file of another kind of entity of a format says so (Backstage: "no Component of a service type").
     const other = kinds.find((k): k is Exclude<SortedKind, string> => typeof k !== 'string' && k.kind === 'other');
     const first = broken[0]?.syntax[0];
@@ -127,6 +145,8 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   }
   const catalog = facts.entities.length + facts.locations.length + facts.skeletons.length > 0 ? { ...facts, explicit: ref.explicit } : undefined;
   const result: FileResult = catalog ? { file: ref.file, findings, services, brokenDocuments, catalog } : { file: ref.file, findings, services, brokenDocuments };
+  // Even with no readable objective: a file of SLOs is read, not skipped (the report counts it so).
+  if (holdsSlo) result.slos = slos;
   // Values read from other files (`$yaml: ./warranty.yaml`): the result depends on more than this file.
   if (docs.some((d, i) => d !== read[i])) result.readsOtherFiles = true;
   return result;

@@ -14,6 +14,7 @@ import { RuleCrash } from '../errors.js';
 import { flatCopy } from './compact.js';
 import { compareFindings, distinguish, makeFinding, type KeptFinding } from './finding.js';
 import { capPerDocument } from './limits.js';
+import { addSloEvidence } from './slo-evidence.js';
 import { severityFor } from './severity.js';
 import { applyWaivers } from './waivers.js';
 
@@ -62,6 +63,7 @@ export function settle(findings: KeptFinding[], ctx: CatalogContext, documents: 
   const { config, today } = ctx;
   const place = placer(locators);
   const wanted = inScope(ctx);
+  addSloEvidence(findings, documents, ctx.slos);
   const used = applyWaivers(findings, documents, today, config.waivers.maxDays, new Set(rules.waivers.map((r) => r.meta.id)));
   const ruleIds = [...rules.byId.keys()];
   for (const rule of rules.waivers) {

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { resolve } from 'node:path';
 import { discover } from '../load/discover.js';
 import { EntityCatalog } from '../model/catalog.js';
+import { SloIndex } from '../model/slo/index.js';
 import { ServicesByDocument } from '../model/documents.js';
 import { rulesInEffect } from '../policies/index.js';
 import type { Service } from '../model/types.js';
@@ -42,6 +43,9 @@ export class Workspace {
   /** What dependencies may name (services, other entities of the files); rebuilt when a service changes. */
   private entities: EntityCatalog | undefined;
 
+  /** The objectives of the SLO documents of the files; rebuilt when a file holding any changes. */
+  private slos: SloIndex | undefined;
+
   /** What catalog rules keep between calls (CatalogContext.memo): emptied when names or dependencies change. */
   private readonly memo = new Map<string, unknown>();
 
@@ -62,6 +66,7 @@ export class Workspace {
     this.byFile.set(result.file, result);
     // The entity catalog holds the service objects a new version replaces: rebuilt (a pass over the names).
     this.entities = undefined;
+    if (old?.slos || result.slos) this.slos = undefined;
     if (!old || !this.patch(old, result)) this.catalog = undefined;
     if (!old || !sameLinks(old, result)) this.memo.clear();
   }
@@ -90,6 +95,7 @@ export class Workspace {
     this.sorted = undefined;
     this.catalog = undefined;
     this.entities = undefined;
+    this.slos = undefined;
     this.memo.clear();
     return true;
   }
@@ -163,7 +169,8 @@ export class Workspace {
       for (const f of r.findings) findings.push({ ...f });
     }
     this.entities ??= new EntityCatalog(services, this.knownEntities());
-    const ctx: CatalogContext = { services, byName, catalog: this.entities, config: this.options.config, today: this.options.today, scope, memo: this.memo };
+    this.slos ??= new SloIndex(this.files().flatMap((f) => this.byFile.get(f)?.slos ?? []));
+    const ctx: CatalogContext = { services, byName, catalog: this.entities, slos: this.slos, config: this.options.config, today: this.options.today, scope, memo: this.memo };
     const rules = rulesInEffect(this.options.config);
     addCatalogFindings(findings, ctx, locators, rules);
     for (const f of settle(findings, ctx, new ServicesByDocument(scope), locators, rules)) out.get(f.file as string)?.push(unpack(f));

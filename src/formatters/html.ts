@@ -10,7 +10,7 @@ import { pointsChange, type ChangedFinding, type Comparison } from './compare.js
 import { escapeText } from './escape.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { gauge, shareBar, stagesSection } from './html-charts.js';
-import { accountableOwner, reactiveVerdict, sharePercent, thresholdPercent, type CellState, type PortfolioView, type ServiceRow } from './portfolio-view.js';
+import { accountableOwner, reactiveVerdict, sloFilesRead, sharePercent, thresholdPercent, type CellState, type PortfolioView, type ServiceRow } from './portfolio-view.js';
 import { buildReportModel, sourceParts, type ReportModel } from './report-model.js';
 import { trendSentence } from './report-summary.js';
 import { NO_OWNER, WAIVER_STATUS, ownerKey, type Rollup } from './rollups.js';
@@ -60,9 +60,11 @@ export const html: Formatter = (result, ctx) => {
     const full = ctx.source.git ? ` title="commit ${h(ctx.source.git.commit)}"` : '';
     body.push(`<p>Catalog: <code>${h(paths)}</code>, <span${full}>${h(where)}</span>.</p>`);
   }
-  const skipped = view.files.read - view.files.catalog;
+  // Files of SLOs (OpenSLO, Sloth) are read, for availability-slo-mismatch: not skipped.
+  const skipped = view.files.read - view.files.catalog - view.files.slo;
+  const slos = sloFilesRead(view.files.slo);
   body.push(
-    `<p>Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}${skipped > 0 ? ` (${plural(skipped, 'other YAML file')} skipped: not service definitions)` : ''} with warranty-lint ${h(ctx.version)}. ` +
+    `<p>Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}${slos}${skipped > 0 ? ` (${plural(skipped, 'other YAML file')} skipped: not service definitions)` : ''} with warranty-lint ${h(ctx.version)}. ` +
       `Open findings: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info', 'infos')}; ${s.waived} waived, ${s.baselined} baselined.</p>`,
   );
   body.push('</header>', '<main>');

@@ -5,7 +5,7 @@ import { PLANNED_IN } from '../model/portfolio.js';
 import { AREAS, type Finding } from '../types.js';
 import { pointsChange, type ChangedFinding, type Comparison } from './compare.js';
 import { escapeText } from './escape.js';
-import { accountableOwner, reactiveVerdict, sharePercent, stageSplit, thresholdPercent, type CellState, type ServiceRow } from './portfolio-view.js';
+import { accountableOwner, reactiveVerdict, sloFilesRead, sharePercent, stageSplit, thresholdPercent, type CellState, type ServiceRow } from './portfolio-view.js';
 import { buildReportModel, sourceParts, type ReportModel } from './report-model.js';
 import { NO_OWNER, WAIVER_STATUS, type Rollup } from './rollups.js';
 import type { Formatter } from './types.js';
@@ -174,9 +174,11 @@ export const markdown: Formatter = (result, ctx) => {
     const { paths, where } = sourceParts(ctx.source);
     out.push(`Catalog: ${escapeMarkdown(paths)}, ${escapeMarkdown(where)}.`, '');
   }
-  const skipped = view.files.read - view.files.catalog;
+  // Files of SLOs (OpenSLO, Sloth) are read, for availability-slo-mismatch: not skipped.
+  const skipped = view.files.read - view.files.catalog - view.files.slo;
+  const slos = sloFilesRead(view.files.slo);
   out.push(
-    `Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}${skipped > 0 ? ` (${plural(skipped, 'other YAML file')} skipped: not service definitions)` : ''} with warranty-lint ${escapeMarkdown(ctx.version)}.`,
+    `Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}${slos}${skipped > 0 ? ` (${plural(skipped, 'other YAML file')} skipped: not service definitions)` : ''} with warranty-lint ${escapeMarkdown(ctx.version)}.`,
     '',
   );
   if (model.comparison) out.push(trendMarkdown(model.comparison, threshold), '');

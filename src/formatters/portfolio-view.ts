@@ -49,7 +49,8 @@ export interface PortfolioView {
    * Files that hold a service or a finding (`catalog`), and every file read (`read`): a directory
    * walk also reads other YAML (CI workflows, a config file) and skips it.
    */
-  files: { catalog: number; read: number };
+  /** Files read: holding services (or findings), and holding only SLOs (OpenSLO, Sloth), which are not skipped. */
+  files: { catalog: number; read: number; slo: number };
   /** A rule's remediation sentence, on one line: a built-in rule's, or a policy's of the run (`LintResult.rules`). */
   remediation(ruleId: string): string | undefined;
 }
@@ -133,7 +134,7 @@ export function buildView(result: LintResult, portfolio: ResolvedConfig['portfol
     reactive: { overall: result.summary.reactiveShare, byArea: reactiveShareByArea(result.services, config), threshold: portfolio.reactiveThreshold },
     planned: plannedShares(result.services, config),
     weights: portfolio.weights,
-    files: { catalog: catalogFiles.size, read: Math.max(result.summary.files, catalogFiles.size) },
+    files: { catalog: catalogFiles.size, read: Math.max(result.summary.files, catalogFiles.size), slo: (result.sloFiles ?? []).filter((f) => !catalogFiles.has(f)).length },
     remediation: remediations(result),
   };
 }
@@ -246,4 +247,9 @@ export function stageSplit(view: PortfolioView, key: Area | 'overall'): StageSpl
   const [missingP = 0, deferredP = 0] = reactiveWhole === 0 ? [0, 0] : wholePercents([shares.missing, deferred], reactiveWhole);
   const [strategy = 0, design = 0, transition = 0, opDefined = 0] = wholePercents([shares.strategy, shares.design, shares.transition, operationDefined], 100 - reactiveWhole);
   return { percents: { strategy, design, transition, operation: opDefined + deferredP, missing: missingP }, deferred: deferredP, reactive: reactiveWhole };
+}
+
+/** `, SLOs in 2 files` after the catalog files a report read, when it read any. */
+export function sloFilesRead(count: number): string {
+  return count > 0 ? `, SLOs in ${count} ${count === 1 ? 'file' : 'files'}` : '';
 }

@@ -8,6 +8,7 @@ import { escapeText } from './escape.js';
 import {
   accountableOwner,
   reactiveVerdict,
+  sloFilesRead,
   sharePercent,
   stageSplit,
   thresholdPercent,
@@ -85,9 +86,11 @@ export const report: Formatter = (result, ctx) => {
     para(`Catalog: ${safe(paths)}, ${safe(where)}.`);
   }
   const s = result.summary;
-  const skipped = view.files.read - view.files.catalog;
+  // Files of SLOs (OpenSLO, Sloth) are read, for availability-slo-mismatch: not skipped.
+  const skipped = view.files.read - view.files.catalog - view.files.slo;
+  const slos = sloFilesRead(view.files.slo);
   para(
-    `Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}` +
+    `Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}${slos}` +
       (skipped > 0 ? `; ${plural(skipped, 'other YAML file')} skipped (not service definitions).` : '.'),
   );
   para(

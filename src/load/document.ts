@@ -52,6 +52,8 @@ export interface ParsedDocument {
   start: Range;
   /** Maps a JSON pointer to the node's range; a missing node maps to its nearest existing parent key (locate.ts). */
   locate: Locate;
+  /** Narrows a value's range (from `locate`) to where a phrase is written in it (locate.ts `textRange`); absent: the range as it is. */
+  locateText?: (value: Range, phrase: string) => Range;
   /** Set when `$yaml`/`$json`/`$text` substitutions were made or refused (substitute.ts). */
   substitutions?: { problems: Array<{ ruleId: string; pointer: string; message: string; range: Range }>; spoiled: string[] };
 }

@@ -31,6 +31,13 @@ export class LineIndex {
     return { line: lo + 1, column: clamped - (starts[lo] as number) + 1 };
   }
 
+  /** The offset of a line and column (1-based), clamped to the text. */
+  offset(line: number, column: number): number {
+    const starts = this.lineStarts();
+    const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] as number;
+    return Math.max(0, Math.min(start + column - 1, this.text.length));
+  }
+
   range(start: number, end: number): Range {
     const a = this.position(start);
     const b = this.position(Math.max(start, end));

@@ -39,6 +39,23 @@ function locator<N>(tree: NodeTree<N>, lines: LineIndex): Locate {
   };
 }
 
+/**
+ * Narrows a value's range to where `phrase` is written inside it: a deferral in the middle of a
+ * multi-line block scalar is reported at its own line, not at the `|` that opens the value. Words
+ * are matched in any case, across any run of spaces or line breaks (a folded `>` value reads its
+ * line breaks as spaces). The value's range when the phrase is not written as such (escapes in a
+ * quoted string) or the value comes from another file.
+ */
+export function textRange(source: string, lines: LineIndex, value: Range, phrase: string): Range {
+  const words = phrase.trim().split(/\s+/).filter((w) => w !== '');
+  if (value.file !== undefined || words.length === 0 || phrase.length > 1000) return value;
+  const start = lines.offset(value.line, value.column);
+  const end = lines.offset(value.endLine, value.endColumn);
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iu');
+  const m = pattern.exec(source.slice(start, end));
+  return m ? lines.range(start + m.index, start + m.index + m[0].length) : value;
+}
+
 /** The range of one offset of a text. */
 export function offsetRange(text: string, offset: number): Range {
   return new LineIndex(text).range(offset, offset);

@@ -3,7 +3,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { Range } from '../types.js';
 import type { ParseLimits, ParsedDocument, ShapeProblem, SyntaxProblem } from './document.js';
 import { LineIndex } from './lines.js';
-import { fixedLocator, scanLocator, yamlLocator } from './locate.js';
+import { fixedLocator, scanLocator, textRange, yamlLocator } from './locate.js';
 import { preflight, type Refusal } from './preflight.js';
 import { scanDocuments, type ScannedDocument } from './scan.js';
 import { LimitExceeded, Walker } from './walker.js';
@@ -41,7 +41,8 @@ export function readWithScanner(text: string, limits: ParseLimits): ParsedDocume
   const docs = scanDocuments(text, limits);
   if (!docs) return undefined;
   const lines = new LineIndex(text);
-  return docs.map((doc, index) => fromScan(doc, index, lines));
+  const locateText = phraseLocator(text, lines);
+  return docs.map((doc, index) => fromScan(doc, index, lines, locateText));
 }
 
 /** The documents as `yaml` reads them: the path for everything the scanner leaves. */
@@ -58,9 +59,15 @@ export function parseWithYaml(text: string, limits: ParseLimits, lines = new Lin
   return docs.map((doc, index) => toParsed(doc, index, lines, limits, text));
 }
 
-function fromScan(doc: ScannedDocument, index: number, lines: LineIndex): ParsedDocument {
-  return { index, value: doc.value, syntax: [], shape: [], start: lines.range(doc.node.start, doc.node.start), locate: scanLocator(doc.node, lines) };
+function fromScan(doc: ScannedDocument, index: number, lines: LineIndex, locateText: ParsedDocument['locateText']): ParsedDocument {
+  return { index, value: doc.value, syntax: [], shape: [], start: lines.range(doc.node.start, doc.node.start), locate: scanLocator(doc.node, lines), locateText };
 }
+
+/** ParsedDocument.locateText over one file's text. */
+const phraseLocator =
+  (text: string, lines: LineIndex): NonNullable<ParsedDocument['locateText']> =>
+  (value, phrase) =>
+    textRange(text, lines, value, phrase);
 
 function brokenDocument(index: number, message: string, range: Range): ParsedDocument {
   return { index, value: undefined, syntax: [{ message, range }], shape: [], start: range, locate: fixedLocator(range) };
@@ -97,7 +104,7 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
       return { index, value: undefined, syntax: dups, shape: [], start, locate };
     }
     const shape = found.map(({ offset, ...p }) => (offset === undefined ? p : { ...p, range: lines.range(offset, offset) }));
-    return { index, value, syntax, shape, start, locate };
+    return { index, value, syntax, shape, start, locate, locateText: phraseLocator(text, lines) };
   } catch (error) {
     if (error instanceof LimitExceeded) {
       const r = lines.range(error.offset, error.offset);
@@ -128,4 +135,20 @@ function describeYamlError(code: string, message: string): string {
     default:
       return first.charAt(0).toLowerCase() + first.slice(1);
   }
+}
+
+/**
+ * The one problem a broken document is reported with (one `yaml-syntax` finding a document): the
+ * first in the text, which later ones often follow from (a parser that lost its place reports on
+ * every line after), its message saying where the others are.
+ */
+export function firstSyntaxProblem(syntax: readonly SyntaxProblem[]): SyntaxProblem | undefined {
+  const sorted = [...syntax].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  // A refusal (a limit, a YAML version) is the reason the document is not read: it goes first.
+  const first = sorted.find((p) => p.refusal) ?? sorted[0];
+  if (!first || sorted.length === 1) return first;
+  const lines = [...new Set(sorted.filter((p) => p !== first).map((p) => p.range.line))];
+  const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}…` : lines.length === 1 ? `${lines[0]}` : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const more = sorted.length - 1;
+  return { ...first, message: `${first.message}; ${more} more problem${more === 1 ? '' : 's'} in this document, at line${lines.length === 1 ? '' : 's'} ${shown}` };
 }

@@ -7,9 +7,9 @@
 import { dirname, isAbsolute, posix, resolve } from 'node:path';
 import type { Range } from '../types.js';
 import { decode } from './decode.js';
-import type { Locate, ParseLimits, ParsedDocument } from './document.js';
+import type { Locate, ParseLimits, ParsedDocument, SyntaxProblem } from './document.js';
 import { byteRange, FILE_START, fixedLocator, offsetRange } from './locate.js';
-import { readDocuments } from './parse.js';
+import { firstSyntaxProblem, readDocuments } from './parse.js';
 import { joinPointer, pointerToPath, splitPointer } from './pointer.js';
 import { describeIoError, readBounded, TooLarge } from './read.js';
 import { inside, isUrl, real } from './repository.js';
@@ -132,7 +132,8 @@ export function substitute(doc: ParsedDocument, ctx: SubstitutionContext): Parse
     if (only === undefined) return next(json, fixedLocator(FILE_START));
     if (only.syntax.length > 0) {
       if (kind === 'json') return next(json, fixedLocator(FILE_START));
-      for (const s of only.syntax) problems.push({ ruleId: 'yaml-syntax', pointer, message: s.message, range: at(s.range) });
+      const s = firstSyntaxProblem(only.syntax) as SyntaxProblem;
+      problems.push({ ruleId: 'yaml-syntax', pointer, message: s.message, range: at(s.range) });
       spoiled.push(pointer);
       return undefined;
     }

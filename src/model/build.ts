@@ -165,7 +165,7 @@ function normalise(area: Area, get: (k: string) => unknown, sub: (k: string, f: 
         forecast: has('forecast') ? { growthPercentPerYear: num(sub('forecast', 'growthPercentPerYear')), horizonMonths: num(sub('forecast', 'horizonMonths')), driver: str(sub('forecast', 'driver')) } : undefined,
         headroom: num(get('headroom')),
         thresholds: has('thresholds') ? { warn: num(sub('thresholds', 'warn')), critical: num(sub('thresholds', 'critical')) } : undefined,
-        loadTest: has('loadTest') ? { date: parseDay(sub('loadTest', 'date')), multipleOfPeak: num(sub('loadTest', 'multipleOfPeak')) } : undefined,
+        loadTest: has('loadTest') ? { date: parseDay(sub('loadTest', 'date')), multipleOfPeak: num(sub('loadTest', 'multipleOfPeak')), report: str(sub('loadTest', 'report')) } : undefined,
       };
     case 'continuity':
       return {
@@ -175,7 +175,7 @@ function normalise(area: Area, get: (k: string) => unknown, sub: (k: string, f: 
         mtpd: parseDuration(get('mtpd')),
         recoveryOption: str(get('recoveryOption')),
         plan: str(get('plan')),
-        lastTest: has('lastTest') ? { date: parseDay(sub('lastTest', 'date')), type: str(sub('lastTest', 'type')), result: str(sub('lastTest', 'result')) } : undefined,
+        lastTest: has('lastTest') ? { date: parseDay(sub('lastTest', 'date')), type: str(sub('lastTest', 'type')), result: str(sub('lastTest', 'result')), report: str(sub('lastTest', 'report')) } : undefined,
       };
     case 'security': {
       const list = (k: string): string[] | undefined => {

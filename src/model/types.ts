@@ -14,7 +14,8 @@ export interface Capacity {
   forecast?: { growthPercentPerYear?: number; horizonMonths?: number; driver?: string };
   headroom?: number;
   thresholds?: { warn?: number; critical?: number };
-  loadTest?: { date?: number; multipleOfPeak?: number };
+  /** `report`: where the load test's results are kept (evidence, see evidence.ts). */
+  loadTest?: { date?: number; multipleOfPeak?: number; report?: string };
 }
 
 export interface Continuity {
@@ -26,8 +27,8 @@ export interface Continuity {
   mtpd?: number;
   recoveryOption?: string;
   plan?: string;
-  /** `date` in days since the epoch. */
-  lastTest?: { date?: number; type?: string; result?: string };
+  /** `date` in days since the epoch; `report`, where the test's record is kept (evidence). */
+  lastTest?: { date?: number; type?: string; result?: string; report?: string };
 }
 
 export interface Security {
@@ -107,6 +108,28 @@ export interface Waiver {
   expires?: number;
 }
 
+/**
+ * What a reference to evidence (a DR plan, a test report, a policy document) points at, found by
+ * the engine with a `stat` inside the repository (load/evidence.ts): rules never read files.
+ */
+export interface Evidence {
+  /** Pointer of the field that holds the reference. */
+  pointer: string;
+  /** The field, as people read it (`continuity.plan`). */
+  field: string;
+  area: Area;
+  /** The reference as written. */
+  reference: string;
+  /**
+   * `exists`: a file or folder of the repository; `url`: a link, not fetched; `missing`: no such
+   * file; `outside`: a path that leads out of the repository (absolute, `..`, `~`, or a link);
+   * `file-url`: a `file:` URL; `special`: a FIFO, socket or device.
+   */
+  status: 'exists' | 'url' | 'missing' | 'outside' | 'file-url' | 'special';
+  /** Where a missing file was looked for, relative to the working directory (`/`-separated). */
+  looked?: string[];
+}
+
 /** A service as every rule reads it: normalised, positions as pointers, plain data (it crosses to workers). */
 export interface Service {
   name: string | null;
@@ -135,6 +158,8 @@ export interface Service {
   areas: { [K in Area]: AreaModel<K> };
   waivers: Waiver[];
   placeholders: Placeholder[];
+  /** What its references to evidence point at; set by the engine before the service rules run. */
+  evidence?: Evidence[];
   /**
    * Positions of the nodes that rules over the whole catalog point at (name, targets, rto/rpo,
    * dependencies, waivers), resolved while the document is still parsed.

@@ -2,6 +2,7 @@
 // the generated reference (docs/rules.md) and the tests.
 import type { Rule } from './types.js';
 import { availabilityExceedsDependencyCeiling } from './availability-exceeds-dependency-ceiling.js';
+import { availabilitySloMismatch } from './availability-slo-mismatch.js';
 import { availabilityRtoBudgetConflict } from './availability-rto-budget-conflict.js';
 import { availabilityTargetUnmeasurable } from './availability-target-unmeasurable.js';
 import { capacityDemandUndefined } from './capacity-demand-undefined.js';
@@ -13,6 +14,7 @@ import { continuityTestStale } from './continuity-test-stale.js';
 import { dependencyTierInversion } from './dependency-tier-inversion.js';
 import { dependencyUnknown } from './dependency-unknown.js';
 import { duplicateService } from './duplicate-service.js';
+import { evidenceMissing } from './evidence-missing.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { inputSkipped } from './input-skipped.js';
 import { noService } from './no-service.js';
@@ -39,6 +41,7 @@ import { yamlSyntax } from './yaml-syntax.js';
 export const RULES: readonly Rule[] = [
   availabilityExceedsDependencyCeiling,
   availabilityRtoBudgetConflict,
+  availabilitySloMismatch,
   availabilityTargetUnmeasurable,
   capacityDemandUndefined,
   continuityDependencyInversion,
@@ -49,6 +52,7 @@ export const RULES: readonly Rule[] = [
   dependencyTierInversion,
   dependencyUnknown,
   duplicateService,
+  evidenceMissing,
   fileUnreadable,
   inputSkipped,
   noService,

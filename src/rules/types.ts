@@ -2,6 +2,7 @@ import type { Area, Report, Severity, Tier } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Service } from '../model/types.js';
 import type { EntityCatalog } from '../model/catalog.js';
+import type { SloIndex } from '../model/slo/index.js';
 
 export interface RuleMeta {
   id: string;
@@ -13,6 +14,8 @@ export interface RuleMeta {
   rationale: string;
   /** How to fix it, one sentence. */
   remediation: string;
+  /** What the rule decides that its description cannot say (how it matches, compares, counts): a "Details" section of the docs. */
+  notes?: string;
   /** The `recommended` severity. */
   severity: Severity;
   /** Tier-dependent defaults that replace `severity` for services of that tier. */
@@ -67,6 +70,8 @@ export interface CatalogContext {
   byName: ReadonlyMap<string, Service>;
   /** What dependencies name: services, other entities of the linted files, a catalog export (`--catalog`). */
   catalog: EntityCatalog;
+  /** The objectives of the run's SLO documents (OpenSLO, Sloth) by the service they name; absent: none. */
+  slos?: SloIndex;
   config: ResolvedConfig;
   today: number;
 }
@@ -94,6 +99,8 @@ export interface CatalogReport extends Omit<Report, 'message'> {
    * to them can make or fix it. `--changed-since` reports it when any of them changed.
    */
   involves?: readonly Service[];
+  /** Files besides services' that the finding depends on (an SLO file): `--changed-since` reports it when any of them changed. */
+  involvesFiles?: readonly string[];
 }
 
 /** Rules the loader and engine raise themselves (parse, files, schema, limits): metadata only lives here. */

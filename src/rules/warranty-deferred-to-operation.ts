@@ -30,6 +30,8 @@ export const warrantyDeferredToOperation: ServiceRule = {
       const why = deferral.reason === 'plannedIn' ? 'plannedIn: operation' : quote(deferral.phrase);
       reports.push({
         pointer: deferral.pointer,
+        // At the phrase itself: a line of a long block of notes, not the `|` that opens it.
+        ...(deferral.reason === 'text' ? { text: deferral.phrase } : {}),
         area: a,
         message: `${named(service)} defers its ${a} requirements to Operation (${why}).`,
       });

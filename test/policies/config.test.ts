@@ -3,11 +3,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_CRITICAL, swap } from '../support/critical-service.js';
+import { CLEAN_CRITICAL, CLEAN_CRITICAL_EVIDENCE, swap } from '../support/critical-service.js';
 import { runCli, tempTree } from '../support/run-cli.js';
 
 const NOW = ['--now', '2026-11-26'];
-const SERVICE = { 'services/pay.yaml': CLEAN_CRITICAL };
+const SERVICE = { 'services/pay.yaml': CLEAN_CRITICAL, ...CLEAN_CRITICAL_EVIDENCE };
 const ONCALL = swap(CLEAN_CRITICAL, '      mttr: 10m\n', '      mttr: 10m\n      oncall: payments-primary\n');
 
 /** The contract of the issue, as a preset file. */
@@ -52,7 +52,7 @@ describe('extends', () => {
   });
 
   it('without the extension, oncall is an unknown key (a schema finding)', async () => {
-    const root = tempTree({ 'services/pay.yaml': ONCALL });
+    const root = tempTree({ 'services/pay.yaml': ONCALL, ...CLEAN_CRITICAL_EVIDENCE });
     expect((await findings(root)).map((f) => [f.ruleId, f.line])).toEqual([['schema', 18]]);
   });
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_CRITICAL, swap } from '../support/critical-service.js';
+import { CLEAN_CRITICAL, CLEAN_CRITICAL_EVIDENCE, swap } from '../support/critical-service.js';
 import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
 import { read, runCli, tempTree } from '../support/run-cli.js';
 // The pool starts dist/engine/worker.js, so the pool test runs the built code (npm test builds first).
@@ -24,7 +24,7 @@ const POLICY = `policies:
 `;
 /** Clean but for its rto of 2h, which the policy flags (and tier-minimums-unmet, and the budget rule). */
 const SLOW = swap(CLEAN_CRITICAL, 'rto: 15m', 'rto: 2h');
-const tree = (): string => tempTree({ 'services/pay.yaml': SLOW, '.warranty-lintrc.yaml': POLICY });
+const tree = (): string => tempTree({ 'services/pay.yaml': SLOW, '.warranty-lintrc.yaml': POLICY, ...CLEAN_CRITICAL_EVIDENCE });
 
 describe('in every output format', () => {
   it('json, sarif (with the policy among the rules), junit, github, markdown, report and stylish', async () => {
@@ -74,7 +74,7 @@ describe('in every output format', () => {
 describe('waived, baselined and reconfigured by id', () => {
   const waiver = (rule: string) => `  waivers:\n    - rule: ${rule}\n      area: continuity\n      reason: The standby region is being built; 1h from Q2.\n      approvedBy: cio-office\n      expires: 2027-01-31\n`;
   it('a waiver names the policy; it waives its finding, and waiver-unused knows a policy id is a rule', async () => {
-    const root = tempTree({ 'services/pay.yaml': `${SLOW}${waiver('acme/rto-within-an-hour')}`, '.warranty-lintrc.yaml': POLICY });
+    const root = tempTree({ 'services/pay.yaml': `${SLOW}${waiver('acme/rto-within-an-hour')}`, '.warranty-lintrc.yaml': POLICY, ...CLEAN_CRITICAL_EVIDENCE });
     const r = await runCli([...NOW, '-f', 'json', 'services'], root);
     const findings = JSON.parse(r.stdout).findings as Array<{ ruleId: string; waived: boolean; message: string }>;
     expect(findings.filter((f) => f.ruleId === 'acme/rto-within-an-hour').map((f) => f.waived)).toEqual([true]);
@@ -111,7 +111,7 @@ describe('waived, baselined and reconfigured by id', () => {
 
 describe('on worker threads', () => {
   it('gives the same findings with the pool as in one thread: policies and extensions cross as data and compile in each thread', async () => {
-    const root = tempTree({});
+    const root = tempTree({ ...CLEAN_CRITICAL_EVIDENCE });
     const oncall = swap(CLEAN_CRITICAL, '      mttr: 10m\n', '      mttr: 10m\n      oncall: payments-primary\n');
     for (let i = 0; i < 120; i++) {
       const text = (i % 3 === 0 ? oncall : SLOW).replace('name: payments-api', `name: svc-${i}`);

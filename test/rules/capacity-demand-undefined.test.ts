@@ -36,7 +36,8 @@ describe(RULE, () => {
 
   it('gives a deferred area only its deferral finding', () => {
     const result = lintYaml(edit(CLEAN_LOW, FORECAST, '      notes: We will scale as needed.\n'));
-    expect(positionsOf(result, 'warranty-deferred-to-operation')).toEqual([[16, 14, `${AREA}/notes`]]);
+    // At the phrase that matched ("will scale as needed"), inside the value (SPEC §4).
+    expect(positionsOf(result, 'warranty-deferred-to-operation')).toEqual([[16, 17, `${AREA}/notes`]]);
     expect(rulesOfArea(result, 'capacity')).toEqual(['warranty-deferred-to-operation']);
   });
 

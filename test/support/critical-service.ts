@@ -56,6 +56,12 @@ spec:
       lastReview: 2026-05-10
 `;
 
+/**
+ * The DR plan CLEAN_CRITICAL names (`continuity.plan`), for a tree it is linted in: without it, the
+ * service has an evidence-missing finding.
+ */
+export const CLEAN_CRITICAL_EVIDENCE: Record<string, string> = { 'docs/dr/payments.md': '# payments-api: IT service continuity plan\n' };
+
 /** Replaces the one occurrence of `from`; throws when it is absent or repeated, so a test cannot pass by editing nothing. */
 export function swap(text: string, from: string, to: string): string {
   const first = text.indexOf(from);

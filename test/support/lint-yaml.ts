@@ -10,14 +10,15 @@ export interface YamlFile {
 
 /**
  * Lints in-memory YAML through the real pipeline (parse, schema, model, rules, catalog, waivers)
- * without touching the disk. Pass one string, or several files for cross-service rules.
+ * without touching the disk. Pass one string, or several files for cross-service rules. Files are
+ * placed relative to `cwd` (default: the working directory): evidence they name is looked for there.
  */
-export function lintYaml(input: string | YamlFile[], options: { now?: string; config?: UserConfig; explicit?: boolean } = {}): LintResult {
+export function lintYaml(input: string | YamlFile[], options: { now?: string; config?: UserConfig; explicit?: boolean; cwd?: string } = {}): LintResult {
   const files = typeof input === 'string' ? [{ file: 'test.yaml', text: input }] : input;
   const config = resolveConfig(options.config ?? {});
   const now = options.now ?? '2026-11-26';
   const { day, iso } = todayFrom(now);
-  const results = files.map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: options.explicit ?? true }, { config, today: day }));
+  const results = files.map((f) => lintText(f.text, { path: f.file, file: f.file, explicit: options.explicit ?? true }, { config, today: day, cwd: options.cwd }));
   return finishFiles(results, { cwd: process.cwd(), config }, day, iso);
 }
 

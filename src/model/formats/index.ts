@@ -1,14 +1,22 @@
 // The input formats, in the order a document is offered to them: the first that recognises it
-// owns it. Adding a format: a module like native.ts, its schema in schemas/, one line here.
+// owns it. Adding a format: a module like native.ts, its schema in schemas/, one line here. After
+// them, the SLO formats (../slo/): documents that are not services but that the rules read.
 import type { ResolvedConfig } from '../../config/types.js';
+import { recogniseSlo, SLO_FORMATS, type SloFormat } from '../slo/index.js';
 import { backstage } from './backstage.js';
 import { native } from './native.js';
 import type { InputFormat } from './types.js';
 
 export const FORMATS: readonly InputFormat[] = [native, backstage];
 
-/** What a document is: a service or another document of some format, empty, or someone else's YAML. */
-export type DocumentKind = { kind: 'service' | 'other'; format: InputFormat } | { kind: 'empty' | 'foreign'; format?: undefined };
+/**
+ * What a document is: a service or another document of some format; an SLO document (`objectives`:
+ * it states some; an OpenSLO Service or SLI states none); empty; or someone else's YAML.
+ */
+export type DocumentKind =
+  | { kind: 'service' | 'other'; format: InputFormat }
+  | { kind: 'slo'; format?: undefined; slo: SloFormat; objectives: boolean }
+  | { kind: 'empty' | 'foreign'; format?: undefined };
 
 export function recognise(value: unknown, config: ResolvedConfig): DocumentKind {
   if (value === null || value === undefined) return { kind: 'empty' };
@@ -16,28 +24,44 @@ export function recognise(value: unknown, config: ResolvedConfig): DocumentKind 
     const r = format.recognise(value, config);
     if (r !== undefined) return { kind: r, format };
   }
+  const slo = recogniseSlo(value);
+  if (slo) return { kind: 'slo', slo: slo.format, objectives: slo.kind === 'slo' };
   return { kind: 'foreign' };
 }
 
-/**
- * Top-level `apiVersion` lines: at column 1 (a key of a document's root mapping), its key and
- * value plain or quoted; in JSON, the key quoted wherever it is indented. An `apiVersion:` that is
- * indented in YAML belongs to something nested (a Helm value, an embedded manifest) and is not the
- * document's.
- */
-const API_LINE = /^(?:(["']?)apiVersion\1|[ \t]*[[{]*[ \t]*"apiVersion")[ \t]*:[ \t]*(["']?)([^\s"'#,}]+)/gm;
+/** The top-level keys that say whose a document is: `apiVersion`, and the SLO formats' (Sloth's `version`). */
+const MARKER_KEYS = [...new Set(['apiVersion', ...SLO_FORMATS.map((f) => f.marker.key)])].join('|');
 
-/** Whether a text (that may not parse) has a top-level apiVersion of one of the formats: the only sign that a file is ours. */
-export function hasOurApiVersion(text: string): boolean {
-  API_LINE.lastIndex = 0;
+/**
+ * Top-level marker lines (`apiVersion: …`, Sloth's `version: …`): at column 1 (a key of a
+ * document's root mapping), key and value plain or quoted; in JSON, the key quoted wherever it is
+ * indented. An `apiVersion:` that is indented in YAML belongs to something nested (a Helm value,
+ * an embedded manifest) and is not the document's.
+ */
+// The JSON form's lead-in is one class, spaces and brackets mixed: as `[ \t]*[[{]*[ \t]*` it
+// backtracked quadratically over each deeply indented line of a refused file.
+const MARKER_LINE = new RegExp(`^(?:(["']?)(${MARKER_KEYS})\\1|[ \\t[{]*"(${MARKER_KEYS})")[ \\t]*:[ \\t]*(["']?)([^\\s"'#,}]+)`, 'gm');
+
+/** Which formats' documents a text (that may not parse) holds, by its top-level markers: the only sign that a file is ours. */
+export function markersIn(text: string): { service: boolean; slo: boolean } {
+  const found = { service: false, slo: false };
+  MARKER_LINE.lastIndex = 0;
   const json = /^\s*[{[]/.test(text);
-  for (let m = API_LINE.exec(text); m !== null; m = API_LINE.exec(text)) {
-    // An indented "apiVersion" counts only in a JSON file.
+  for (let m = MARKER_LINE.exec(text); m !== null; m = MARKER_LINE.exec(text)) {
+    // An indented key counts only in a JSON file.
     if (!json && /^[ \t{[]/.test(m[0])) continue;
-    const version = m[3] as string;
-    if (FORMATS.some((f) => f.apiVersion.test(version))) return true;
+    const key = (m[2] ?? m[3]) as string;
+    const value = m[5] as string;
+    if (key === 'apiVersion' && FORMATS.some((f) => f.apiVersion.test(value))) found.service = true;
+    else if (SLO_FORMATS.some((f) => f.marker.key === key && f.marker.value.test(value))) found.slo = true;
   }
-  return false;
+  return found;
+}
+
+/** Whether a text (that may not parse) holds a document of one of the formats, services' or SLOs'. */
+export function hasOurApiVersion(text: string): boolean {
+  const m = markersIn(text);
+  return m.service || m.slo;
 }
 
 /** `hasOurApiVersion` over bytes that could not be decoded: read as Latin-1 and as UTF-16 in both byte orders. */
