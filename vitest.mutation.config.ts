@@ -57,12 +57,14 @@ class QuickFirst extends BaseSequencer {
 // settings the tests need are taken from it.
 const { include, testTimeout, setupFiles } = base.test ?? {};
 const common = { testTimeout, setupFiles };
+// Not in the isolated project: a module loaded by a setup file escapes the test file's vi.mock.
+const sharedSetup = [...(setupFiles === undefined ? [] : [setupFiles].flat()), 'test/support/mutation-static.ts'];
 
 export default defineConfig({
   test: {
     sequence: { sequencer: QuickFirst },
     projects: [
-      { test: { ...common, name: 'shared', include, exclude: [...NOT_UNDER_MUTATION, ...MOCKING], isolate: false } },
+      { test: { ...common, setupFiles: sharedSetup, name: 'shared', include, exclude: [...NOT_UNDER_MUTATION, ...MOCKING], isolate: false } },
       { test: { ...common, name: 'isolated', include: MOCKING, isolate: true } },
     ],
   },
