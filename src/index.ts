@@ -10,6 +10,7 @@ export type { ResolvedConfig, TierPolicy, Limits } from './config/types.js';
 export { loadFormatter, FORMAT_NAMES } from './formatters/index.js';
 export type { Formatter, FormatContext } from './formatters/types.js';
 export { RULES, RULES_BY_ID } from './rules/index.js';
+export { rulesInEffect, type RuleSet } from './policies/index.js';
 export { docsUrl } from './docs/url.js';
 export type { Rule, RuleMeta } from './rules/types.js';
 export type { Service, AreaModel } from './model/types.js';

@@ -19,6 +19,11 @@ export interface Range {
   column: number;
   endLine: number;
   endColumn: number;
+  /**
+   * The file the node is in, when it is not the file of the document it belongs to: a value
+   * substituted from another file (`$yaml: ./warranty.yaml`). Findings there point into that file.
+   */
+  file?: string;
 }
 
 /** The one finding type. Its fields are the JSON output contract (SPEC §7). */
@@ -45,6 +50,16 @@ export interface Finding {
    * cannot (two documents may share one, or have none). Not part of the JSON contract.
    */
   document: number | null;
+  /**
+   * The file of the document the finding is about, when the finding points into another file (a
+   * value substituted from it, see `Range.file`); with `document` it names the service. Internal.
+   */
+  documentFile?: string;
+  /**
+   * What tells the findings of a later document that repeats a service's name apart from the
+   * first's (its file and document): part of the fingerprint, so that a baseline keeps both. Internal.
+   */
+  instance?: string;
 }
 
 /** The fields of the JSON output (SPEC §7), in their order. */

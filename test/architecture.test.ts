@@ -43,7 +43,9 @@ const GRAPH = new Map(FILES.map((f) => [f, importsOf(f, text.get(f) as string).f
  * (types, errors, the version, the config's types, the docs URL) is below everything.
  */
 const VOCABULARY = new Set(['types.ts', 'errors.ts', 'version.ts', 'config/types.ts', 'docs/url.ts']);
-const LAYERS = ['load', 'schema', 'model', 'rules', 'config', 'lint-types.ts', 'docs', 'engine', 'formatters', 'api.ts', 'cli', 'index.ts'];
+// policies sit between rules and config: the config loader checks each policy at its line with
+// the same functions the engine compiles them with. The language server is a front end beside the CLI.
+const LAYERS = ['load', 'schema', 'model', 'rules', 'policies', 'config', 'lint-types.ts', 'docs', 'engine', 'formatters', 'api.ts', 'lsp', 'cli', 'index.ts'];
 
 function layerOf(file: string): number {
   if (VOCABULARY.has(file)) return -1;
@@ -96,7 +98,7 @@ describe('the architecture', () => {
     expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 
-  it('depends only downward: load → schema → model → rules → config → engine → formatters → cli', () => {
+  it('depends only downward: load → schema → model → rules → policies → config → engine → formatters → cli', () => {
     const upward: string[] = [];
     for (const [file, deps] of GRAPH) {
       for (const d of deps) if (layerOf(d) > layerOf(file)) upward.push(`${file} imports ${d}`);
@@ -118,8 +120,8 @@ describe('the architecture', () => {
     expect(locators).toEqual(['load/locate.ts']);
   });
 
-  it('leaves the console, the process and the command line to the CLI, and colour to the human formats', () => {
-    const core = FILES.filter((f) => !f.startsWith('cli/'));
+  it('leaves the console, the process and the command line to the CLI (and the language server its stdio), and colour to the human formats', () => {
+    const core = FILES.filter((f) => !f.startsWith('cli/') && !f.startsWith('lsp/'));
     // The public API's lint() defaults its working directory to the process's (src/api.ts).
     const offenders = core.filter((f) => /\bconsole\.|process\.(stdout|stderr|stdin|exit|argv|exitCode)\b/.test(code(f)) || (f !== 'api.ts' && /process\.cwd\b/.test(code(f))));
     expect(offenders).toEqual([]);

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config/resolve.js';
 import { lint, type LintResult } from '../src/engine/lint.js';
 import { parseDocuments } from './support/parse.js';
-import { classifyBackstage, dependencyFromRef, parseEntityRef, stageFromLifecycle } from '../src/model/formats/backstage.js';
+import { classifyBackstage, dependencyFromRef, entityKey, parseEntityRef, readTier, stageFromLifecycle } from '../src/model/formats/backstage.js';
+import { EntityCatalog } from '../src/model/catalog.js';
+import { fieldPointer } from '../src/config/resolve.js';
 import type { Service } from '../src/model/types.js';
 import { validateAgainst } from '../src/schema/validate.js';
 import { lintYaml, positionsOf, rulesOf, type YamlFile } from './support/lint-yaml.js';
@@ -67,16 +69,39 @@ describe('Backstage entity refs and classification', () => {
     expect(dependencyFromRef('api:billing/invoice-api', 'default')).toEqual({ service: 'api:billing/invoice-api', external: true });
   });
 
-  it('maps spec.lifecycle to a stage: experimental → design, production and deprecated → operation, anything else → design', () => {
-    expect(['experimental', 'production', 'deprecated', 'Production', 'beta', undefined, 3].map(stageFromLifecycle)).toEqual([
-      'design',
-      'operation',
-      'operation',
-      'operation',
-      'design',
-      'design',
-      'design',
-    ]);
+  it('keys entities as Backstage compares references: kind and namespace in any case, defaults applied', () => {
+    const same = ['component:default/auth-service', 'Component:Default/auth-service', 'COMPONENT:auth-service', 'default/auth-service', 'auth-service'];
+    expect(new Set(same.map(entityKey))).toEqual(new Set(['component:default/auth-service']));
+    expect(entityKey('Resource:Billing/Invoices-Bucket')).toBe('resource:billing/invoices-bucket');
+    expect(entityKey('billing/ledger')).toBe('component:billing/ledger');
+    // A Backstage namespace in any case gives one service name.
+    expect(dependencyFromRef('component:Billing/ledger', 'default')).toEqual({ service: 'billing/ledger', external: false });
+    const services = [{ name: 'billing/ledger' }, { name: 'auth-service' }] as Service[];
+    const catalog = new EntityCatalog(services, new Set(['component:default/auth-lib']));
+    expect(catalog.service({ service: 'Billing/ledger' })?.name).toBe('billing/ledger');
+    expect(catalog.knows({ service: 'auth-lib' })).toBe(true);
+    expect(catalog.knows({ service: 'auth-libs' })).toBe(false);
+  });
+
+  it('reads the tier from the configured fields, through the organisation’s words', () => {
+    const entity = { metadata: { labels: { tier: 'Tier-1' }, annotations: { 'acme.com/tier': 'gold' } }, spec: { warranty: {} } };
+    const tier = (from: string[], values = {}) => readTier(entity, { from: from.map(fieldPointer), values });
+    expect(tier(['spec.warranty.tier', 'metadata.labels.tier'], { 'tier-1': 'critical' })).toEqual({ value: 'critical', pointer: '/metadata/labels/tier' });
+    expect(tier(['spec.warranty.tier'])).toEqual({ value: undefined, pointer: '/spec/warranty/tier' });
+    expect(tier(['metadata.annotations.acme.com/tier']).problem).toBe(
+      'metadata.annotations.acme.com/tier is "gold", which is not a tier (critical, high, medium, low); name the word under backstage.tier.values in the config',
+    );
+    expect(fieldPointer('metadata.annotations.acme.com/tier')).toBe('/metadata/annotations/acme.com~1tier');
+    expect(fieldPointer('/metadata/labels/tier')).toBe('/metadata/labels/tier');
+    expect(fieldPointer('spec.warranty.tier')).toBe('/spec/warranty/tier');
+  });
+
+  it('maps spec.lifecycle to a stage by the configured map: experimental → design, beta → transition, production, ga, retired, end-of-life → operation, anything else → design', () => {
+    const map = resolveConfig({}).backstage.lifecycle;
+    const stages = ['experimental', 'beta', 'production', 'deprecated', 'Production', 'ga', 'retired', 'end-of-life', 'sandbox', undefined, 3].map((l) => stageFromLifecycle(l, map));
+    expect(stages).toEqual(['design', 'transition', 'operation', 'operation', 'operation', 'operation', 'operation', 'operation', 'design', 'design', 'design']);
+    // ga, retired and end-of-life do not all fall back to design.
+    expect(new Set(['ga', 'retired', 'end-of-life'].map((l) => stageFromLifecycle(l, map)))).not.toEqual(new Set(['design']));
   });
 
   it('counts only Components of a service type under backstage.io/v1alpha1 or v1beta1 as services', () => {
@@ -115,21 +140,42 @@ describe('Backstage catalog-info.yaml files', () => {
     expect(rulesOf(result)).not.toContain('schema');
   });
 
-  it('gives a Component with no spec.warranty the findings of a service with no warranty, at `spec`', () => {
+  it('gives a Component with no spec.warranty one warranty-missing finding at `spec`, with a snippet for its tier', () => {
     const result = lintYaml(AUTH.text, { now: NOW });
-    const area = result.findings.filter((f) => f.ruleId === 'warranty-area-missing');
-    expect(area.map((f) => [f.line, f.column, f.pointer, f.area, f.severity])).toEqual([
-      [9, 1, '/spec/warranty/availability', 'availability', 'error'],
-      [9, 1, '/spec/warranty/capacity', 'capacity', 'error'],
-      [9, 1, '/spec/warranty/continuity', 'continuity', 'error'],
-      [9, 1, '/spec/warranty/security', 'security', 'error'],
-    ]);
-    expect(area[0]?.message).toBe('service "auth-service" defines no availability requirements (spec.warranty.availability is absent or empty).');
-    expect(area.every((f) => f.service === 'auth-service')).toBe(true);
+    const findings = result.findings.filter((f) => f.ruleId !== 'portfolio-reactive-provider');
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.pointer, f.area, f.severity])).toEqual([['warranty-missing', 9, 1, '/spec/warranty', null, 'error']]);
+    expect(findings[0]?.message).toBe(
+      'service "auth-service" has no spec.warranty, so none of availability, capacity, continuity and security is defined. Add it under spec, for a medium tier: ' +
+        'warranty: { tier: medium, availability: { target: 99, window: 30d, serviceHours: 24x7 }, capacity: { peak: { value: <peak>, unit: rps }, forecast: { growthPercentPerYear: <growth>, horizonMonths: 12 } }, ' +
+        'continuity: { rto: 7h, rpo: 4h, recoveryOption: backup-restore }, security: { classification: <internal|confidential|restricted>, dataTypes: [<pii|pci|none>] } } (fill in the <…> values).',
+    );
+    // The four areas still count as missing: in the model, the reactive share and the report.
+    const s = serviceNamed(result, 'auth-service');
+    expect(Object.values(s.areas).map((a) => a.status)).toEqual(['missing', 'missing', 'missing', 'missing']);
+    expect(result.summary.reactiveShare).toBe(1);
     // The one place positions come from: a missing warranty resolves to the `spec:` key.
     const [doc] = parseDocuments(AUTH.text, { maxDepth: 64, maxAliases: 100 });
-    expect(doc?.locate('/spec/warranty/availability', 'key')).toEqual({ line: 9, column: 1, endLine: 9, endColumn: 5 });
-    expect(doc?.locate('/spec/warranty/availability/target')).toEqual({ line: 9, column: 1, endLine: 9, endColumn: 5 });
+    expect(doc?.locate('/spec/warranty', 'key')).toEqual({ line: 9, column: 1, endLine: 9, endColumn: 5 });
+  });
+
+  it('writes the snippet for the tier the service has, and names what a high tier needs besides', () => {
+    const labelled = AUTH.text.replace('  description: Sign-in and access tokens\n', '  description: Sign-in and access tokens\n  labels: { tier: tier-1 }\n');
+    const result = lintYaml(labelled, { now: NOW, config: { backstage: { tier: { from: 'metadata.labels.tier', values: { 'tier-1': 'high' } } } } });
+    expect(serviceNamed(result, 'auth-service').tier).toBe('high');
+    const [finding] = result.findings;
+    expect(finding?.ruleId).toBe('warranty-missing');
+    // The tier comes from the label, so the block does not repeat it; the limits are the high tier's.
+    expect(finding?.message).toContain('for a high tier: warranty: { availability: { target: 99.9, window: 30d, serviceHours: 24x7 }');
+    // An rto within the downtime 99.9% allows in 30d (43m12s), and an rpo no looser.
+    expect(finding?.message).toContain('continuity: { rto: 43m, rpo: 43m, recoveryOption: warm-standby }');
+    expect(finding?.message).toMatch(/A high tier also needs availability\.mttr, .* security\.controls, policy and lastReview\.$/);
+    // One finding, not one per area plus the tier's detail and owners.
+    expect(rulesOf(result).filter((r) => r !== 'portfolio-reactive-provider')).toEqual(['warranty-missing']);
+  });
+
+  it('still reports the areas one by one once spec.warranty exists', () => {
+    const started = AUTH.text.replace('  system: identity\n', '  system: identity\n  warranty:\n    tier: low\n');
+    expect(positionsOf(lintYaml(started, { now: NOW }), 'warranty-area-missing')).toEqual(AREA_POINTERS.map((p) => [14, 3, p]));
   });
 
   it('positions findings of a later document in the file, at the warranty key and at values', () => {
@@ -201,8 +247,8 @@ describe('Backstage catalog-info.yaml files', () => {
   it('counts the component types listed in backstage.serviceTypes as services', () => {
     const wide = lintYaml([PAYMENTS], { now: NOW, config: { backstage: { serviceTypes: ['service', 'website'] } } });
     expect(wide.services.map((s) => s.name)).toEqual(['checkout-web', 'payments-api']);
-    expect(positionsOf(wide, 'warranty-area-missing').filter(([, , p]) => p?.endsWith('/availability'))).toEqual([[43, 1, '/spec/warranty/availability']]);
-    expect(wide.findings.find((f) => f.ruleId === 'warranty-area-missing')?.service).toBe('checkout-web');
+    expect(positionsOf(wide, 'warranty-missing')).toEqual([[43, 1, '/spec/warranty']]);
+    expect(wide.findings.find((f) => f.ruleId === 'warranty-missing')?.service).toBe('checkout-web');
 
     const websitesOnly = lintYaml([PAYMENTS], { now: NOW, config: { backstage: { serviceTypes: ['website'] } } });
     expect(websitesOnly.services.map((s) => s.name)).toEqual(['checkout-web']);
@@ -330,9 +376,7 @@ describe('lint() over a directory holding native and Backstage definitions', () 
     const result = await lint({ paths: ['.'], cwd: dir, config: resolveConfig({}), now: NOW });
     expect(result.services.map((s) => s.name)).toEqual(['auth-service', 'billing/invoicer', 'billing/ledger', 'fx-rates', 'payments-api']);
     expect(new Set(result.findings.map((f) => f.file))).toEqual(new Set(['auth/catalog-info.yaml', 'billing/catalog-info.yaml']));
-    expect(result.findings.filter((f) => f.file === 'auth/catalog-info.yaml').map((f) => [f.ruleId, f.line, f.column, f.pointer])).toEqual(
-      AREA_POINTERS.map((p) => ['warranty-area-missing', 9, 1, p]),
-    );
+    expect(result.findings.filter((f) => f.file === 'auth/catalog-info.yaml').map((f) => [f.ruleId, f.line, f.column, f.pointer])).toEqual([['warranty-missing', 9, 1, '/spec/warranty']]);
     expect(result.findings.filter((f) => f.file === 'billing/catalog-info.yaml').map((f) => [f.ruleId, f.line, f.column, f.service])).toEqual([
       ['warranty-area-missing', 23, 3, 'billing/invoicer'],
       ['warranty-placeholder-value', 27, 15, 'billing/invoicer'],
@@ -341,7 +385,7 @@ describe('lint() over a directory holding native and Backstage definitions', () 
       ['warranty-area-missing', 48, 3, 'billing/ledger'],
       ['warranty-area-missing', 48, 3, 'billing/ledger'],
     ]);
-    expect(result.summary).toMatchObject({ services: 5, errors: 9, warnings: 1 });
+    expect(result.summary).toMatchObject({ services: 5, errors: 6, warnings: 1, infos: 0 });
     const names = new Set(result.services.map((s) => s.name));
     expect(result.services.flatMap((s) => s.dependsOn).filter((d) => !d.external && !names.has(d.service))).toEqual([]);
   });

@@ -31,6 +31,26 @@ describe('CLI flags (SPEC §6)', () => {
     expect(unknown.stderr).toContain('Supported rules are:');
   });
 
+  it('options written before a command count as its own; one the command does not take is a usage error, never dropped', async () => {
+    const root = tree();
+    const before = await runCli([...NOW, '--fail-on', 'never', 'report', '--width', '80', 'services'], root);
+    const after = await runCli(['report', ...NOW, '--fail-on', 'never', '--width', '80', 'services'], root);
+    expect(before.stdout).toContain('WARRANTY REPORT  2026-11-26');
+    expect(before).toEqual(after);
+    // Given on both sides, the command's own wins.
+    const both = await runCli(['--now', '2025-01-01', 'report', ...NOW, 'services'], root);
+    expect(both.stdout).toContain('2026-11-26');
+    const policies = tempTree({ 'p.yaml': 'policies:\n  - id: acme/notes\n    description: Notes are written.\n    area: availability\n    then: [{ field: notes, function: present }]\n' });
+    expect((await runCli(['-c', 'p.yaml', 'rules'], policies)).stdout).toContain('acme/notes');
+    const misplaced = await runCli(['-f', 'json', 'rules'], root);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--format does not apply to `warranty-lint rules`: write it after the command');
+    const foreign = await runCli([...NOW, 'explain', 'schema'], root);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('--now does not apply to `warranty-lint explain`');
+    expect((await runCli(['--no-color', 'explain', 'schema'], root)).code).toBe(0);
+  });
+
   it('--fail-on: error (default) | warning | info | never', async () => {
     const root = tempTree({ 'warn.yaml': WARNS });
     expect((await runCli([...NOW, 'warn.yaml'], root)).code).toBe(0);
@@ -106,9 +126,9 @@ describe('CLI flags (SPEC §6)', () => {
     expect([...ok.written.keys()]).toEqual(['results.sarif', 'junit.xml']);
     expect(JSON.parse(read(root, 'results.sarif')).version).toBe('2.1.0');
     expect(read(root, 'junit.xml')).toMatch(/^<\?xml/);
-    const bad = await runCli([...NOW, '-f', 'html', 'services'], root);
+    const bad = await runCli([...NOW, '-f', 'pdf', 'services'], root);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown format "html"');
+    expect(bad.stderr).toContain('unknown format "pdf"');
     const empty = await runCli([...NOW, '-f', 'sarif=', 'services'], root);
     expect(empty.code).toBe(2);
   });

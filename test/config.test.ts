@@ -166,7 +166,7 @@ describe('a bad config exits 2 naming the file, the line and the reason', () => 
     );
     const lines = err.split('\n');
     expect(lines[0]).toBe('warranty-lint: invalid config:');
-    expect(err).toContain('.warranty-lintrc.yaml:1:10: extends must be one of recommended, strict (got "strictest"); did you mean "strict"?');
+    expect(err).toContain('.warranty-lintrc.yaml:1:10: extends: "strictest" is not a built-in preset (recommended, strict), and no package of that name is installed in a node_modules folder at or above the config\'s; did you mean "strict"?');
     expect(err).toContain('.warranty-lintrc.yaml:3:11: rules.schema must be one of off, info, warning, warn, error (got "fatal")');
     expect(err).toContain('.warranty-lintrc.yaml:5:23: tiers.critical.maxRto must be a duration with a unit, such as "15m" or "15h"; add a unit (s, m, h, d, w)');
     expect(err).toContain('.warranty-lintrc.yaml:6:24: limits.maxFileSize must be a size such as "10MiB", "512KB" or a whole number of bytes (got "10 megabytes")');
@@ -265,6 +265,28 @@ describe('every key takes effect', () => {
     expect(r.data?.findings.map((f) => [f.ruleId, f.line])).toEqual([['warranty-placeholder-value', 13]]);
   });
 
+  it('deferral.phrases add deferral phrases and deferral.ignore exempts text, from a config file', async () => {
+    const deferring = (notes: string): string => CLEAN_LOW.replace('      recoveryOption: backup-restore\n', `      notes: ${notes}\n`);
+    const files = { 'services/a.yaml': deferring('Parked with the CCoE until funding.'), 'services/b.yaml': deferring('Ops will decide the patch day.').replace('name: search', 'name: other') };
+    const deferred = async (root: string) => (await json(['services'], root)).data?.findings.filter((f) => f.ruleId === 'warranty-deferred-to-operation').map((f) => (f as { file?: string }).file);
+    expect(await deferred(tempTree(files))).toEqual(['services/b.yaml']);
+    const config = ['deferral:', '  phrases: ["parked with the CCoE"]', '  ignore: ["ops will decide the patch day"]', ''].join('\n');
+    const root = tempTree({ ...files, '.warranty-lintrc.yaml': config });
+    const r = await json(['services'], root);
+    expect(r.stderr).toBe('');
+    const finding = r.data?.findings.find((f) => f.ruleId === 'warranty-deferred-to-operation') as { file: string; message: string; line: number } | undefined;
+    expect(await deferred(root)).toEqual(['services/a.yaml']);
+    expect(finding?.message).toContain('("Parked with the CCoE")');
+    expect(finding?.line).toBe(20);
+  });
+
+  it('a bad deferral config is exit 2 with the file, the line and the reason', async () => {
+    const root = tempTree({ 'services/a.yaml': CLEAN_LOW, '.warranty-lintrc.yaml': 'deferral:\n  phrase: [later]\n' });
+    const r = await runCli([...NOW, 'services'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.warranty-lintrc\.yaml:2:\d+:.*phrase.*phrases/);
+  });
+
   it('limits.maxFindingsPerDocument caps findings per document', async () => {
     const many = CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('window: 30d', 'window: TBD').replace('serviceHours: 24x7', 'serviceHours: TBD');
     const root = tempTree({ 'services/a.yaml': many, '.warranty-lintrc.yaml': 'limits: { maxFindingsPerDocument: 1 }\n' });
@@ -310,7 +332,7 @@ describe('every key takes effect', () => {
     writeFileSync(join(root, '.warranty-lintrc.yaml'), 'backstage: { serviceTypes: [service, website] }\n');
     const r = await runCli([...NOW, '-f', 'json', 'catalog'], root);
     expect(JSON.parse(r.stdout).summary.services).toBe(1);
-    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('warranty-area-missing');
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('warranty-missing');
   });
 
   it('--print-config shows every key resolved, and the rules in effect for that file after overrides', async () => {
@@ -328,6 +350,7 @@ describe('every key takes effect', () => {
         'waivers: { maxDays: 90 }',
         'genericOwners: [ops, noc]',
         'placeholders: [pending]',
+        'deferral: { phrases: [parked with the CCoE], ignore: [see runbook] }',
         'limits: { maxFileSize: 1MiB, maxDepth: 32, maxAliases: 10, maxFindingsPerDocument: 50 }',
         'backstage: { serviceTypes: [service, website] }',
         '',
@@ -349,6 +372,7 @@ describe('every key takes effect', () => {
       waivers: { maxDays: 90 },
       genericOwners: ['ops', 'noc'],
       placeholders: ['pending'],
+      deferral: { phrases: ['parked with the CCoE'], ignore: ['see runbook'] },
       limits: { maxFileSize: 1048576, maxDepth: 32, maxAliases: 10, maxFindingsPerDocument: 50 },
       backstage: { serviceTypes: ['service', 'website'] },
     });
@@ -364,5 +388,14 @@ describe('every key takes effect', () => {
     expect(c.configFile).toBeNull();
     expect(c.extends).toBe('recommended');
     expect(c.limits.maxFileSize).toBe(10 * 1024 * 1024);
+    expect(c.deferral).toEqual({ phrases: [], ignore: [] });
+  });
+});
+
+describe('presets', () => {
+  it('merge every key of the config schema (a new key must say how presets combine)', async () => {
+    const { MERGED_KEYS } = await import('../src/config/merge.js');
+    const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas', 'config.schema.json'), 'utf8')) as { properties: object };
+    expect([...MERGED_KEYS].sort()).toEqual(Object.keys(schema.properties).sort());
   });
 });

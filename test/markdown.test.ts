@@ -26,7 +26,7 @@ describe('markdown', () => {
     expect(text).toContain('> Under the 80% threshold');
     const coverage = tableRows(text, '| service | tier |');
     expect(coverage.map((r) => cells(r)[0])).toEqual(['orders', 'auth-service', 'payments-api', 'search', 'fx-rates', 'legacy-nightly-settlement-reconciliation-batch-old-ledger']);
-    expect(cells(coverage[0] as string).slice(5)).toEqual(['**placeholder**', '**missing**', '**deferred**', 'defined']);
+    expect(cells(coverage[0] as string).slice(5)).toEqual(['**placeholder**', '**missing**', '**deferred**', 'defined, **with findings**']);
     const findings = tableRows(text, '| file:line |');
     expect(findings.find((l) => l.includes('orders.yaml:13'))).toMatch(/^\| catalog\/orders\.yaml:13 \| error \| \[`warranty-placeholder-value`\]\(https:\/\/\S+#warranty-placeholder-value\) \| orders \| team-orders \| service "orders" has the placeholder "TBD"/);
     expect(findings.at(-1)).toMatch(/^\| catalog\/broken\.yaml:6 \| error \| \[`yaml-syntax`\]/);

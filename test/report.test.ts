@@ -36,14 +36,14 @@ describe('report: golden files', () => {
     expectGolden('catalog.txt', text);
     expect(widest(text)).toBeLessThanOrEqual(100);
     expect(text).toContain(`WARRANTY REPORT  ${NOW}`);
-    expect(text).toContain('Read 5 files and 6 services.');
+    expect(text).toContain('Read 6 services in 5 catalog files.');
     // Worst first: critical services, the one with errors before the clean ones; low tier last.
     const rows = matrixRows(text).map((l) => l.trim().split(/\s+/)[0]);
     expect(rows).toEqual(['orders', 'auth-service', 'payments-api', 'search', 'fx-rates', 'legacy-nightly-se…-old-ledger']);
-    // The cells: placeholder, missing, deferred, defined; a waived area; an escaped owner.
-    expect(matrixRows(text)[0]).toMatch(/orders +critical +operation +team-orders +\d+ +\? +✗ +~ +✓$/);
+    // The cells: placeholder, missing, deferred, defined with open findings; a waived area; an escaped owner.
+    expect(matrixRows(text)[0]).toMatch(/orders +critical +operation +team-orders +\d+ +\? +✗ +~ +!$/);
     expect(matrixRows(text)[5]).toMatch(/~ +✗ +✗ +w$/);
-    expect(matrixRows(text)[4]).toMatch(/^ {2}fx-rates .* ✓ +- +✓ +✓$/); // capacity without its forecast
+    expect(matrixRows(text)[4]).toMatch(/^ {2}fx-rates .* ! +- +✓ +✓$/); // capacity without its forecast
     expect(text).toContain('finance-\\x1b[31mops');
     expect(text).not.toContain('\u001b');
     // Each gap: file:line, rule, the accountable owner and the remediation.
@@ -58,7 +58,7 @@ describe('report: golden files', () => {
     const text = report(result, { ...CTX, cwd: root });
     expectGolden('examples.txt', text);
     expect(widest(text)).toBeLessThanOrEqual(100);
-    expect(text).toContain('Read 10 files and 12 services.');
+    expect(text).toContain('Read 12 services in 10 catalog files; 1 other YAML file skipped (not service definitions).');
   });
 
   it('reports the fixture catalog in ASCII at 72 columns', async () => {
@@ -74,7 +74,8 @@ describe('report: golden files', () => {
     expect(result.summary.services).toBe(0);
     const text = report(result, CTX);
     expectGolden('empty.txt', text);
-    expect(text).toContain('Read 1 file and 0 services.');
+    // A YAML file that is not a service definition is read and skipped: it is not a catalog file.
+    expect(text).toContain('Read 0 services in 0 catalog files; 1 other YAML file skipped (not service definitions).');
     expect(text).toContain('No service was read, so there is no reactive share to measure.');
     expect(text).toContain('No service was read.\n');
   });
@@ -152,21 +153,23 @@ describe('report: content', () => {
     expect(text).not.toContain('warranty-area-missing');
   });
 
-  it('gives an unnamed service and a duplicate name their own rows', () => {
+  it('gives an unnamed service a row, and lists a duplicate document with the service it repeats, not as a row of its own', () => {
     const unnamed = CLEAN_LOW.replace('  name: search\n', '');
     const result = lintYaml([
       { file: 'a.yaml', text: CLEAN_LOW },
       { file: 'b.yaml', text: CLEAN_LOW.replace('target: 99.0', 'target: TBD') },
       { file: 'c.yaml', text: unnamed },
     ]);
-    const rows = matrixRows(report(result, CTX));
-    expect(rows).toHaveLength(3);
+    const text = report(result, CTX);
+    const rows = matrixRows(text);
+    expect(rows).toHaveLength(2);
     expect(rows.some((l) => l.includes('(unnamed, c.yaml)'))).toBe(true);
-    // The placeholder belongs to the second "search" (b.yaml), not to the first.
+    // One "search" row, with the first document's areas; the duplicate's findings are its gaps too.
     const search = rows.filter((l) => /^ {2}search /.test(l));
-    expect(search).toHaveLength(2);
-    expect(search[0]).toMatch(/ 2 +\? +✓ +✓ +✓$/);
-    expect(search[1]).toMatch(/ 0 +✓ +✓ +✓ +✓$/);
+    expect(search).toHaveLength(1);
+    expect(search[0]).toMatch(/ 2 +✓ +✓ +✓ +✓$/);
+    expect(text).toContain('  b.yaml:4  error  duplicate-service');
+    expect(text).toContain('  b.yaml:11  error  warranty-placeholder-value');
   });
 
   it('paints only when colour is allowed', () => {
@@ -207,7 +210,7 @@ describe('portfolio: shares by area and by planning stage', () => {
   it('ties findings to their service and leaves file findings apart', async () => {
     const view = buildView(await lintFixture('catalog'));
     expect(view.other.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
-    expect(view.rows.find((r) => r.service.name === 'orders')?.cells).toEqual({ availability: 'placeholder', capacity: 'missing', continuity: 'deferred', security: 'defined' });
+    expect(view.rows.find((r) => r.service.name === 'orders')?.cells).toEqual({ availability: 'placeholder', capacity: 'missing', continuity: 'deferred', security: 'flagged' });
   });
 });
 

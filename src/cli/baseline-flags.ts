@@ -45,9 +45,10 @@ export function updateBaseline(result: LintResult, file: string, old: Baseline |
 }
 
 /** `--baseline` without update: recorded findings do not count; entries that match nothing are mentioned once. */
-export function useBaseline(result: LintResult, file: string, input: BaselineInput | undefined, io: Io): LintResult {
+export function useBaseline(result: LintResult, file: string, input: BaselineInput | undefined, io: Io, changedFiles?: ReadonlySet<string>): LintResult {
   if (!input) return result;
-  const fixed = fixedEntries(input.baseline, baselineFrom(result.findings));
+  // With --changed-since, findings of other files are not reported: their entries are not fixed.
+  const fixed = fixedEntries(input.baseline, baselineFrom(result.findings)).filter((e) => !changedFiles || (e.file !== null && changedFiles.has(e.file)));
   if (fixed.length > 0) {
     io.stderr(`warranty-lint: ${fixed.length} entr${fixed.length === 1 ? 'y' : 'ies'} of ${file} no longer ${fixed.length === 1 ? 'matches' : 'match'} any finding (fixed); run with --update-baseline to drop ${fixed.length === 1 ? 'it' : 'them'}\n`);
   }

@@ -1,15 +1,19 @@
 import { docsUrl } from '../docs/url.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { RULES } from '../rules/index.js';
+import type { Rule, RuleMeta } from '../rules/types.js';
 import { severityLabel } from '../docs/rules-doc.js';
-import type { RuleMeta } from '../rules/types.js';
 import { TIERS } from '../types.js';
+import { backstageForm } from '../docs/backstage-form.js';
+
+const label = (m: RuleMeta): string => (m.defaultOff ? 'off' : severityLabel(m));
 
 /**
- * `warranty-lint rules`: id, area, default severity, description — a row each, the description
- * wrapped to `columns` (the terminal's width) under its column; unwrapped when the width is not known.
+ * `warranty-lint rules`: id, area, default severity, description — a row each, the config's policies
+ * after the built-in rules; the description wrapped to `columns` (the terminal's width) under its
+ * column, unwrapped when the width is not known.
  */
-export function listRules(columns?: number): string {
-  const rows = RULES.map((r) => [r.meta.id, r.meta.area ?? '-', shortSeverity(r.meta), r.meta.description] as const);
+export function listRules(rules: readonly Rule[] = RULES, columns?: number): string {
+  const rows = rules.map((r) => [r.meta.id, r.meta.area ?? '-', shortSeverity(r.meta), r.meta.description] as const);
   const w0 = Math.max(...rows.map((r) => r[0].length), 4);
   const w1 = Math.max(...rows.map((r) => r[1].length), 4);
   const w2 = Math.max(...rows.map((r) => r[2].length), 8);
@@ -30,8 +34,9 @@ export function listRules(columns?: number): string {
   return out.join('\n') + '\n';
 }
 
-/** `error (medium, low: warning)`: the default severity and its tier variants, short enough for a column. */
+/** `error (medium, low: warning)`: the default severity and its tier variants, short enough for a column; `off` for a policy off by default. */
 function shortSeverity(meta: RuleMeta): string {
+  if (meta.defaultOff) return 'off';
   const byLevel = new Map<string, string[]>();
   for (const t of TIERS) {
     const s = meta.tierSeverity?.[t];
@@ -57,12 +62,12 @@ function wrapWords(text: string, width: number): string[] {
 }
 
 /** `warranty-lint rules --format json`: every rule's metadata, for tools (as kube-linter's `checks list --format json`). */
-export function rulesJson(): string {
-  const rules = RULES.map((r) => ({
+export function rulesJson(all: readonly Rule[] = RULES): string {
+  const rules = all.map((r) => ({
     id: r.meta.id,
     scope: r.scope,
     area: r.meta.area,
-    severity: r.meta.severity,
+    severity: r.meta.defaultOff ? 'off' : r.meta.severity,
     tierSeverity: r.meta.tierSeverity ?? {},
     description: r.meta.description,
     rationale: r.meta.rationale,
@@ -72,9 +77,20 @@ export function rulesJson(): string {
   return JSON.stringify({ version: 1, rules }, null, 2) + '\n';
 }
 
-/** `warranty-lint explain <rule>`: why it matters, a failing and a passing example, how to fix it. */
-export function explainRule(id: string): string | undefined {
-  const rule = RULES_BY_ID.get(id);
+/** The failing example as a Backstage Component, when it has that form. */
+function backstageSection(example: string): string[] {
+  const form = backstageForm(example);
+  if (form === undefined) return [];
+  const body = form.replace(/\n$/, '').split('\n').map((l) => `    ${l}`);
+  return ['Fails, in a Backstage catalog-info.yaml  (the same service as a Component of type service)', ...body, ''];
+}
+
+/**
+ * `warranty-lint explain <rule>`: why it matters, a failing and a passing example, how to fix it.
+ * A policy has no examples: it says where it is defined, whom it judges and what it checks.
+ */
+export function explainRule(id: string, rules: readonly Rule[] = RULES): string | undefined {
+  const rule = rules.find((r) => r.meta.id === id);
   if (!rule) return undefined;
   const m = rule.meta;
   const indent = (s: string): string =>
@@ -83,20 +99,21 @@ export function explainRule(id: string): string | undefined {
       .split('\n')
       .map((l) => `    ${l}`)
       .join('\n');
+  const p = m.policy;
+  const middle = p
+    ? ['Applies to', `  ${p.applies}`, '', 'Checks  (each failing check is one finding)', ...p.checks.map((c) => `  - ${c}`)]
+    : ['Fails  (examples keep only the parts of a service this rule reads)', indent(m.examples.fail), '', 'Passes', indent(m.examples.pass)];
   return [
-    `${m.id}  (${m.area ?? 'no area'}, ${severityLabel(m)})`,
+    `${m.id}  (${m.area ?? 'no area'}, ${label(m)}${p ? `; policy${p.source ? ` from ${p.source}` : ''}` : ''})`,
     '',
     m.description,
     '',
     'Why it matters',
     `  ${m.rationale}`,
     '',
-    'Fails  (examples keep only the parts of a service this rule reads)',
-    indent(m.examples.fail),
+    ...middle,
     '',
-    'Passes',
-    indent(m.examples.pass),
-    '',
+    ...backstageSection(m.examples.fail),
     'How to fix',
     `  ${m.remediation}`,
     '',

@@ -16,6 +16,8 @@ export interface LintFlags {
   maxWarnings?: number;
   baseline?: string;
   updateBaseline?: boolean;
+  /** A Backstage catalog export (`--catalog`): resolves dependencies, never linted. */
+  catalog?: string;
   ignorePattern?: string[];
   now?: string;
   stdin?: boolean;
@@ -24,10 +26,22 @@ export interface LintFlags {
   color: boolean;
   debug?: boolean;
   printConfig?: string;
+  /** The github format's annotations of each level (`--max-annotations`). */
+  maxAnnotations?: number;
+  /** `--changed-since <ref>`: report only what changed since the merge base with the ref. */
+  changedSince?: string;
   /** The report's line width (`--width`); default the terminal's, else 100. */
   width?: number;
   /** ASCII only in the report (`--ascii`); also when the locale is not UTF-8. */
   ascii?: boolean;
+  /** The one-page summary alone (`--summary`). */
+  summary?: boolean;
+  /** A previous JSON result to compare with (`--compare`). */
+  compare?: string;
+  /** `--cache`: files unchanged since the last run are not linted again. */
+  cache?: boolean;
+  /** `--cache-location <path>`: the cache file, or a directory to hold it. */
+  cacheLocation?: string;
 }
 
 /** A usage problem found while reading flags: exit 2 with this message. */

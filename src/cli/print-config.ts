@@ -20,6 +20,7 @@ export function printConfig(file: string, loaded: LoadedConfig, cwd: string, ign
   const out = {
     file: rel,
     configFile: loaded.file === null ? null : relative(cwd, loaded.file).split('\\').join('/') || loaded.file,
+    presets: (loaded.presets ?? []).map((p) => relative(cwd, p).split('\\').join('/') || p),
     ignored,
     appliedOverrides: applied,
     ...rest,

@@ -10,11 +10,14 @@ import type { Severity, SeveritySetting } from '../types.js';
 import { batched, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { EXIT, FlagError, type LintFlags } from './flags.js';
+import type { CacheFile } from './cache.js';
+import type { ResolvedConfig } from '../config/types.js';
 
 function parseRuleFlags(flags: readonly string[], known: (id: string) => boolean, unknownRule: (id: string) => string): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const f of flags) {
-    const m = /^([a-z0-9][a-z0-9._/-]*)=(off|info|warning|warn|error)$/.exec(f.trim());
+    // Built-in ids, and policy ids with their "/" (acme/oncall-named).
+    const m = /^([A-Za-z0-9@_./-]+)=(off|info|warning|warn|error)$/.exec(f.trim());
     if (!m) throw new FlagError(`--rule takes id=severity with severity off, info, warning (or warn) or error (got "${f}")`);
     const id = m[1] as string;
     if (!known(id)) throw new FlagError(`--rule: ${unknownRule(id)}`);
@@ -29,9 +32,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const [{ loadConfig }, { lintKept, streamed, unpackResult }] = await Promise.all([import('../config/load.js'), import('../engine/lint.js')]);
   const loaded = await loadConfig({ cwd: io.cwd, configPath: flags.config });
   const config = loaded.config;
-  const { RULES_BY_ID } = await import('../rules/index.js');
-  const { unknownRule } = await import('../config/check.js');
-  const ruleFlags = parseRuleFlags(flags.rule ?? [], (id) => RULES_BY_ID.has(id), unknownRule);
+  const [{ rulesInEffect }, { unknownRule }] = await Promise.all([import('../policies/index.js'), import('../config/check.js')]);
+  const inEffect = rulesInEffect(config).byId;
+  const ids = [...inEffect.keys()];
+  const ruleFlags = parseRuleFlags(flags.rule ?? [], (id) => inEffect.has(id), (id) => unknownRule(id, ids));
   if (Object.keys(ruleFlags).length > 0) {
     // The command line wins over the config file, its overrides included.
     Object.assign(config.rules, ruleFlags);
@@ -56,27 +60,42 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     (targets[0] as { file?: string }).file = flags.output;
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new FlagError('--update-baseline needs --baseline <file>: the file to write');
+  const { REPORT_FORMATS, readPrevious } = await import('./report-inputs.js');
+  const reports = targets.some((t) => REPORT_FORMATS.includes(t.name));
+  for (const [flag, given] of [['--summary', flags.summary], ['--compare', flags.compare]] as const) {
+    if (given !== undefined && !reports) throw new FlagError(`${flag} is for the ${REPORT_FORMATS.join(', ')} formats (-f report, -f markdown, -f html)`);
+  }
+  // Read before linting, so that a wrong file fails at once, not after a long run.
+  const previous = flags.compare !== undefined ? readPrevious(flags.compare, io) : undefined;
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new FlagError('--stdin-filename names standard input: use it with --stdin');
+  if (flags.changedSince !== undefined && flags.stdin) throw new FlagError('--changed-since compares files with git: it cannot be used with --stdin');
+  if (flags.changedSince !== undefined && flags.updateBaseline) throw new FlagError('--update-baseline records the whole catalog: run it without --changed-since');
   if (flags.stdin && paths.length > 0) throw new FlagError(`--stdin lints standard input only; drop the paths (${paths.join(' ')}) or --stdin`);
   const { readBaselineFor, updateBaseline, useBaseline } = await import('./baseline-flags.js');
   const baseline = flags.baseline !== undefined ? readBaselineFor(flags.baseline, io, Boolean(flags.updateBaseline)) : undefined;
   const stdin = flags.stdin ? { text: await io.readStdin(), filename: flags.stdinFilename } : undefined;
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new FlagError('--cache-location says where the cache is: use it with --cache');
+  // Standard input has no file to compare with the next run: it is never cached.
+  const cache = flags.cache && !stdin ? await openCache(io, config, flags) : undefined;
   const { createProgress, progressAllowed } = await import('./progress.js');
   const showProgress = progressAllowed({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env ?? {}, quiet: flags.quiet ?? false, stdoutFormats: targets.filter((t) => !t.file).map((t) => t.name) });
   const progress = showProgress ? createProgress(io.stderr) : undefined;
   // The findings as the run kept them (packed on large runs), made whole one at a time as a streaming
   // format writes them.
   let result: KeptResult;
+  let changedFiles: Set<string> | undefined;
   try {
-    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, ignorePatterns: flags.ignorePattern, onProgress: progress?.update });
+    changedFiles = flags.changedSince !== undefined ? (await import('./git.js')).changedSince(flags.changedSince, io.cwd) : undefined;
+    result = await lintKept({ paths, cwd: io.cwd, config, now: flags.now, stdin, catalog: flags.catalog, ignorePatterns: flags.ignorePattern, onProgress: progress?.update, changedFiles, cache });
   } finally {
     progress?.clear();
   }
+  if (cache) saveCache(io, cache);
   // The baseline is applied here rather than inside lint(), so that entries nothing matches any
   // more can be told apart (fixed) from those that still hold.
   if (flags.baseline !== undefined) {
     const whole = unpackResult(result);
-    result = flags.updateBaseline ? updateBaseline(whole, flags.baseline, baseline?.baseline, io) : useBaseline(whole, flags.baseline, baseline, io);
+    result = flags.updateBaseline ? updateBaseline(whole, flags.baseline, baseline?.baseline, io) : useBaseline(whole, flags.baseline, baseline, io, changedFiles);
   }
 
   if (stdin && result.files.length === 0) io.stderr(`warranty-lint: ${flags.stdinFilename} matches an ignore pattern; standard input was not linted\n`);
@@ -93,6 +112,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     portfolio: config.portfolio,
     root: repositoryRoot(io.cwd),
     waiverMaxDays: config.waivers.maxDays,
+    maxAnnotations: flags.maxAnnotations,
+    summaryOnly: flags.summary === true,
+    previous,
+    // git runs only for a format that shows where the catalog came from.
+    source: reports ? (await import('./source.js')).catalogSource(paths, io.cwd, stdin !== undefined) : undefined,
   };
   for (const t of targets) {
     const formatter = await loadFormatter(t.name);
@@ -129,6 +153,21 @@ function commandHint(message: string, paths: readonly string[], cwd: string): st
   if (path === undefined || existsSync(resolve(cwd, path))) return '';
   const command = COMMANDS.find((c) => editDistance(path.toLowerCase(), c, 1) <= 1);
   return command ? `; did you mean the command "${command}" (warranty-lint ${command} --help)?` : '';
+}
+
+async function openCache(io: Io, config: ResolvedConfig, flags: LintFlags): Promise<CacheFile> {
+  const [{ CacheFile, cacheKey, cacheLocation }, { todayFrom }] = await Promise.all([import('./cache.js'), import('../engine/lint.js')]);
+  const path = cacheLocation(io.cwd, flags.cacheLocation);
+  return CacheFile.open(path, cacheKey(config, todayFrom(flags.now).iso, io.cwd), (m) => io.stderr(`warranty-lint: ${m}\n`));
+}
+
+/** Writes the cache; a cache that cannot be written is a notice, not a failed run. */
+function saveCache(io: Io, cache: CacheFile): void {
+  try {
+    cache.save((path, chunks) => io.writeFile(path, chunks));
+  } catch (error) {
+    io.stderr(`warranty-lint: cannot write the cache ${cache.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
 }
 
 /** `--quiet`: errors only, in every format, with a summary that counts what is shown. */

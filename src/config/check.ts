@@ -4,9 +4,6 @@ import { joinPointer, pointerToPath } from '../load/pointer.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { didYouMean } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
-import { POLICY_ID_PATTERN } from './schema.js';
-
-const POLICY_ID = new RegExp(POLICY_ID_PATTERN);
 
 /** `unknown rule "x"; did you mean "y"? Supported rules are: …`: one wording for the config, --rule and explain. */
 export function unknownRule(id: string, ids: readonly string[] = [...RULES_BY_ID.keys()]): string {
@@ -22,23 +19,44 @@ export interface ConfigProblem {
 
 /** Schema problems, then rule ids the registry does not know. */
 export function checkConfig(value: unknown): ConfigProblem[] {
+  const problems = schemaProblems(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return problems;
+  return [...problems, ...unknownRules(value, [...RULES_BY_ID.keys()], problems)];
+}
+
+/** What the config schema says of a config (or preset) file. */
+export function schemaProblems(value: unknown): ConfigProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ pointer: '', at: 'value', message: 'the config must be a mapping of keys such as extends, rules and overrides' }];
   }
-  const problems: ConfigProblem[] = validateAgainst('config.schema.json', value, 'config').map((p) => ({
-    pointer: p.pointer,
-    at: p.at,
-    message: p.pointer === '/limits/maxFileSize' ? sizeMessage(value) : p.message.replace(/^config: /, ''),
-  }));
-  const c = value as { rules?: unknown; overrides?: unknown };
+  return (
+    validateAgainst('config.schema.json', value, 'config')
+      // The schema lists the built-in rule ids (for editors); which ids exist is unknownRules' to say,
+      // with the policies in effect and a better message.
+      .filter((p) => !(p.at === 'key' && RULE_KEY.test(p.pointer)))
+      .map((p) => ({
+        pointer: p.pointer,
+        at: p.at,
+        message: p.pointer === '/limits/maxFileSize' ? sizeMessage(value) : p.message.replace(/^config: /, ''),
+      }))
+  );
+}
+
+/** A key of `rules` or of an override's `rules`: a rule id. */
+const RULE_KEY = /^(?:\/overrides\/\d+)?\/rules\/[^/]+$/;
+
+/** Rule ids in `rules` and `overrides` that are not in `known` (the built-in rules and the policies in effect). */
+export function unknownRules(value: unknown, known: readonly string[], already: readonly ConfigProblem[] = []): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const ids = new Set(known);
+  const c = (value ?? {}) as { rules?: unknown; overrides?: unknown };
   const checkRules = (rules: unknown, pointer: string): void => {
     if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return;
     for (const id of Object.keys(rules)) {
-      if (RULES_BY_ID.has(id) || POLICY_ID.test(id)) continue;
+      if (ids.has(id)) continue;
       const at = joinPointer(pointer, id);
-      // The schema knows the rule ids too; this message says more (did you mean, the supported ids).
-      for (let i = problems.length - 1; i >= 0; i--) if ((problems[i] as ConfigProblem).pointer === at) problems.splice(i, 1);
-      problems.push({ pointer: at, at: 'key', message: `${pointerToPath(pointer)}: ${unknownRule(id)}` });
+      if (already.some((p) => p.pointer === at)) continue;
+      problems.push({ pointer: at, at: 'key', message: `${pointerToPath(pointer)}: ${unknownRule(id, known)}` });
     }
   };
   checkRules(c.rules, '/rules');

@@ -1,6 +1,33 @@
+import type { Stage } from '../types.js';
 import type { ResolvedConfig } from './types.js';
 
 const H = 3600;
+
+/**
+ * Backstage `spec.lifecycle` values as ITIL stages (README "Backstage"). Backstage ships
+ * experimental, production and deprecated; organisations add their own. A service on its way out
+ * (deprecated, retired, end-of-life) is still run, so it is in operation; one being tried (beta,
+ * preview) is in transition; anything unknown is design.
+ */
+export const DEFAULT_LIFECYCLE: Readonly<Record<string, Stage>> = {
+  proposed: 'strategy',
+  experimental: 'design',
+  development: 'design',
+  alpha: 'design',
+  beta: 'transition',
+  preview: 'transition',
+  pilot: 'transition',
+  production: 'operation',
+  ga: 'operation',
+  live: 'operation',
+  mature: 'operation',
+  maintenance: 'operation',
+  deprecated: 'operation',
+  sunset: 'operation',
+  retired: 'operation',
+  'end-of-life': 'operation',
+  eol: 'operation',
+};
 
 /** SPEC §3 and §5 defaults. Every number here can be overridden by config. */
 export function defaultConfig(): ResolvedConfig {
@@ -19,7 +46,10 @@ export function defaultConfig(): ResolvedConfig {
     waivers: { maxDays: 180 },
     genericOwners: ['ops', 'operations', 'noc', 'oncall', 'on-call', 'support', 'sre', 'it', 'helpdesk'],
     placeholders: [],
+    deferral: { phrases: [], ignore: [] },
     limits: { maxFileSize: 10 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxFindingsPerDocument: 100 },
-    backstage: { serviceTypes: ['service'] },
+    backstage: { serviceTypes: ['service'], lifecycle: { ...DEFAULT_LIFECYCLE }, tier: { from: ['/spec/warranty/tier'], values: {} } },
+    policies: [],
+    extensions: {},
   };
 }

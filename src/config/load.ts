@@ -7,7 +7,7 @@
 // and the directories from the working directory up to the repository root are walked one by one.
 // Data files are parsed by the project's own YAML 1.2 loader (`readDocuments`), so a hostile config
 // (alias bomb, unknown tag, duplicate key) is a config error with a line, like any service file.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { offsetRange } from '../load/locate.js';
@@ -15,7 +15,7 @@ import type { ParsedDocument } from '../load/document.js';
 import { readDocuments } from '../load/parse.js';
 import { joinPointer } from '../load/pointer.js';
 import { defaultConfig } from './defaults.js';
-import { checkConfig } from './check.js';
+import { assembleConfig, type ConfigFile, type ReadPreset } from './presets.js';
 import { resolveConfig, type UserConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
 import { UserError } from '../errors.js';
@@ -49,10 +49,12 @@ export class ConfigError extends UserError {
 
 export interface LoadedConfig {
   config: ResolvedConfig;
-  /** The user's config as written (validated). */
+  /** The user's config as written (validated), with the presets it extends merged in. */
   user: UserConfig;
   /** Absolute path of the config file; null when none was found. */
   file: string | null;
+  /** The preset files it extends (and theirs), merged in this order before it (absolute paths). */
+  presets: string[];
 }
 
 export interface LoadOptions {
@@ -119,7 +121,7 @@ function dataLoader(parsed: ParsedFiles, shown: (file: string) => string) {
     if (own !== null && typeof own === 'object' && !Array.isArray(own) && Object.prototype.hasOwnProperty.call(own, '$import')) {
       // cosmiconfig would read (and, for code, run) the named files; warranty-lint has `extends` instead.
       const r = doc.locate(joinPointer(isPackageJson ? `/${MODULE_NAME}` : '', '$import'), 'key');
-      throw new ConfigError(`${shown(filepath)}:${r.line}:${r.column}: "$import" is not supported in a warranty-lint config; use "extends" (recommended or strict)`);
+      throw new ConfigError(`${shown(filepath)}:${r.line}:${r.column}: "$import" is not supported in a warranty-lint config; use "extends" (recommended, strict, a preset file or a package: data only)`);
     }
     return value;
   };
@@ -239,7 +241,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
     const where = e.filepath ? shown(e.filepath) : options.configPath ?? 'the config';
     throw new ConfigError(`${where}: cannot load the config: ${e.message}`);
   }
-  if (!found) return { config: resolveConfig({}), user: {}, file: null };
+  if (!found) return { config: resolveConfig({}), user: {}, file: null, presets: [] };
   const file = found.filepath;
   const doc = parsed.get(resolve(file));
   const isPackageJson = basename(file) === 'package.json';
@@ -249,13 +251,24 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
     // An ES module config exports `default`.
     user = (user as { default: unknown }).default;
   }
-  const problems = checkConfig(user);
-  if (problems.length > 0) {
-    const prefix = isPackageJson ? `/${MODULE_NAME}` : '';
-    const located = problems.map((p) => ({ p, r: doc ? doc.locate(prefix + p.pointer, p.at) : undefined }));
-    located.sort((a, b) => (a.r && b.r ? a.r.line - b.r.line || a.r.column - b.r.column : 0));
-    const lines = located.map(({ p, r }) => (r ? `${shown(file)}:${r.line}:${r.column}: ${p.message}` : `${shown(file)}: ${p.message}`));
-    throw new ConfigError(`invalid config:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-  }
-  return { config: resolveConfig(user as UserConfig), user: user as UserConfig, file };
+  const root: ConfigFile = { file, prefix: isPackageJson ? `/${MODULE_NAME}` : '', value: user, ...(doc ? { locate: doc.locate } : {}) };
+  const assembled = assembleConfig(root, presetReader(parsed, shown), shown);
+  if ('problems' in assembled) throw new ConfigError(`invalid config:\n${assembled.problems.map((l) => `  ${l}`).join('\n')}`);
+  return { config: resolveConfig(assembled.user), user: assembled.user, file, presets: assembled.presets };
+}
+
+/** Reads a preset file named by `extends` with the config's own data loader (YAML 1.2, limits, positions). */
+function presetReader(parsed: ParsedFiles, shown: (file: string) => string): ReadPreset {
+  const load = dataLoader(parsed, shown);
+  return (file) => {
+    try {
+      guardFile(file, shown);
+      const value = load(file, readFileSync(file, 'utf8'));
+      const doc = parsed.get(resolve(file));
+      return { file, prefix: '', value: value === undefined ? {} : value, ...(doc ? { locate: doc.locate } : {}) };
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      return `${shown(file)}: cannot read the preset: ${(error as Error).message}`;
+    }
+  };
 }

@@ -122,7 +122,7 @@ export class StringPool {
     // Findings are packed, not shared or frozen: waivers mark them later.
     const intern = (s: string): string => this.intern(s);
     const pieces = (message: string, service: string | null): readonly string[] => this.pieces(message, service);
-    const out = { file: this.intern(result.file), findings: result.findings.map((f) => packFinding(f, intern, pieces)), services: this.compact(result.services), brokenDocuments: result.brokenDocuments };
+    const out = { file: this.intern(result.file), findings: result.findings.map((f) => packFinding(f, intern, pieces)), services: this.compact(result.services), brokenDocuments: result.brokenDocuments, ...(result.catalog ? { catalog: result.catalog } : {}) };
     this.fresh = false;
     return out;
   }

@@ -27,8 +27,8 @@ const sha256: (text: string) => Buffer =
  * A stable identity for baselines and code scanning: rule, service, area and pointer — not the
  * line, so that unrelated edits do not break it. Findings with no service fall back to the file.
  */
-export function fingerprint(f: Pick<FindingInput, 'ruleId' | 'service' | 'area' | 'pointer' | 'file'>): string {
-  const who = f.service !== null ? `service:${f.service}` : `file:${f.file ?? ''}`;
+export function fingerprint(f: Pick<FindingInput, 'ruleId' | 'service' | 'area' | 'pointer' | 'file'> & Pick<Finding, 'instance'>): string {
+  const who = f.service !== null ? `service:${f.service}${f.instance !== undefined ? `\u0000${f.instance}` : ''}` : `file:${f.file ?? ''}`;
   // The first 16 bytes as hex: the first 32 hex digits, as a string of its own (slicing the 64-digit
   // hex would keep all of it alive behind each kept fingerprint).
   return sha256([f.ruleId, who, f.area ?? '', f.pointer ?? ''].join('\u0000')).toString('hex', 0, 16);
@@ -36,11 +36,13 @@ export function fingerprint(f: Pick<FindingInput, 'ruleId' | 'service' | 'area' 
 
 export function makeFinding(input: FindingInput): Finding {
   const r = input.range;
-  return {
+  // A node substituted from another file is reported there; the document stays the service's.
+  const elsewhere = r?.file !== undefined && r.file !== input.file ? r.file : undefined;
+  const finding: Finding = {
     ruleId: input.ruleId,
     severity: input.severity,
     message: input.message,
-    file: input.file,
+    file: elsewhere ?? input.file,
     line: r ? r.line : null,
     column: r ? r.column : null,
     endLine: r ? r.endLine : null,
@@ -53,6 +55,14 @@ export function makeFinding(input: FindingInput): Finding {
     waived: false,
     document: input.document,
   };
+  if (elsewhere !== undefined && input.file !== null) finding.documentFile = input.file;
+  return finding;
+}
+
+/** Marks a finding of a later document that repeats a service's name (see Finding.instance), and its fingerprint with it. */
+export function distinguish(f: KeptFinding, instance: string): void {
+  f.instance = instance;
+  if (!isPacked(f)) f.fingerprint = fingerprint(f);
 }
 
 /**
@@ -92,7 +102,16 @@ export function packFinding(f: Finding, str: (s: string) => string, pieces: (mes
     pointer: orNull(f.pointer),
     waived: f.waived,
     document: f.document,
+    ...internal(f),
   };
+}
+
+/** The internal fields a finding has only sometimes (Finding.documentFile, Finding.instance), kept only when set. */
+function internal(f: Pick<Finding, 'documentFile' | 'instance'>): Pick<Finding, 'documentFile' | 'instance'> {
+  const out: Pick<Finding, 'documentFile' | 'instance'> = {};
+  if (f.documentFile !== undefined) out.documentFile = f.documentFile;
+  if (f.instance !== undefined) out.instance = f.instance;
+  return out;
 }
 
 /** The fingerprint of a kept finding (a baseline matches it). */
@@ -124,6 +143,7 @@ export function unpack(f: KeptFinding): Finding {
     docsUrl: docsUrl(f.ruleId),
     waived: f.waived,
     document: f.document,
+    ...internal(f),
   };
 }
 

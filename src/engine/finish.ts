@@ -1,25 +1,18 @@
 // Everything after the per-file work, over the whole run: catalog rules, waivers, severities,
-// the per-document limit, the baseline and the summary.
-import { rangeAfterParse, type Locate } from '../load/locate.js';
+// the per-document limit (settle.ts, shared with the editor's incremental path), the baseline and
+// the summary.
+import { EntityCatalog, type KnownEntity } from '../model/catalog.js';
 import { ServicesByDocument } from '../model/documents.js';
 import { reactiveShare } from '../model/portfolio.js';
 import type { Service } from '../model/types.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
-import type { CatalogContext, CatalogReport, CatalogRule, Place, WaiverRule } from '../rules/types.js';
+import { rulesInEffect } from '../policies/index.js';
+import type { CatalogContext, CatalogReport, RuleMeta } from '../rules/types.js';
 import type { LintOptions } from '../lint-types.js';
-import type { Finding, Range, Summary } from '../types.js';
-import { RuleCrash } from '../errors.js';
+import type { Summary } from '../types.js';
 import { applyBaseline } from './baseline.js';
-import { flatCopy, type KeptFile } from './compact.js';
-import { compareFindings, makeFinding, type KeptFinding } from './finding.js';
-import { capPerDocument } from './limits.js';
-import type { Rereader } from './reread.js';
-import { severityFor } from './severity.js';
-import { applyWaivers } from './waivers.js';
-
-const CATALOG_RULES = RULES.filter((r): r is CatalogRule => r.scope === 'catalog');
-const WAIVER_RULES = RULES.filter((r): r is WaiverRule => r.scope === 'waivers');
-const WAIVER_RULE_IDS: ReadonlySet<string> = new Set(WAIVER_RULES.map((r) => r.meta.id));
+import type { KeptFile } from './compact.js';
+import type { KeptFinding } from './finding.js';
+import { addCatalogFindings, firstByName, settle, type Locators } from './settle.js';
 
 /** What finish() gives: LintResult with the findings as the run kept them (packed on large runs). */
 export interface Finished {
@@ -27,37 +20,27 @@ export interface Finished {
   summary: Summary;
   services: Service[];
   files: string[];
+  /** The metadata of the rules in effect (built-in and policies), for the formatters. */
+  rules: readonly RuleMeta[];
 }
 
-export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' | 'baseline'>, today: number, reread: Rereader): Finished {
+/** What finish() takes of a run's options: the entities of a catalog export (`--catalog`) besides. */
+export type FinishOptions = Pick<LintOptions, 'config' | 'baseline' | 'changedFiles'> & { exported?: ReadonlyMap<string, KnownEntity> };
+
+export function finish(results: KeptFile[], options: FinishOptions, today: number, reread: Locators): Finished {
   const { config } = options;
+  const rules = rulesInEffect(config);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const services = results.flatMap((r) => r.services);
   const findings = results.flatMap((r) => r.findings);
 
-  const byName = new Map<string, Service>();
-  for (const s of services) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
-  const ctx: CatalogContext = { services, byName, config, today };
-  const place = placer(reread);
-
+  const known = new Set<string>();
+  for (const r of results) for (const k of r.catalog?.entities ?? []) known.add(k);
+  const ctx: CatalogContext = { services, byName: firstByName(services), catalog: new EntityCatalog(services, known, options.exported), config, today };
+  const changes = options.changedFiles ? changedScope(options.changedFiles, services) : undefined;
   // Each report becomes a finding as the rule yields it (see CatalogRule).
-  for (const rule of CATALOG_RULES) {
-    runChecked(rule, () => {
-      for (const r of rule.check(ctx)) findings.push(catalogFinding(rule, r, options, place));
-    });
-  }
-
-  const documents = new ServicesByDocument(services);
-  const used = applyWaivers(findings, documents, today, config.waivers.maxDays, WAIVER_RULE_IDS);
-  for (const rule of WAIVER_RULES) {
-    runChecked(rule, () => {
-      for (const r of rule.check({ ...ctx, used, ruleIds: [...RULES_BY_ID.keys()] })) findings.push(catalogFinding(rule, r, options, place));
-    });
-  }
-
-  let kept = findings.filter((f) => severityFor(f.ruleId, f.file, documents.of(f)?.tier ?? null, config) !== 'off');
-  kept.sort(compareFindings);
-  kept = capPerDocument(kept, config);
+  addCatalogFindings(findings, ctx, reread, rules, changes?.note);
+  const kept = settle(findings, ctx, new ServicesByDocument(services), reread, rules, { note: changes?.note, keep: changes?.reported });
 
   // Counted in one pass: on a large catalog every filtered copy is an array of half a million.
   const count = { error: 0, warning: 0, info: 0 };
@@ -76,52 +59,21 @@ export function finish(results: KeptFile[], options: Pick<LintOptions, 'config' 
     baselined: 0,
     reactiveShare: reactiveShare(services, config),
   };
-  const done = { findings: kept, summary, services, files: results.map((r) => r.file) };
+  const done = { findings: kept, summary, services, files: results.map((r) => r.file), rules: rules.metas };
   return options.baseline ? applyBaseline(done, options.baseline) : done;
 }
 
-function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw new RuleCrash(rule.meta.id, error);
-  }
-}
-
-type Placer = (service: Service, pointer: string, at?: 'key' | 'value') => Range;
-
-/** Where a pointer of a service is, once its document is gone (locate.ts `rangeAfterParse`). */
-function placer(reread: Rereader): Placer {
-  return (service, pointer, at = 'value') => rangeAfterParse(service.anchors, pointer, at, (): Locate | undefined => reread.locatorOf(service));
-}
-
-function catalogFinding(rule: CatalogRule | WaiverRule, r: CatalogReport, options: Pick<LintOptions, 'config'>, place: Placer): Finding {
-  const s = r.service;
-  const area = r.area !== undefined ? r.area : rule.meta.area;
-  const severity = severityFor(rule.meta.id, s?.file ?? null, s?.tier ?? null, options.config);
-  return makeFinding({
-    ruleId: rule.meta.id,
-    severity: severity === 'off' ? 'info' : severity,
-    message: messageText(r.message, place),
-    file: s ? s.file : null,
-    range: s ? place(s, r.pointer, r.at) : null,
-    service: s ? s.name : null,
-    area,
-    pointer: s ? r.pointer : null,
-    document: s ? s.doc : null,
-  });
-}
-
 /**
- * The message, its places written as `file:line`. Catalog rules build messages from many pieces
- * (names, durations, lists): kept as ropes, the 130,000 of a 100k catalog took ~2.5x the memory of
- * their text, so the text is copied flat.
+ * What `--changed-since` reports: findings in changed files, and catalog findings that involve a
+ * service of a changed file (the portfolio's involves every service: it is reported when any changed).
  */
-function messageText(message: CatalogReport['message'], place: Placer): string {
-  if (typeof message === 'string') return flatCopy(message);
-  let text = '';
-  for (const part of message) text += typeof part === 'string' ? part : where(part, place);
-  return flatCopy(text);
+function changedScope(changed: ReadonlySet<string>, services: readonly Service[]): { note(f: KeptFinding, r: CatalogReport): void; reported(f: KeptFinding): boolean } {
+  const involved = new WeakSet<KeptFinding>();
+  const anyService = services.some((s) => changed.has(s.file));
+  return {
+    note(f, r) {
+      if (r.service === null ? anyService : (r.involves ?? []).some((s) => changed.has(s.file))) involved.add(f);
+    },
+    reported: (f) => (f.file !== null && changed.has(f.file)) || involved.has(f),
+  };
 }
-
-const where = (p: Place, place: Placer): string => `${p.service.file}:${place(p.service, p.pointer).line}`;

@@ -5,33 +5,36 @@ import type { Finding, Range } from '../types.js';
 import type { ParsedDocument } from '../load/document.js';
 import { anchorKey } from '../load/locate.js';
 import { buildService, findPlaceholders } from '../model/build.js';
+import { deferralMatcher } from '../model/deferral.js';
 import type { InputFormat, ServiceLayout } from '../model/formats/index.js';
-import type { Service } from '../model/types.js';
+import type { Placeholder, Service } from '../model/types.js';
 import { crossFieldProblems } from '../schema/cross-field.js';
-import { validateAgainst, type SchemaProblem } from '../schema/validate.js';
-import { RULES } from '../rules/index.js';
-import type { CatalogRule, ServiceRule, WaiverRule } from '../rules/types.js';
+import { validateWith, type SchemaProblem } from '../schema/validate.js';
+import { extendedValidator } from '../schema/extend.js';
+import { BUILT_IN_RULES, rulesInEffect } from '../policies/index.js';
 import { RuleCrash } from '../errors.js';
 import { configuredFinding, severityFor } from './severity.js';
 import { AREAS } from '../types.js';
+import type { CatalogRule, WaiverRule } from '../rules/types.js';
 
 /** What linting a file needs besides the file: the same for every file of a run (it crosses to worker threads). */
 export interface FileOptions {
   config: ResolvedConfig;
   /** Today (or `--now`) in days since the epoch. */
   today: number;
+  /** The working directory: the bound of substitutions in a tree that is not a git repository. */
+  cwd?: string;
 }
-
-const SERVICE_RULES = RULES.filter((r): r is ServiceRule => r.scope === 'service');
-const CATALOG_RULES = RULES.filter((r): r is CatalogRule | WaiverRule => r.scope === 'catalog' || r.scope === 'waivers');
 
 /** Schema, placeholders, model, then every service rule, with positions resolved while the document is at hand. */
 export function lintService(doc: ParsedDocument, format: InputFormat, layout: ServiceLayout, options: FileOptions): { service: Service; findings: Finding[] } {
   const { config } = options;
   const subject = typeof layout.name === 'string' && layout.name !== '' ? `service "${layout.name}"` : `document ${doc.index + 1}`;
   const placeholders = findPlaceholders(layout, config.placeholders);
-  // A set and a walk up the pointer: thousands of placeholders beside thousands of schema errors must stay linear.
-  const placeholderAt = new Set(placeholders.map((p) => p.pointer));
+  const substituted = doc.substitutions;
+  // A set and a walk up the pointer: thousands of placeholders beside thousands of schema errors must
+  // stay linear. A substitution not made is reported once: nothing below it is reported again.
+  const placeholderAt = new Set([...placeholders.map((p) => p.pointer), ...(substituted?.spoiled ?? [])]);
   const covered = (pointer: string): boolean => {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
       if (placeholderAt.has(p)) return true;
@@ -43,23 +46,32 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
   if (layout.warranty === null) emptyAreas.add(layout.pointers.warranty);
   const problems: Array<SchemaProblem & { range?: Range }> = [
     ...doc.shape.map((s) => ({ ...s, spoils: s.pointer })),
-    ...validateAgainst(format.schema, doc.value, subject).filter((p) => !covered(p.pointer) && !emptyAreas.has(p.pointer)),
+    ...(layout.problems ?? []).map((p) => ({ pointer: p.pointer, at: 'value' as const, spoils: p.pointer, message: `${subject}: ${p.message}` })),
+    ...validateWith(extendedValidator(format.schema, config.extensions), doc.value, subject).filter((p) => !covered(p.pointer) && !emptyAreas.has(p.pointer)),
     ...crossFieldProblems(layout.warranty, layout.pointers.warranty, subject).filter((p) => !covered(p.pointer)),
   ];
   const reported = new Set(problems.map((p) => p.spoils));
   for (const p of problems) reported.add(p.pointer);
-  const service = buildService(layout, placeholders, reported);
+  for (const p of substituted?.spoiled ?? []) reported.add(p);
+  for (const p of substituted?.problems ?? []) if (p.ruleId === 'schema') reported.add(p.pointer);
+  const service = buildService(layout, placeholders, reported, deferralMatcher(config.deferral));
+  const rules = rulesInEffect(config);
 
   const findings: Finding[] = [];
   const base = { file: layout.file, service: service.name, document: doc.index };
+  for (const p of substituted?.problems ?? []) {
+    findings.push(configuredFinding({ ...base, ruleId: p.ruleId, message: p.message, range: p.range, area: null, pointer: p.pointer }, service.tier, config));
+  }
   for (const p of problems) {
     findings.push(configuredFinding({ ...base, ruleId: 'schema', message: p.message, range: p.range ?? doc.locate(p.pointer, p.at), area: null, pointer: p.pointer }, service.tier, config));
   }
-  for (const rule of SERVICE_RULES) {
+  // Policies read fields the model does not keep: they get the document, and what is unusable in it.
+  const document = rules !== BUILT_IN_RULES ? { value: doc.value, unusable: unusableIn(reported, placeholders) } : undefined;
+  for (const rule of rules.service) {
     if (severityFor(rule.meta.id, layout.file, service.tier, config) === 'off') continue;
     let reports;
     try {
-      reports = rule.check({ service, config, today: options.today });
+      reports = rule.check({ service, config, today: options.today, document });
     } catch (error) {
       throw new RuleCrash(rule.meta.id, error);
     }
@@ -68,17 +80,24 @@ export function lintService(doc: ParsedDocument, format: InputFormat, layout: Se
       findings.push(configuredFinding({ ...base, ruleId: rule.meta.id, message: r.message, range: doc.locate(r.pointer, r.at), area, pointer: r.pointer }, service.tier, config));
     }
   }
-  service.anchors = anchorsFor(service, doc);
+  service.anchors = anchorsFor(service, doc, rules.positioned);
   return { service, findings };
+}
+
+/** Pointers whose values count as missing: reported by `schema`, or placeholders. */
+function unusableIn(reported: ReadonlySet<string>, placeholders: readonly Placeholder[]): Set<string> {
+  const out = new Set(reported);
+  for (const p of placeholders) out.add(p.pointer);
+  return out;
 }
 
 /**
  * The positions catalog rules declared for this service (`positions`), resolved now: they run
  * when the document is gone. The document's first key too, the last resort of any position.
  */
-function anchorsFor(service: Service, doc: ParsedDocument): Record<string, Range> {
+function anchorsFor(service: Service, doc: ParsedDocument, catalogRules: ReadonlyArray<CatalogRule | WaiverRule>): Record<string, Range> {
   const anchors: Record<string, Range> = { [anchorKey('')]: doc.locate('') };
-  for (const rule of CATALOG_RULES) {
+  for (const rule of catalogRules) {
     for (const p of rule.positions(service)) {
       const key = anchorKey(p);
       // Stryker disable next-line ConditionalExpression: locating a position again gives the same range (the test saves the work).

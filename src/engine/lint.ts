@@ -5,9 +5,12 @@ import { discover, ignoreMatcher } from '../load/discover.js';
 import type { FileRef } from '../load/document.js';
 import { parseDay } from '../model/units.js';
 import { UserError } from '../errors.js';
+import { lintFileCached } from './cache.js';
 import { COMPACT_MIN_FILES, StringPool, type KeptFile } from './compact.js';
 import { unpack, type KeptFinding } from './finding.js';
-import { finish } from './finish.js';
+import { readCatalogExport } from './catalog-export.js';
+import { finish, type FinishOptions } from './finish.js';
+import { dropSkeletons, followLocations } from './locations.js';
 import { autoWorkers, lintInPool, poolAvailable, withPlainEnv } from './pool.js';
 import { fileFinding, lintBytes, lintFile, lintText, type FileOptions, type FileResult } from './process-file.js';
 import { Rereader } from './reread.js';
@@ -45,11 +48,12 @@ export interface KeptResult extends Omit<LintResult, 'findings'> {
  */
 export async function lintKept(options: LintOptions): Promise<KeptResult> {
   const { day: today, iso } = todayFrom(options.now);
-  const fileOptions: FileOptions = { config: options.config, today };
+  const fileOptions: FileOptions = { config: options.config, today, cwd: options.cwd };
+  const exported = options.catalog !== undefined ? readCatalogExport(options.catalog, options.cwd, options.config) : undefined;
   const stdinFile = options.stdin ? (options.stdin.filename ?? '<stdin>') : undefined;
   const { results, missing } = options.stdin ? { results: lintStdin(options.stdin, fileOptions, options), missing: [] } : await lintPaths(options, fileOptions);
-  const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? { file: stdinFile, text: options.stdin.text } : undefined);
-  return { ...finish(results, options, today, reread), today: iso, missing };
+  const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? new Map([[stdinFile, options.stdin.text]]) : undefined);
+  return { ...finish(results, { ...options, exported }, today, reread), today: iso, missing };
 }
 
 export function unpackResult(result: KeptResult): LintResult {
@@ -82,14 +86,17 @@ function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOp
 async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promise<{ results: KeptFile[]; missing: string[] }> {
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const found = discover(paths, options.cwd, [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])]);
-  const results: KeptFile[] = found.unreadable.map((u) => ({
-    file: u.file,
-    findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)],
-    services: [],
-    brokenDocuments: 0,
-  }));
+  const results: KeptFile[] = found.unreadable.map((u) => unreadableFile(u, fileOptions));
   for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
+  const ignore = [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])];
+  await followLocations(results, found.files, options.cwd, ignore, fileOptions, (refs) => lintFiles(refs, fileOptions, options));
+  dropSkeletons(results, new Set(found.files.filter((f) => f.explicit).map((f) => f.file)), options.cwd, fileOptions);
   return { results, missing: found.missing };
+}
+
+/** What is kept of a path that cannot be read as a file: its `file-unreadable` finding. */
+export function unreadableFile(u: { file: string; reason: string }, fileOptions: FileOptions): KeptFile {
+  return { file: u.file, findings: [fileFinding('file-unreadable', u.file, `cannot read ${u.file}: ${u.reason}`, fileOptions)], services: [], brokenDocuments: 0 };
 }
 
 /** The per-file work, on worker threads when it pays, else here; what is kept of each file, in the order of `refs`. */
@@ -110,6 +117,17 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
     }
     return strings ? strings.compactResult(r, fresh) : r;
   };
+  if (options.cache) {
+    // The cache is read and written here, file by file: one thread.
+    const cache = options.cache;
+    return withPlainEnv(() =>
+      refs.map((ref) => {
+        const kept = keep(lintFileCached(ref, fileOptions, cache), false);
+        report?.({ ...progress });
+        return kept;
+      }),
+    );
+  }
   if (workers > 0) {
     return lintInPool(refs, fileOptions, workers, (batch, fresh) => {
       const kept = batch.map((r) => keep(r, fresh));
@@ -127,6 +145,6 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
 }
 
 /** finish() over files already linted, unpacked: for code (and tests) that lints texts itself with process-file.ts. */
-export function finishFiles(results: KeptFile[], options: Pick<LintOptions, 'config' | 'cwd' | 'baseline'>, today: number, iso: string): LintResult {
+export function finishFiles(results: KeptFile[], options: Pick<LintOptions, 'config' | 'cwd' | 'baseline'> & Pick<FinishOptions, 'exported'>, today: number, iso: string): LintResult {
   return unpackResult({ ...finish(results, options, today, new Rereader(options.cwd, options.config.limits)), today: iso, missing: [] });
 }

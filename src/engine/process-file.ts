@@ -6,20 +6,17 @@ import type { FileRef } from '../load/document.js';
 import { byteRange, FILE_START, offsetRange } from '../load/locate.js';
 import { readDocuments } from '../load/parse.js';
 import { describeIoError, readBounded, readHead, TooLarge, tooLargeMessage } from '../load/read.js';
-import { bytesMentionAFormat, formatTitles, mentionsAFormat, recognise, type DocumentKind } from '../model/formats/index.js';
+import { bytesHaveOurApiVersion, formatTitles, hasOurApiVersion } from '../model/formats/index.js';
+import { templatedPath, templateLine } from '../model/template.js';
+import { sortDocuments, templateFinding, textTemplate, withSubstitutions, type SortedKind } from './file-documents.js';
 import type { Service } from '../model/types.js';
+import type { FileResult } from '../lint-types.js';
 import { configuredFinding } from './severity.js';
 import { lintService, type FileOptions } from './lint-service.js';
 
 export type { FileRef } from '../load/document.js';
 
-export interface FileResult {
-  file: string;
-  findings: Finding[];
-  services: Service[];
-  /** Documents that could not be parsed (they count in nothing but their own findings). */
-  brokenDocuments: number;
-}
+export type { FileResult } from '../lint-types.js';
 
 export type { FileOptions } from './lint-service.js';
 
@@ -27,9 +24,10 @@ const skipped = (ref: FileRef): FileResult => ({ file: ref.file, findings: [], s
 const only = (ref: FileRef, finding: Finding): FileResult => ({ file: ref.file, findings: [finding], services: [], brokenDocuments: 0 });
 
 /**
- * Reads, decodes and lints one file. A file met while walking a directory whose text mentions
- * none of the input formats is someone else's YAML (Helm values, generated specs, a binary with a
- * YAML name): it is skipped silently (SPEC §2), also when it is too large, too deep or not UTF-8.
+ * Reads, decodes and lints one file. A file met while walking a directory with no document whose
+ * top-level apiVersion is an input format's is someone else's YAML (Helm values and templates,
+ * CI workflows, generated specs, a binary with a YAML name): it is skipped silently (SPEC §2),
+ * also when it is too large, too deep or not UTF-8. So is an unrendered template.
  */
 export function lintFile(ref: FileRef, options: FileOptions): FileResult {
   let bytes: Buffer;
@@ -37,7 +35,7 @@ export function lintFile(ref: FileRef, options: FileOptions): FileResult {
     bytes = readBounded(ref.path, options.config.limits.maxFileSize);
   } catch (error) {
     if (error instanceof TooLarge) {
-      if (!ref.explicit && !bytesMentionAFormat(readHead(ref.path, 64 * 1024))) return skipped(ref);
+      if (!ref.explicit && !bytesHaveOurApiVersion(readHead(ref.path, 64 * 1024))) return skipped(ref);
       return only(ref, fileFinding('yaml-syntax', ref.file, error.message, options));
     }
     return only(ref, fileFinding('file-unreadable', ref.file, `cannot read ${ref.file}: ${describeIoError(error)}`, options));
@@ -51,7 +49,7 @@ export function lintBytes(bytes: Uint8Array, ref: FileRef, options: FileOptions)
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    if (!ref.explicit && !bytesMentionAFormat(bytes)) return skipped(ref);
+    if (!ref.explicit && !bytesHaveOurApiVersion(bytes)) return skipped(ref);
     const range = decoded.text !== undefined ? offsetRange(decoded.text, decoded.offset) : byteRange(bytes, decoded.offset);
     return only(ref, fileFinding('yaml-syntax', ref.file, decoded.message, options, range));
   }
@@ -64,29 +62,41 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   const limit = config.limits.maxFileSize;
   const size = text.length * 3 <= limit ? text.length : Buffer.byteLength(text, 'utf8');
   if (size > limit) return only(ref, fileFinding('yaml-syntax', ref.file, tooLargeMessage(size, limit), options));
-  const docs = readDocuments(text, config.limits);
-  if (!Array.isArray(docs)) {
-    if (!ref.explicit && !mentionsAFormat(text)) return skipped(ref);
-    return only(ref, fileFinding('yaml-syntax', ref.file, docs.message, options, offsetRange(text, docs.offset)));
+  const read = readDocuments(text, config.limits);
+  if (!Array.isArray(read)) {
+    if (!ref.explicit && (!hasOurApiVersion(text) || templateLine(text) !== undefined)) return skipped(ref);
+    return only(ref, fileFinding('yaml-syntax', ref.file, read.message, options, offsetRange(text, read.offset)));
   }
+  if (templatedPath(ref.file)) {
+    return ref.explicit ? only(ref, fileFinding('input-skipped', ref.file, `${ref.file} is not linted: its path is an unrendered template (a folder or name holding {{ }}); lint what it renders.`, options)) : skipped(ref);
+  }
+  const docs = withSubstitutions(read, text, ref, options);
+  const sorted = sortDocuments(docs, text, ref, options);
+  const { kinds, facts } = sorted;
+  const holdsService = kinds.some((k) => typeof k !== 'string' && k.kind === 'service');
+  const broken = docs.filter((d) => d.syntax.length > 0);
+  // Unrendered templates (scaffolder skeletons, cookiecutter, Helm) are not definitions: skipped in a
+  // walk, one finding that says so when named.
+  const template = holdsService ? undefined : (sorted.template ?? (broken.length > 0 ? textTemplate(text) : undefined));
+  if (template !== undefined) {
+    return ref.explicit ? only(ref, templateFinding(ref, template, options)) : skipped(ref);
+  }
+  // A file is ours by a top-level apiVersion of a format only: a `backstage.io/kubernetes-id` label
+  // in a Helm template or a link to backstage.io is not.
+  const ours = kinds.some((k) => typeof k !== 'string' && (k.kind === 'service' || k.kind === 'other')) || hasOurApiVersion(text);
   const findings: Finding[] = [];
   const services: Service[] = [];
   let brokenDocuments = 0;
 
-  const kinds: Array<DocumentKind | 'broken'> = docs.map((d) => (d.syntax.length > 0 ? 'broken' : recognise(d.value, config)));
-  const holdsService = kinds.some((k) => k !== 'broken' && k.kind === 'service');
-  // A walked file that fails to parse is reported only when it looks like one of ours: Helm
-  // templates and the like are not service definitions and must not fail the run.
-  const ours = holdsService || ref.explicit || mentionsAFormat(text);
-
   docs.forEach((doc, i) => {
-    const kind = kinds[i] as DocumentKind | 'broken';
+    const kind = kinds[i] as SortedKind;
     if (kind === 'broken') {
       brokenDocuments++;
-      if (!ours) return;
+      if (!ours && !(ref.explicit && doc.syntax.some((p) => p.refusal))) return;
       for (const p of doc.syntax) findings.push(configuredFinding({ ruleId: 'yaml-syntax', message: p.message, file: ref.file, range: p.range, service: null, area: null, pointer: null, document: doc.index }, null, config));
       return;
     }
+    if (kind === 'template') return;
     if (kind.kind === 'service') {
       const layout = kind.format.layout(doc.value as Record<string, unknown>, ref.file, doc.index, config);
       const result = lintService(doc, kind.format, layout, options);
@@ -99,19 +109,27 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
       findings.push(configuredFinding({ ruleId: 'schema', message, file: ref.file, range: doc.start, service: null, area: null, pointer: '', document: doc.index }, null, config));
     }
   });
+  for (const f of sorted.findings) findings.push(f);
 
   if (!holdsService && ref.explicit && findings.length === 0) {
     // A file of another kind of entity of a format says so (Backstage: "no Component of a service type").
-    const other = kinds.find((k) => k !== 'broken' && k.kind === 'other');
+    const other = kinds.find((k): k is Exclude<SortedKind, string> => typeof k !== 'string' && k.kind === 'other');
+    const first = broken[0]?.syntax[0];
     const why =
-      docs.length === 0 || kinds.every((k) => k !== 'broken' && k.kind === 'empty')
-        ? 'it is empty or holds only comments'
-        : other !== undefined && other !== 'broken' && other.format
-          ? other.format.whyNoService(config)
-          : `none of its documents is ${formatTitles()}`;
+      first !== undefined
+        ? `none of its documents is ${formatTitles()} (no top-level apiVersion of one), and line ${first.range.line} cannot be read: ${first.message}`
+        : docs.length === 0 || kinds.every((k) => typeof k !== 'string' && k.kind === 'empty')
+          ? 'it is empty or holds only comments'
+          : other?.format
+            ? other.format.whyNoService(config)
+            : `none of its documents is ${formatTitles()}`;
     findings.push(fileFinding('no-service', ref.file, `${ref.file} holds no service definition: ${why}`, options));
   }
-  return { file: ref.file, findings, services, brokenDocuments };
+  const catalog = facts.entities.length + facts.locations.length + facts.skeletons.length > 0 ? { ...facts, explicit: ref.explicit } : undefined;
+  const result: FileResult = catalog ? { file: ref.file, findings, services, brokenDocuments, catalog } : { file: ref.file, findings, services, brokenDocuments };
+  // Values read from other files (`$yaml: ./warranty.yaml`): the result depends on more than this file.
+  if (docs.some((d, i) => d !== read[i])) result.readsOtherFiles = true;
+  return result;
 }
 
 function describeValue(value: unknown): string {

@@ -17,8 +17,11 @@ export class Rereader {
   constructor(
     private readonly cwd: string,
     private readonly limits: ParseLimits & { maxFileSize: number },
-    /** Standard input, which cannot be read again: its text, under the name findings show. */
-    private readonly stdin?: { file: string; text: string | Uint8Array },
+    /**
+     * Texts that are not (or not yet) on disk, under the names findings show: standard input, which
+     * cannot be read again, or documents open in an editor.
+     */
+    private readonly texts?: ReadonlyMap<string, string | Uint8Array>,
   ) {}
 
   /** `locate` of the service's document as it is read now; undefined when it cannot be read or no longer holds the document. */
@@ -36,7 +39,7 @@ export class Rereader {
 
   private read(file: string): ParsedDocument[] | undefined {
     try {
-      const input = this.stdin && this.stdin.file === file ? this.stdin.text : readBounded(resolve(this.cwd, file), this.limits.maxFileSize);
+      const input = this.texts?.get(file) ?? readBounded(resolve(this.cwd, file), this.limits.maxFileSize);
       const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decode(input);
       if (typeof text !== 'string' && !text.ok) return undefined;
       const docs = readDocuments(typeof text === 'string' ? text : text.text, this.limits);

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Finding, Severity, SeveritySetting, Tier } from '../types.js';
-import { RULES_BY_ID } from '../rules/index.js';
+import { rulesInEffect } from '../policies/index.js';
 import { makeFinding, type FindingInput } from './finding.js';
 
 const RAISE: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
@@ -19,7 +19,8 @@ function overrideMatchers(config: ResolvedConfig): Array<(file: string) => boole
 
 /**
  * The severity of a rule for one file and tier: the last matching `overrides` entry, else
- * `rules`, else the rule's (tier-dependent) default raised by the `strict` preset.
+ * `rules`, else the rule's (tier-dependent) default raised by the `strict` preset; a policy written
+ * with `severity: off` is off until `rules` or `overrides` turn it on.
  */
 export function severityFor(ruleId: string, file: string | null, tier: Tier | null, config: ResolvedConfig): SeveritySetting {
   let setting: SeveritySetting | undefined = config.rules[ruleId];
@@ -31,8 +32,9 @@ export function severityFor(ruleId: string, file: string | null, tier: Tier | nu
     });
   }
   if (setting !== undefined) return setting;
-  const meta = RULES_BY_ID.get(ruleId)?.meta;
+  const meta = rulesInEffect(config).byId.get(ruleId)?.meta;
   if (!meta) return 'error';
+  if (meta.defaultOff) return 'off';
   const base = (tier !== null ? meta.tierSeverity?.[tier] : undefined) ?? meta.severity;
   return config.extends === 'strict' ? RAISE[base] : base;
 }

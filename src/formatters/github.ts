@@ -17,10 +17,31 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = (result) => {
+/**
+ * How many annotations of each level the github format prints unless told (`--max-annotations`).
+ * GitHub shows about 10 errors, 10 warnings and 10 notices per step and drops the rest unseen, so
+ * past that a notice says how many were left out and where every finding is.
+ */
+export const DEFAULT_MAX_ANNOTATIONS = 10;
+
+type Level = (typeof COMMAND)[Severity];
+const LEVELS: readonly Level[] = ['error', 'warning', 'notice'];
+
+export const github: Formatter = (result, context) => {
+  const cap = context.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
+  const shown = result.findings.filter((f) => !f.waived);
+  const total: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of shown) total[COMMAND[f.severity]]++;
+  const cut = LEVELS.some((level) => total[level] > cap);
+  // The notice that says what was left out is a notice too: it takes the last notice's place, so
+  // that GitHub shows it.
+  const room: Record<Level, number> = { error: cap, warning: cap, notice: cut ? Math.max(0, cap - 1) : cap };
+  const printed: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
   const lines: string[] = [];
-  for (const f of result.findings) {
-    if (f.waived) continue;
+  for (const f of shown) {
+    const level = COMMAND[f.severity];
+    if (printed[level] >= room[level]) continue;
+    printed[level]++;
     const props: string[] = [];
     if (f.file !== null) {
       props.push(`file=${escapeProperty(escapeText(f.file))}`);
@@ -31,7 +52,22 @@ export const github: Formatter = (result) => {
       }
     }
     props.push(`title=${escapeProperty(f.ruleId)}`);
-    lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(escapeText(f.message))}`);
+    lines.push(`::${level} ${props.join(',')}::${escapeData(escapeText(f.message))}`);
   }
+  if (cut) lines.push(`::notice title=warranty-lint::${escapeData(leftOutMessage(total, printed, cap))}`);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The closing notice: how many findings were not annotated, of which levels, and where they all are. */
+function leftOutMessage(total: Record<Level, number>, printed: Record<Level, number>, cap: number): string {
+  const left = LEVELS.map((level) => ({ level, n: total[level] - printed[level] })).filter((x) => x.n > 0);
+  const count = left.reduce((sum, x) => sum + x.n, 0);
+  const which = left.map((x) => plural(x.n, x.level)).join(', ');
+  return (
+    `${plural(count, 'more finding')} ${count === 1 ? 'is' : 'are'} not annotated here (${which}): GitHub shows only about ` +
+    `10 annotations of each level per step, and this run annotates at most ${cap} of each (--max-annotations). ` +
+    'Every finding is in the SARIF log (uploaded to code scanning) and in the job summary.'
+  );
+}

@@ -9,6 +9,8 @@ const LOADERS: Record<string, () => Promise<Formatter>> = {
   github: async () => (await import('./github.js')).github,
   markdown: async () => (await import('./markdown.js')).markdown,
   report: async () => (await import('./report.js')).report,
+  html: async () => (await import('./html.js')).html,
+  csv: async () => (await import('./csv.js')).csv,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);

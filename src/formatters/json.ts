@@ -1,5 +1,6 @@
 import type { LintResult } from '../lint-types.js';
 import { FINDING_CONTRACT_FIELDS, type Finding } from '../types.js';
+import { serviceRecord } from './run-record.js';
 import type { StreamedResult, StreamingFormatter } from './types.js';
 
 const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
@@ -17,7 +18,8 @@ function contractOf(f: Finding): Record<string, unknown> {
  * finding by finding, so that a catalog of 100,000 services (half a million findings) is never one
  * string of hundreds of megabytes, near V8's limit on a string's length; and the findings are taken
  * one at a time (StreamedResult), so that the CLI need not make them all whole at once. The text is
- * exactly `JSON.stringify(document, null, 2)`.
+ * exactly `JSON.stringify(document, null, 2)`. After the summary, the date and the services (tier,
+ * owner, area states: see run-record.ts) let a later run compare with this one (`--compare`).
  */
 function* jsonChunks(result: StreamedResult): Generator<string> {
   yield '{\n  "version": 1,\n  "findings": [';
@@ -27,7 +29,14 @@ function* jsonChunks(result: StreamedResult): Generator<string> {
     any = true;
   }
   yield any ? '\n  ],\n' : '],\n';
-  yield `  "summary": ${indent(JSON.stringify(result.summary, null, 2), '  ')}\n}\n`;
+  yield `  "summary": ${indent(JSON.stringify(result.summary, null, 2), '  ')},\n`;
+  yield `  "today": ${JSON.stringify(result.today)},\n  "services": [`;
+  any = false;
+  for (const s of result.services) {
+    yield `${any ? ',' : ''}\n    ${indent(JSON.stringify(serviceRecord(s), null, 2), '    ')}`;
+    any = true;
+  }
+  yield any ? '\n  ]\n}\n' : ']\n}\n';
 }
 
 export const json: StreamingFormatter = Object.assign((result: LintResult) => [...jsonChunks(result)].join(''), { stream: jsonChunks });

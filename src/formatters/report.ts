@@ -7,16 +7,18 @@ import { AREAS, type Area, type Finding } from '../types.js';
 import { escapeText } from './escape.js';
 import {
   accountableOwner,
-  buildView,
   reactiveVerdict,
-  remediationOf,
   sharePercent,
+  stageSplit,
   thresholdPercent,
   wholePercents,
   type CellState,
   type PortfolioView,
   type ServiceRow,
 } from './portfolio-view.js';
+import { buildReportModel, sourceParts } from './report-model.js';
+import { changesSection, ownersSection, waiversSection, type Heading, type Para } from './report-sections.js';
+import { AREA_SHORT, SUMMARY_LINES, shareBar, summaryLines, type SummaryGlyphs } from './report-summary.js';
 import { displayWidth, padEnd, padStart, truncate, truncateMiddle, wrap } from './text-layout.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -24,14 +26,9 @@ export const DEFAULT_WIDTH = 100;
 /** Narrower than this, the matrix cannot hold a name; the report lays out at this width. */
 export const MIN_WIDTH = 60;
 
-interface Glyphs {
+interface Glyphs extends SummaryGlyphs {
   rule: string;
   title: string;
-  ellipsis: string;
-  filled: string;
-  empty: string;
-  mark: string;
-  cells: Record<CellState, string>;
   stages: Record<PlannedIn, string>;
 }
 
@@ -42,7 +39,8 @@ const UNICODE: Glyphs = {
   filled: '█',
   empty: '░',
   mark: '│',
-  cells: { defined: '✓', incomplete: '-', deferred: '~', placeholder: '?', missing: '✗', waived: 'w' },
+  arrow: '→',
+  cells: { defined: '✓', flagged: '!', incomplete: '-', deferred: '~', placeholder: '?', missing: '✗', waived: 'w' },
   stages: { strategy: '█', design: '▓', transition: '▒', operation: '░', missing: ' ' },
 };
 
@@ -53,11 +51,10 @@ const ASCII: Glyphs = {
   filled: '#',
   empty: '.',
   mark: '|',
-  cells: { defined: '+', incomplete: '-', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
+  arrow: '->',
+  cells: { defined: '+', flagged: '!', incomplete: '-', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
   stages: { strategy: 'S', design: 'D', transition: 'T', operation: 'O', missing: ' ' },
 };
-
-const AREA_SHORT: Record<Area, string> = { availability: 'avl', capacity: 'cap', continuity: 'con', security: 'sec' };
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
@@ -68,7 +65,8 @@ export const report: Formatter = (result, ctx) => {
   const width = Math.max(MIN_WIDTH, Math.floor(ctx.width ?? DEFAULT_WIDTH));
   const g = ctx.ascii ? ASCII : UNICODE;
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
-  const view = buildView(result, ctx.portfolio);
+  const model = buildReportModel(result, ctx);
+  const { view } = model;
   const out: string[] = [];
   const heading = (text: string): void => {
     out.push('', c.bold(text), g.rule.repeat(Math.min(width, displayWidth(text))));
@@ -77,35 +75,42 @@ export const report: Formatter = (result, ctx) => {
     out.push(...wrap(text, width));
   };
 
-  // Header
+  // Header: what was read, from where, and what is open.
   const title = `WARRANTY REPORT  ${safe(result.today)}`;
   const by = `warranty-lint ${safe(ctx.version)}`;
   out.push(displayWidth(title) + 2 + displayWidth(by) <= width ? c.bold(title) + padStart(by, width - displayWidth(title)) : c.bold(title));
   out.push(g.title.repeat(width));
+  if (ctx.source) {
+    const { paths, where } = sourceParts(ctx.source);
+    para(`Catalog: ${safe(paths)}, ${safe(where)}.`);
+  }
   const s = result.summary;
-  para(`Read ${plural(s.files, 'file')} and ${plural(s.services, 'service')}.`);
+  const skipped = view.files.read - view.files.catalog;
+  para(
+    `Read ${plural(s.services, 'service')} in ${plural(view.files.catalog, 'catalog file')}` +
+      (skipped > 0 ? `; ${plural(skipped, 'other YAML file')} skipped (not service definitions).` : '.'),
+  );
   para(
     `Open findings: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info', 'infos')}; ` +
       `${s.waived} waived, ${s.baselined} baselined.`,
   );
+  out.push('');
+  out.push(...summaryLines(model, width, g, c, SUMMARY_LINES - out.length));
+  if (ctx.summaryOnly) return out.join('\n') + '\n';
 
   reactiveSection(view, width, g, heading, para, out);
   plannedSection(view, width, g, heading, para, out);
   heading('COVERAGE MATRIX');
   out.push(...matrix(view.rows, width, g, c));
+  if (model.comparison) changesSection(model.comparison, view, width, g, heading, para, out);
+  ownersSection(model, width, g, heading, para, out);
+  waiversSection(model, width, heading, para, out);
   gapsSection(view, ctx, width, c, heading, para, out);
   return out.join('\n') + '\n';
 };
 
-type Heading = (text: string) => void;
-type Para = (text: string) => void;
 
-function bar(share: number, threshold: number | null, size: number, g: Glyphs): string {
-  const filled = Math.round(share * size);
-  const cells = Array.from({ length: size }, (_, i) => (i < filled ? g.filled : g.empty));
-  if (threshold !== null && threshold > 0 && threshold < 1) cells[Math.min(size - 1, Math.round(threshold * size))] = g.mark;
-  return cells.join('');
-}
+const bar = shareBar;
 
 function reactiveSection(view: PortfolioView, width: number, g: Glyphs, heading: Heading, para: Para, out: string[]): void {
   const { overall, byArea, threshold } = view.reactive;
@@ -128,25 +133,25 @@ function reactiveSection(view: PortfolioView, width: number, g: Glyphs, heading:
 
 function plannedSection(view: PortfolioView, width: number, g: Glyphs, heading: Heading, para: Para, out: string[]): void {
   heading('WHERE WARRANTY IS PLANNED');
-  para('Share of warranty requirements (service x area), tier-weighted, by the lifecycle stage they were planned in.');
+  para('Share of warranty requirements (service x area), tier-weighted, by the lifecycle stage they were planned in, beside the reactive share.');
   out.push('');
   const label = 14;
-  const long = ['strategy', 'design', 'transition', 'operation', 'missing'];
-  const short = ['strat', 'design', 'trans', 'oper', 'miss'];
+  const long = [...PLANNED_IN, 'reactive'];
+  const short = ['strat', 'design', 'trans', 'oper', 'miss', 'react'];
   const colsWidth = (names: string[]): number => names.reduce((sum, n) => sum + Math.max(4, n.length) + 2, 0);
   const names = 2 + label + colsWidth(long) <= width ? long : short;
   const table = 2 + label + colsWidth(names);
   const size = Math.min(40, width - table - 4);
-  const withBar = size >= 10 && view.planned.overall.missing + view.planned.overall.operation + view.planned.overall.design + view.planned.overall.strategy + view.planned.overall.transition > 0;
+  const overall = stageSplit(view, 'overall');
+  const withBar = size >= 10 && overall !== null;
   out.push(`  ${padEnd('', label)}${names.map((n) => padStart(n, Math.max(4, n.length) + 2)).join('')}`.trimEnd());
   for (const key of ['overall', ...AREAS] as const) {
-    const shares = PLANNED_IN.map((st) => view.planned[key][st]);
-    const total = shares.reduce((a, b) => a + b, 0);
-    const percents = wholePercents(shares);
-    const cols = percents.map((p, i) => padStart(total === 0 ? '-' : `${p}%`, Math.max(4, (names[i] as string).length) + 2)).join('');
+    const split = stageSplit(view, key);
+    const values = split === null ? names.map(() => '-') : [...PLANNED_IN.map((st) => `${split.percents[st]}%`), `${split.reactive}%`];
+    const cols = values.map((v, i) => padStart(v, Math.max(4, (names[i] as string).length) + 2)).join('');
     let line = `  ${padEnd(key, label)}${cols}`;
-    if (withBar && total > 0) {
-      const segments = wholePercents(shares, size);
+    if (withBar && split !== null) {
+      const segments = wholePercents(PLANNED_IN.map((st) => view.planned[key][st]), size);
       line += `  [${segments.map((n, i) => g.stages[PLANNED_IN[i] as PlannedIn].repeat(n)).join('')}]`;
     }
     out.push(line.trimEnd());
@@ -154,6 +159,16 @@ function plannedSection(view: PortfolioView, width: number, g: Glyphs, heading: 
   out.push('');
   if (withBar) {
     out.push(...wrap(`Bars: ${PLANNED_IN.map((st) => `${g.stages[st] === ' ' ? '(blank)' : g.stages[st]}\u00a0${st}`).join(', ')}.`, width).map((l) => l.replace(/\u00a0/g, ' ')));
+  }
+  if (overall !== null) {
+    const op = overall.percents.operation;
+    const defined = op - overall.deferred;
+    para(
+      `Reactive = missing + deferred to Operation: overall ${overall.percents.missing}% + ${overall.deferred}% = ${overall.reactive}%. ` +
+        (defined > 0
+          ? `The other ${defined}% of operation is defined, in services already in operation whose areas have no plannedIn: planned late, but not reactive.`
+          : 'Everything counted under operation is deferred to Operation.'),
+    );
   }
   para(
     "Stage of an area: its plannedIn; without one, the service's lifecycleStage (where its definition is written); " +
@@ -221,7 +236,7 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
     }
     return padEnd(t, col.width);
   };
-  const paint: Record<CellState, (s: string) => string> = { defined: c.green, incomplete: c.yellow, deferred: c.yellow, placeholder: c.yellow, missing: c.red, waived: c.dim };
+  const paint: Record<CellState, (s: string) => string> = { defined: c.green, flagged: c.cyan, incomplete: c.yellow, deferred: c.yellow, placeholder: c.yellow, missing: c.red, waived: c.dim };
   out.push(('  ' + all.map((col) => cell(col, col.title)).join('  ')).trimEnd());
   for (const r of rows) {
     const parts = all.map((col) => {
@@ -238,7 +253,7 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
   out.push(
     ...legend(`Areas: ${AREAS.map((a) => nb(AREA_SHORT[a], a)).join(', ')}.`),
     ...legend(
-      `Cells: ${nb(g.cells.defined, 'defined')}, ${nb(g.cells.incomplete, 'incomplete')} (an essential field is missing), ${nb(g.cells.deferred, 'deferred to Operation')}, ${nb(g.cells.placeholder, 'placeholder')}, ` +
+      `Cells: ${nb(g.cells.defined, 'defined')}, ${nb(g.cells.flagged, 'defined, with open findings')} about the area, ${nb(g.cells.incomplete, 'incomplete')} (an essential field is missing), ${nb(g.cells.deferred, 'deferred to Operation')}, ${nb(g.cells.placeholder, 'placeholder')}, ` +
         `${nb(g.cells.missing, 'missing')}, ${nb(g.cells.waived, 'waived')} (every finding about the area is waived).`,
     ),
     ...legend(`gaps: open findings (not waived) of the service. Worst first: tier, then errors, then gaps.${owner ? '' : ' Owners are in the gaps below.'}`),
@@ -261,13 +276,13 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, c: 
     out.push('');
     const header = wrap(`${safe(sv.name ?? '(unnamed service)')}  (${facts.join(', ')})`, width);
     out.push(c.bold(header[0] as string), ...header.slice(1));
-    for (const f of findings) findingLines(f, accountableOwner(sv, f) ?? '(none)', width, paint, out);
+    for (const f of findings) findingLines(f, accountableOwner(row, f) ?? '(none)', width, paint, view.remediation(f.ruleId), out);
   }
   const others = view.other.filter(shown);
   if (others.length > 0) {
     listed++;
     out.push('', c.bold('Files and portfolio (no service)'));
-    for (const f of others) findingLines(f, undefined, width, paint, out);
+    for (const f of others) findingLines(f, undefined, width, paint, view.remediation(f.ruleId), out);
   }
   const clean = view.rows.filter((r) => !r.findings.some(shown)).length;
   out.push('');
@@ -275,7 +290,7 @@ function gapsSection(view: PortfolioView, ctx: FormatContext, width: number, c: 
   if (clean > 0 && listed > 0) para(`${plural(clean, 'service has', 'services have')} no ${ctx.quiet ? 'open errors' : 'findings'} and ${clean === 1 ? 'is' : 'are'} not listed.`);
 }
 
-function findingLines(f: Finding, owner: string | undefined, width: number, paint: (f: Finding, s: string) => string, out: string[]): void {
+function findingLines(f: Finding, owner: string | undefined, width: number, paint: (f: Finding, s: string) => string, fix: string | undefined, out: string[]): void {
   const where = f.file === null ? '(portfolio)' : f.line === null ? safe(f.file) : `${safe(f.file)}:${f.line}`;
   const status = f.waived ? `waived ${f.severity}` : f.severity;
   const who = owner === undefined ? '' : `  owner\u00a0${safe(owner)}`;
@@ -289,6 +304,5 @@ function findingLines(f: Finding, owner: string | undefined, width: number, pain
   const painted = first.startsWith(lead + status) ? lead + paint(f, status) + first.slice(lead.length + status.length) : first;
   out.push(painted, ...head.slice(1));
   out.push(...wrap(safe(f.message), width, '    '));
-  const fix = remediationOf(f.ruleId);
   if (fix !== undefined && !f.waived) out.push(...wrap(`fix: ${fix}`, width, '    ', '         '));
 }

@@ -44,8 +44,8 @@ function locationOf(file: string, ctx: FormatContext): { uri: string; uriBaseId?
 }
 
 export const sarif: Formatter = (result, ctx) => {
-  const rules = RULES.map((r) => {
-    const m = r.meta;
+  // The rules in effect: the built-in ones and the config's policies, so that code scanning shows a policy's help too.
+  const rules = (result.rules ?? RULES.map((r) => r.meta)).map((m) => {
     const url = docsUrl(m.id);
     return {
       id: m.id,
@@ -54,11 +54,11 @@ export const sarif: Formatter = (result, ctx) => {
       fullDescription: { text: m.rationale },
       help: {
         text: `${m.remediation}\n\n${m.rationale}\n\nMore: ${url}`,
-        markdown: `**How to fix:** ${m.remediation}\n\n**Why it matters:** ${m.rationale}\n\n[${m.id} in the rules reference](${url})`,
+        markdown: `**How to fix:** ${m.remediation}\n\n**Why it matters:** ${m.rationale}\n\n${m.policy ? `[how policies work](${url})` : `[${m.id} in the rules reference](${url})`}`,
       },
       helpUri: url,
-      defaultConfiguration: { level: LEVEL[m.severity] },
-      properties: { tags: ['warranty', ...(m.area ? [m.area] : [])] },
+      defaultConfiguration: m.defaultOff ? { enabled: false, level: LEVEL[m.severity] } : { level: LEVEL[m.severity] },
+      properties: { tags: ['warranty', ...(m.policy ? ['policy'] : []), ...(m.area ? [m.area] : [])] },
     };
   });
   const index = new Map(rules.map((r, i) => [r.id, i]));

@@ -2,6 +2,17 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { LintResult, StreamedResult } from '../lint-types.js';
 
 export type { StreamedResult } from '../lint-types.js';
+import type { PreviousRun } from './run-record.js';
+
+/** Where the catalog came from, for the report's header: found by the CLI (git), never by a formatter. */
+export interface CatalogSource {
+  /** The paths as the user gave them (`["examples/"]`), or `["<stdin>"]`. */
+  paths: string[];
+  /** The working directory, absolute. */
+  folder: string;
+  /** When the paths are inside a git work tree: its root, the commit checked out and the branch (null when detached). */
+  git?: { root: string; commit: string; branch: string | null };
+}
 
 export interface FormatContext {
   /** Colour is allowed (a TTY, no NO_COLOR, no --no-color); only human formats use it. */
@@ -21,8 +32,16 @@ export interface FormatContext {
   root?: string;
   /** `waivers.maxDays` in effect (which waiver waived a finding); default 180. */
   waiverMaxDays?: number;
+  /** The github format: at most this many annotations of each level (`--max-annotations`); default 10. */
+  maxAnnotations?: number;
   /** The portfolio policy in effect (reactive threshold, tier weights), for the report; defaults when absent. */
   portfolio?: ResolvedConfig['portfolio'];
+  /** An earlier run to compare with (`--compare`), read and checked by the CLI. */
+  previous?: PreviousRun;
+  /** Where the catalog came from (`git` commit and branch, else the folder), for the report's header. */
+  source?: CatalogSource;
+  /** The one-page summary alone (`--summary`), in the formats that have one. */
+  summaryOnly?: boolean;
 }
 
 /** Every formatter: the result in, text out. */

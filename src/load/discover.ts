@@ -22,8 +22,29 @@ export function isGlob(pattern: string): boolean {
   return picomatch.scan(pattern).isGlob;
 }
 
+/**
+ * Whether a walk of the working directory would lint this file (`file` shown relative to it): a
+ * `*.yaml` or `*.yml` file below it, neither it nor a directory above it ignored. For a file that
+ * changes after the walk (an editor's documents).
+ */
+export function walkFinds(ignore: readonly string[]): (file: string) => boolean {
+  const ignored = ignoreMatcher(ignore);
+  return (file) => {
+    if (!YAML_FILE.test(file) || file.startsWith('../') || file === '..' || isAbsolute(file)) return false;
+    for (let p = file; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (ignored(p)) return false;
+      if (!p.includes('/')) return true;
+    }
+  };
+}
+
 /** Display form of a path: relative to cwd, `/`-separated. */
 export function displayPath(abs: string, cwd: string): string {
+  // Below the working directory (nearly every path a walk meets), without path.relative's work.
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === sep && !abs.includes(`${sep}..`) && !abs.includes(`${sep}.${sep}`)) {
+    const rel = abs.slice(cwd.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   const rel = relative(cwd, abs);
   const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   return shown.split(sep).join('/');

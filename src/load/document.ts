@@ -23,6 +23,11 @@ export interface ParseLimits {
 export interface SyntaxProblem {
   message: string;
   range: Range;
+  /**
+   * A limit or a YAML version the linter refuses to read (not a mistake in the YAML): reported in
+   * any file named explicitly, where a mistake in a file that is not ours is a `no-service` instead.
+   */
+  refusal?: true;
 }
 
 /** A structural problem a parser accepts but a service definition cannot hold: a `schema` finding. */
@@ -47,4 +52,6 @@ export interface ParsedDocument {
   start: Range;
   /** Maps a JSON pointer to the node's range; a missing node maps to its nearest existing parent key (locate.ts). */
   locate: Locate;
+  /** Set when `$yaml`/`$json`/`$text` substitutions were made or refused (substitute.ts). */
+  substitutions?: { problems: Array<{ ruleId: string; pointer: string; message: string; range: Range }>; spoiled: string[] };
 }

@@ -82,6 +82,7 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
     syntax.unshift({
       message: `the %YAML ${doc.directives.yaml.version} directive is not supported; warranty-lint reads YAML 1.2 only (remove the directive)`,
       range: lines.range(at, at + 5),
+      refusal: true,
     });
   }
   const locate = yamlLocator(contents, lines);
@@ -100,11 +101,11 @@ function toParsed(doc: Document.Parsed, index: number, lines: LineIndex, limits:
   } catch (error) {
     if (error instanceof LimitExceeded) {
       const r = lines.range(error.offset, error.offset);
-      return { index, value: undefined, syntax: [{ message: error.message, range: r }], shape: [], start, locate };
+      return { index, value: undefined, syntax: [{ message: error.message, range: r, refusal: true }], shape: [], start, locate };
     }
     if (error instanceof RangeError) {
       // Stack exhaustion on pathological nesting that slipped past the depth pre-check.
-      return { index, value: undefined, syntax: [{ message: `the document is nested too deeply to read`, range: start }], shape: [], start, locate };
+      return { index, value: undefined, syntax: [{ message: `the document is nested too deeply to read`, range: start, refusal: true }], shape: [], start, locate };
     }
     throw error;
   }

@@ -28,3 +28,14 @@ export function pointerToPath(pointer: string): string {
   }
   return out || '(document)';
 }
+
+/** The value a pointer names in plain data; undefined when there is none. */
+export function valueAt(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const seg of splitPointer(pointer)) {
+    if (Array.isArray(node)) node = /^\d+$/.test(seg) ? node[Number(seg)] : undefined;
+    else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) node = (node as Record<string, unknown>)[seg];
+    else return undefined;
+  }
+  return node;
+}

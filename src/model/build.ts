@@ -2,7 +2,8 @@ import { AREAS, STAGES, TIERS, type Area, type Stage, type Tier } from '../types
 import { joinPointer, pointerToPath } from '../load/pointer.js';
 import type { ServiceLayout } from './formats/types.js';
 import type { AreaModel, AreaValues, Deferral, Dependency, Placeholder, Service, Waiver } from './types.js';
-import { ESSENTIALS, PROSE_FIELDS, findDeferralPhrase, placeholderKind } from './vocabulary.js';
+import { ESSENTIALS, PROSE_FIELDS, placeholderKind } from './vocabulary.js';
+import { findDeferralPhrase, type DeferralMatcher } from './deferral.js';
 import { parseDay, parseDuration, parsePercent } from './units.js';
 
 type Obj = Record<string, unknown>;
@@ -35,7 +36,7 @@ type Path = { parent: Path; key: string | number } | null;
  * `warranty-placeholder-value`: those fields count as missing for every rule, and get no second
  * finding (SPEC §2, "One problem, one finding").
  */
-export function buildService(layout: ServiceLayout, placeholders: Placeholder[], reported: ReadonlySet<string>): Service {
+export function buildService(layout: ServiceLayout, placeholders: Placeholder[], reported: ReadonlySet<string>, deferral: DeferralMatcher = findDeferralPhrase): Service {
   const bad = new Set(reported);
   for (const p of placeholders) bad.add(p.pointer);
   // Called for every field a rule may read: no string is built per call.
@@ -50,10 +51,10 @@ export function buildService(layout: ServiceLayout, placeholders: Placeholder[],
 
   const areas = {} as Service['areas'];
   for (const a of AREAS) {
-    (areas as Record<Area, AreaModel>)[a] = buildArea(a, warranty[a], joinPointer(layout.pointers.warranty, a), usable, bad);
+    (areas as Record<Area, AreaModel>)[a] = buildArea(a, warranty[a], joinPointer(layout.pointers.warranty, a), usable, bad, deferral);
   }
 
-  return {
+  const service: Service = {
     name: typeof layout.name === 'string' && layout.name !== '' ? layout.name : null,
     file: layout.file,
     doc: layout.doc,
@@ -68,6 +69,8 @@ export function buildService(layout: ServiceLayout, placeholders: Placeholder[],
     placeholders,
     anchors: {},
   };
+  if (layout.warrantyAbsent) service.warrantyAbsent = true;
+  return service;
 }
 
 function rawText(v: unknown): string | null {
@@ -97,12 +100,13 @@ function collectPlaceholders(value: unknown, path: { parent: Path; key: string |
   out.push({ pointer, value: rawText(value), kind, field: isAreaRoot ? pointerToPath(pointer) : pointerToPath(pointer).replace(/^spec\.warranty\./, ''), area });
 }
 
-function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usable: (p: string) => boolean, bad: Set<string>): AreaModel<K> {
+function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usable: (p: string) => boolean, bad: Set<string>, deferral: DeferralMatcher): AreaModel<K> {
   const obj = isObj(raw) ? raw : {};
   const keys = Object.keys(obj).filter((k) => !k.startsWith('x-'));
   const present = isObj(raw) && keys.length > 0;
-  // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`) or the warranty holding it (`warranty: TBD`).
-  const placeholder = !isObj(raw) && !usable(pointer);
+  // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`), the warranty holding
+  // it (`warranty: TBD`), or a substitution of either that was not made (`capacity: { $yaml: https://… }`).
+  const placeholder = !usable(pointer);
   const fieldOk = (k: string): boolean => obj[k] !== undefined && usable(joinPointer(pointer, k));
   const get = (k: string): unknown => (fieldOk(k) ? obj[k] : undefined);
   const sub = (k: string, f: string): unknown => {
@@ -137,10 +141,10 @@ function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usabl
     agreement,
     values,
   };
-  if (present) {
-    const deferral = findDeferral(model, obj, pointer);
-    model.status = deferral ? 'deferred' : 'defined';
-    if (deferral) model.deferral = deferral;
+  if (present && !placeholder) {
+    const deferred = findDeferral(model, obj, pointer, deferral);
+    model.status = deferred ? 'deferred' : 'defined';
+    if (deferred) model.deferral = deferred;
   }
   return model;
 }
@@ -213,26 +217,26 @@ export function missingEssentials(area: AreaModel): string[] {
   return missingFields(area, ESSENTIALS[area.name].every);
 }
 
-function findDeferral(area: AreaModel, raw: Obj, pointer: string): Deferral | undefined {
+function findDeferral(area: AreaModel, raw: Obj, pointer: string, matcher: DeferralMatcher): Deferral | undefined {
   if (area.plannedIn === 'operation') return { reason: 'plannedIn', pointer: joinPointer(pointer, 'plannedIn'), phrase: 'operation' };
   if (missingEssentials(area).length === 0) return undefined;
-  return findDeferralText(raw, pointer);
+  return findDeferralText(raw, pointer, matcher);
 }
 
-function findDeferralText(value: unknown, pointer: string): Deferral | undefined {
+function findDeferralText(value: unknown, pointer: string, matcher: DeferralMatcher): Deferral | undefined {
   if (typeof value === 'string') {
-    const phrase = findDeferralPhrase(value);
+    const phrase = matcher(value);
     return phrase ? { reason: 'text', pointer, phrase } : undefined;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const d = findDeferralText(value[i], joinPointer(pointer, i));
+      const d = findDeferralText(value[i], joinPointer(pointer, i), matcher);
       if (d) return d;
     }
   } else if (isObj(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (k.startsWith('x-')) continue;
-      const d = findDeferralText(v, joinPointer(pointer, k));
+      const d = findDeferralText(v, joinPointer(pointer, k), matcher);
       if (d) return d;
     }
   }

@@ -6,6 +6,8 @@ import type { Service } from './types.js';
 export interface DocumentRef {
   file: string | null;
   document: number | null;
+  /** The document's file when `file` is another (a finding in a substituted file). */
+  documentFile?: string;
 }
 
 export class ServicesByDocument {
@@ -17,7 +19,8 @@ export class ServicesByDocument {
 
   /** The service a finding is about; undefined for findings about files, unparsable documents or the portfolio. */
   of(f: DocumentRef): Service | undefined {
-    return f.file === null || f.document === null ? undefined : this.byKey.get(key(f.file, f.document));
+    const file = f.documentFile ?? f.file;
+    return file === null || f.document === null ? undefined : this.byKey.get(key(file, f.document));
   }
 }
 

@@ -119,6 +119,8 @@ export interface Service {
   owner?: string;
   tier: Tier;
   stage: Stage;
+  /** Set when the format groups a service with no warranty block at all into one finding (a Backstage Component that has not started). */
+  warrantyAbsent?: true;
   pointers: {
     name: string;
     owner: string;

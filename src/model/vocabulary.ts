@@ -38,65 +38,6 @@ export function placeholderKind(value: unknown, extraWords: readonly string[] = 
   return undefined;
 }
 
-// Who Operation is, in prose: the teams a design hands its open questions to.
-const OPS = String.raw`(?:the\s+)?(?:(?:ops|operations|devops|sre|noc|on-?call|support|service\s+desk|it\s+ops|it\s+operations|production\s+support)(?:\s+(?:team|teams|folks|people|engineers?|rota))?|(?:it|run|platform|infra|infrastructure)\s+(?:team|teams|folks|people|engineers?))`;
-// Verbs of deciding or reacting: what Operation is asked to do instead of Design.
-const DECIDE = String.raw`(?:decide|define|determine|set|agree|size|tune|adjust|scale|figure|sort|monitor|watch|react|respond|handle|deal|fix|firefight|pick|choose)`;
-// When Operation starts: go-live and after.
-const LIVE = String.raw`(?:go[-\s]?live|going\s+live|launch|release|cut-?over|hypercare|production|prod|operation|operations|ops|rollout|roll-?out|ga)`;
-
-/**
- * Phrases that hand a warranty area to Service Operation instead of defining it (SPEC §2,
- * "Deferral to Operation"). Matched case-insensitively anywhere in the area's text; they count
- * only while an every-tier essential of the area is missing (see `findDeferral` in build.ts), so
- * runbook prose beside a complete area is never a deferral. Written against real hand-written
- * notes: each pattern needs a deferring verb *and* Operation or a "later", never a lone word
- * that could be runbook prose ("ops will be paged", "not reactive").
- */
-export const DEFERRAL_PATTERNS: readonly RegExp[] = [
-  // "ops will monitor", "the SRE team will decide", "on-call will handle it", "ops'll sort it out"
-  new RegExp(String.raw`\b${OPS}(?:\s+(?:will|shall|can|is\s+going\s+to|are\s+going\s+to)|['’]ll)\s+(?:just\s+)?${DECIDE}\w*\b[^.;\n]*`, 'i'),
-  // "left to ops", "up to the SRE team", "ops to decide"
-  new RegExp(String.raw`\b(?:left\s+(?:up\s+)?to|up\s+to|leave\s+(?:it|this|that)\s+to|handed\s+(?:over\s+)?to|delegated\s+to|deferred\s+to)\s+${OPS}\b[^.;\n]*`, 'i'),
-  new RegExp(String.raw`\b(?:ops|operations|sre|noc|on-?call)\s+to\s+${DECIDE}\w*\b[^.;\n]*`, 'i'),
-  // "to be decided after go-live", "will be agreed once we are live", "TBD post-launch" (the gap is
-  // bounded: unbounded, every "to be decided" rescanned the rest of the sentence, quadratically)
-  new RegExp(String.raw`\b(?:(?:to|will|shall)\s+be\s+(?:decided|defined|determined|agreed|set|confirmed|measured|tuned|sized|assessed|reviewed|revisited|established|baselined|calibrated|worked\s+out|figured\s+out)|tbd|tbc|tba)\b[^.;\n]{0,200}?\b(?:after|post|once|during|when|following|in)[-\s](?:the\s+|we\s+|it\s+)?(?:go\s+live|goes\s+live|are\s+live|is\s+live|${LIVE})\b`, 'i'),
-  // "after go-live", "post-launch", "once we are live", "once in production"
-  new RegExp(String.raw`\b(?:after|post)[-\s]?(?:go[-\s]?live|launch|cut-?over|hypercare|ga)\b`, 'i'),
-  /\bonce\s+(?:we\s+are|we're|it\s+is|it's|we\s+go|it\s+goes|in|running\s+in|deployed\s+to)\s+(?:live|in\s+production|in\s+prod|production|prod)\b/i,
-  // "scale as needed", "add capacity when required", "add more nodes if necessary"
-  /\b(?:scale|scaled|scaling|add(?:ing)?\s+(?:more\s+)?(?:capacity|nodes|servers|instances|resources|hardware|replicas|pods))(?:\s+(?:it\s+)?(?:up|out|down|horizontally|vertically))?\s+(?:as|when|if|where)\s+(?:needed|required|necessary|we\s+need\s+to|demand\s+grows|it\s+grows)\b/i,
-  // "handled by incident management", "via the incident process"
-  /\b(?:handled|managed|dealt\s+with|covered|resolved|addressed|treated)\s+(?:by|through|via|as\s+part\s+of|under)\s+(?:the\s+|normal\s+|standard\s+|our\s+)?(?:incident|problem|event|major\s+incident)\s+(?:management|process|procedure)\b/i,
-  /\b(?:via|through)\s+(?:the\s+)?incident\s+(?:management|process)\b/i,
-  // "reactive", "handled reactively", but not "proactive, not reactive", "non-reactive", nor the
-  // programming style ("Spring WebFlux reactive stack", "reactive-streams")
-  /(?<!\bnot\s|\bnever\s|\bnon-|\bnon\s|\brather\s+than\s|\binstead\s+of\s|\bthan\s|\bless\s|\bno\s+longer\s|\bspring\s|\bwebflux\s|\bproject\s)\breactive(?:ly)?\b(?!-|\s+(?:programming|stack|streams?|framework|extensions|libraries|library|client|driver|api|apis|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io)\b)/i,
-  /\b(?:monitor|watch|observe)\s+(?:and|&|then)\s+(?:react|adjust|tune|scale|respond|fix|decide)\b/i,
-  // "fix it when it breaks", "deal with issues as they come up"
-  /\b(?:fix|handle|deal\s+with|address|sort\s+out)\s+(?:it\s+|them\s+|issues\s+|problems\s+|outages\s+|things\s+)?(?:when|if|as)\s+(?:it|they|something|things|issues|problems|outages)\s+(?:breaks?|fails?|arises?|arise|happens?|comes?\s+up|crop\s+up|occurs?|goes\s+down)\b/i,
-  /\bwhen\s+(?:it|something|things|the\s+service)\s+(?:breaks?|fails?|goes\s+down)\b/i,
-  // "define later", "decided later", "figure it out later", "we'll sort this out later"
-  /\b(?:(?:to|will|can)\s+be\s+)?(?:defined?|decided?|agreed?|set|sized?|tuned?|determined?|established?|figured?\s+(?:it\s+|this\s+|that\s+)?out|sorted?\s+(?:it\s+|this\s+|that\s+)?out|worked?\s+(?:it\s+|this\s+|that\s+)?out|look(?:ed)?\s+at\s+(?:it|this|that))\s+later\b/i,
-  /\blater\s+(?:in|during)\s+(?:operation|operations|production|ops)\b/i,
-  // "tuned in production", "learn from prod", "figure out in prod"
-  new RegExp(String.raw`\b(?:tuned?|decided?|defined?|measured?|sized?|set|learn(?:ed|t)?|found\s+out|find\s+out|discover(?:ed)?|figured?\s+out|baselined?|calibrated?)\s+(?:it\s+|this\s+|them\s+)?(?:in|from|during|after)\s+(?:prod|production|operation|operations|live|real\s+traffic)\b`, 'i'),
-  /\bwait\s+and\s+see\b/i,
-  /\bsee\s+how\s+it\s+goes\b/i,
-  /\b(?:based\s+on|driven\s+by|after)\s+(?:the\s+first\s+)?(?:incidents?|outages?)\b/i,
-  /\b(?:once|when|after)\s+we\s+(?:have|see|get|know)\s+(?:some\s+|real\s+|production\s+|live\s+|actual\s+)*(?:traffic|data|metrics|usage|load|numbers)\b/i,
-];
-
-/** The first deferral phrase in `text`, if any. */
-export function findDeferralPhrase(text: string): string | undefined {
-  for (const p of DEFERRAL_PATTERNS) {
-    const m = p.exec(text);
-    if (m) return m[0].trim();
-  }
-  return undefined;
-}
-
 /** Controls each classification requires (SPEC §4, security-controls-insufficient). */
 export const REQUIRED_CONTROLS: Record<string, readonly string[]> = {
   public: [],

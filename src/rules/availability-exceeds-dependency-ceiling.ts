@@ -1,6 +1,6 @@
 import type { Service } from '../model/types.js';
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 /** Floating point slack: 99.9 × 1 must not read as above 99.9. */
 const EPSILON = 1e-9;
@@ -25,8 +25,9 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
   },
   // The target, when a hard dependency may cap it.
   positions: (service) => (service.dependsOn.some((d) => d.kind === 'hard' && !d.external) ? [`${service.areas.availability.pointer}/target`] : []),
-  *check({ services, byName }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { catalog } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       const target = service.areas.availability.values.target;
       if (target === undefined) continue;
@@ -36,7 +37,7 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external || seen.has(d.service)) continue;
         seen.add(d.service);
-        const dep = byName.get(d.service);
+        const dep = catalog.service(d);
         const t = dep?.areas.availability.values.target;
         if (dep && t !== undefined) counted.push({ dep, target: t });
       }
@@ -47,6 +48,7 @@ export const availabilityExceedsDependencyCeiling: CatalogRule = {
       yield {
         service,
         pointer: `${service.areas.availability.pointer}/target`,
+        involves: counted.map((c) => c.dep),
         message: `${named(service)} has availability.target ${formatPercent(target)}, above the ${formatCeiling(ceiling, target)} that its hard ${counted.length === 1 ? 'dependency allows' : 'dependencies allow together'} (${which}).`,
       };
     }

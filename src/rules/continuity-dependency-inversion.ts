@@ -1,6 +1,6 @@
 import { formatDuration } from '../model/units.js';
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 export const continuityDependencyInversion: CatalogRule = {
   scope: 'catalog',
@@ -21,14 +21,15 @@ export const continuityDependencyInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { catalog } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       const own = service.areas.continuity.values;
       if (own.rto === undefined && own.rpo === undefined) continue;
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external) continue;
-        const dep = byName.get(d.service);
+        const dep = catalog.service(d);
         if (!dep || dep === service) continue;
         const theirs = dep.areas.continuity.values;
         const theirsText: string[] = [];
@@ -44,6 +45,7 @@ export const continuityDependencyInversion: CatalogRule = {
         yield {
           service,
           pointer: d.pointer,
+          involves: [dep],
           message: `${named(service)} hard-depends on "${dep.name}", whose ${theirsText.join(' and ')} ${theirsText.length === 1 ? 'is' : 'are'} looser than its own ${ownText.join(' and ')}; it cannot recover faster than what it cannot run without.`,
         };
       }

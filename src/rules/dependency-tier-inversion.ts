@@ -1,6 +1,6 @@
 import { TIER_ORDER } from '../model/vocabulary.js';
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 export const dependencyTierInversion: CatalogRule = {
   scope: 'catalog',
@@ -21,17 +21,21 @@ export const dependencyTierInversion: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { catalog } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       if (service.tier !== 'critical' && service.tier !== 'high') continue;
       for (const d of service.dependsOn) {
         if (d.kind !== 'hard' || d.external) continue;
-        const dep = byName.get(d.service);
-        if (!dep || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
+        // A service of the catalog export counts with its tier: a repository holds one service of many.
+        const linted = catalog.service(d);
+        const dep = linted ?? catalog.exportedService(d);
+        if (!dep?.tier || TIER_ORDER[dep.tier] >= TIER_ORDER[service.tier]) continue;
         yield {
           service,
           pointer: d.pointer,
+          involves: linted ? [linted] : [],
           message: `${named(service)} (tier ${service.tier}) hard-depends on "${dep.name}", which is only tier ${dep.tier}; it cannot be more dependable than what it cannot run without.`,
         };
       }

@@ -1,6 +1,10 @@
 import { didYouMean } from '../schema/suggest.js';
-import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import type { CatalogContext, CatalogRule } from './types.js';
+import { named, reported } from './types.js';
+import type { Service } from '../model/types.js';
+
+/** Its key in CatalogContext.memo: the names that get a hint depend on names and dependencies alone. */
+const HINTED = 'dependency-unknown:hinted';
 
 /** How many name comparisons the did-you-mean hints of one run may make (some 30 ms). */
 export const HINT_COMPARISONS = 500_000;
@@ -11,7 +15,7 @@ export const dependencyUnknown: CatalogRule = {
     id: 'dependency-unknown',
     area: null,
     severity: 'warning',
-    description: 'dependsOn names a service that is not in the linted set.',
+    description: 'dependsOn names a service that is not in the linted set, nor an entity of the linted files or the catalog export (--catalog).',
     rationale:
       "The warranty of a service rests on the services it depends on; a dependency with no definition has no agreed availability, recovery objectives or tier, so nobody can check that it supports what this service promises. Often it is simply a typo, and then every cross-service check silently skips the real dependency.",
     remediation:
@@ -24,23 +28,29 @@ export const dependencyUnknown: CatalogRule = {
     },
   },
   positions: (service) => service.dependsOn.map((d) => d.pointer),
-  *check({ services, byName }) {
-    let known: string[] | undefined;
+  *check(ctx) {
+    const { byName, catalog } = ctx;
     // Hints cost a comparison with every known name: cached per unknown name, and given up past a
     // budget, so that a catalog of 100,000 services with many unknown dependencies stays linear.
+    // Which names get one depends on the whole catalog (the first unknown names met, in file order,
+    // while the budget lasts), so it is settled over every service, even when only some are reported
+    // about; the hints themselves are computed only for the names a report needs.
+    const hinted = (ctx.memo?.get(HINTED) as Set<string> | undefined) ?? hintedNames(ctx.services, byName, catalog);
+    ctx.memo?.set(HINTED, hinted);
+    let known: string[] | undefined;
     const hints = new Map<string, string | undefined>();
-    let budget = HINT_COMPARISONS;
-    for (const service of services) {
+    const hintFor = (name: string): string | undefined => {
+      if (!hinted.has(name)) return undefined;
+      if (!hints.has(name)) hints.set(name, didYouMean(name, (known ??= [...byName.keys()])));
+      return hints.get(name);
+    };
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       for (const d of service.dependsOn) {
-        // An external reference (a Backstage resource, say) is not a service: never unknown.
-        if (d.external || byName.has(d.service)) continue;
-        known ??= [...byName.keys()];
-        if (!hints.has(d.service) && budget >= known.length) {
-          budget -= known.length;
-          hints.set(d.service, didYouMean(d.service, known));
-        }
-        const hint = hints.get(d.service);
+        // An external reference (a Backstage resource, say) is not a service: never unknown; nor is a
+        // Component that is known but not a service (a library), here or in the catalog export.
+        if (d.external || catalog.knows(d)) continue;
+        const hint = hintFor(d.service);
         yield {
           service,
           pointer: d.pointer,
@@ -50,3 +60,24 @@ export const dependencyUnknown: CatalogRule = {
     }
   },
 };
+
+/**
+ * The unknown names that get a did-you-mean: the first ones met in file order while the budget
+ * (HINT_COMPARISONS, one comparison per known name) lasts. A cheap pass (no comparison is made).
+ */
+function hintedNames(services: readonly Service[], byName: ReadonlyMap<string, Service>, catalog: CatalogContext['catalog']): Set<string> {
+  const hinted = new Set<string>();
+  let budget = HINT_COMPARISONS;
+  const cost = byName.size;
+  if (cost === 0 || budget < cost) return hinted;
+  for (const service of services) {
+    if (service.name === null) continue;
+    for (const d of service.dependsOn) {
+      if (d.external || catalog.knows(d) || hinted.has(d.service)) continue;
+      hinted.add(d.service);
+      budget -= cost;
+      if (budget < cost) return hinted;
+    }
+  }
+  return hinted;
+}

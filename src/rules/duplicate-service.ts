@@ -1,5 +1,5 @@
 import type { CatalogRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 import { FLAGGED } from './support/example.js';
 
 const DOC = (owner: string, mark = ''): string =>
@@ -21,8 +21,9 @@ export const duplicateService: CatalogRule = {
     },
   },
   positions: (service) => [service.pointers.name],
-  *check({ services, byName }) {
-    for (const s of services) {
+  *check(ctx) {
+    const { byName } = ctx;
+    for (const s of reported(ctx)) {
       if (s.name === null) continue;
       const first = byName.get(s.name);
       if (!first || first === s) continue;
@@ -30,6 +31,7 @@ export const duplicateService: CatalogRule = {
         service: s,
         pointer: s.pointers.name,
         area: null,
+        involves: [first],
         message: [`${named(s)} is already defined in `, { service: first, pointer: first.pointers.name }, '; a service name must be unique across the catalog.'],
       };
     }

@@ -14,6 +14,7 @@ import { dependencyTierInversion } from './dependency-tier-inversion.js';
 import { dependencyUnknown } from './dependency-unknown.js';
 import { duplicateService } from './duplicate-service.js';
 import { fileUnreadable } from './file-unreadable.js';
+import { inputSkipped } from './input-skipped.js';
 import { noService } from './no-service.js';
 import { portfolioReactiveProvider } from './portfolio-reactive-provider.js';
 import { schema } from './schema.js';
@@ -27,6 +28,7 @@ import { waiverExpired } from './waiver-expired.js';
 import { waiverUnused } from './waiver-unused.js';
 import { warrantyAreaMissing } from './warranty-area-missing.js';
 import { warrantyDeferredToOperation } from './warranty-deferred-to-operation.js';
+import { warrantyMissing } from './warranty-missing.js';
 import { warrantyNotAgreed } from './warranty-not-agreed.js';
 import { warrantyOverspecified } from './warranty-overspecified.js';
 import { warrantyOwnerGeneric } from './warranty-owner-generic.js';
@@ -48,6 +50,7 @@ export const RULES: readonly Rule[] = [
   dependencyUnknown,
   duplicateService,
   fileUnreadable,
+  inputSkipped,
   noService,
   portfolioReactiveProvider,
   schema,
@@ -61,6 +64,7 @@ export const RULES: readonly Rule[] = [
   waiverUnused,
   warrantyAreaMissing,
   warrantyDeferredToOperation,
+  warrantyMissing,
   warrantyNotAgreed,
   warrantyOverspecified,
   warrantyOwnerGeneric,

@@ -19,7 +19,9 @@ export const portfolioReactiveProvider: CatalogRule = {
     },
   },
   positions: () => [],
-  check({ services, config }) {
+  check({ services, config, scope }) {
+    // About the portfolio, not a service: made only when the whole catalog is reported about.
+    if (scope) return [];
     const share = reactiveShare(services, config);
     const threshold = config.portfolio.reactiveThreshold;
     if (share === null || share < threshold) return [];

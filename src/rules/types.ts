@@ -1,6 +1,7 @@
 import type { Area, Report, Severity, Tier } from '../types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Service } from '../model/types.js';
+import type { EntityCatalog } from '../model/catalog.js';
 
 export interface RuleMeta {
   id: string;
@@ -16,8 +17,21 @@ export interface RuleMeta {
   severity: Severity;
   /** Tier-dependent defaults that replace `severity` for services of that tier. */
   tierSeverity?: Partial<Record<Tier, Severity>>;
-  /** YAML that breaks the rule and YAML that passes it (for `explain`, the docs and the meta test). */
+  /** YAML that breaks the rule and YAML that passes it (for `explain`, the docs and the meta test); empty for a policy. */
   examples: { fail: string; pass: string };
+  /** Off unless the config turns it on (a policy written with `severity: off`). */
+  defaultOff?: boolean;
+  /** Set for an organisation's policy (docs/policies.md), which `explain` shows instead of examples. */
+  policy?: PolicyInfo;
+}
+
+export interface PolicyInfo {
+  /** The config or preset file that defines it; null when it came from code. */
+  source: string | null;
+  /** Which services it judges, in words ("critical and high tier services"). */
+  applies: string;
+  /** What each check requires ("availability.oncall is present"). */
+  checks: string[];
 }
 
 export interface ServiceContext {
@@ -25,13 +39,34 @@ export interface ServiceContext {
   config: ResolvedConfig;
   /** Today (or `--now`) in days since the epoch. */
   today: number;
+  /**
+   * The document as read, and the pointers whose values are unusable (placeholders, `schema`
+   * findings): for policies, which read fields the model does not keep (`availability.oncall`).
+   */
+  document?: { value: unknown; unusable: ReadonlySet<string> };
 }
 
 export interface CatalogContext {
   /** Every service in file order; duplicates (later documents with a name already seen) included. */
   services: readonly Service[];
+  /**
+   * The services to report about, in file order (default: all of `services`). An editor re-lints a
+   * few open files in a catalog of thousands: a rule still judges each of these against the whole
+   * catalog, but iterates only these (`reported(ctx)`). Reports about the portfolio (service null)
+   * are made only without a scope. The engine drops any report outside the scope, so a rule that
+   * ignores it is slower, never wrong.
+   */
+  scope?: readonly Service[];
+  /**
+   * Where a rule may keep what it computed over the whole catalog from the services' names and
+   * dependencies alone, for the next call: the engine empties it whenever a service is added or
+   * removed, or its name or dependencies change (an editor's workspace; absent in a run).
+   */
+  memo?: Map<string, unknown>;
   /** The first service of each name. */
   byName: ReadonlyMap<string, Service>;
+  /** What dependencies name: services, other entities of the linted files, a catalog export (`--catalog`). */
+  catalog: EntityCatalog;
   config: ResolvedConfig;
   today: number;
 }
@@ -54,6 +89,11 @@ export interface CatalogReport extends Omit<Report, 'message'> {
   service: Service | null;
   /** A sentence, or its pieces around places in documents, which the engine writes as `file:line`. */
   message: string | ReadonlyArray<string | Place>;
+  /**
+   * Other services the finding depends on (a dependency, the first definition of a name): a change
+   * to them can make or fix it. `--changed-since` reports it when any of them changed.
+   */
+  involves?: readonly Service[];
 }
 
 /** Rules the loader and engine raise themselves (parse, files, schema, limits): metadata only lives here. */
@@ -94,6 +134,11 @@ export interface WaiverRule {
 }
 
 export type Rule = EngineRule | ServiceRule | CatalogRule | WaiverRule;
+
+/** The services a catalog rule reports about: the scope when there is one, else every service. */
+export function reported(ctx: Pick<CatalogContext, 'services' | 'scope'>): readonly Service[] {
+  return ctx.scope ?? ctx.services;
+}
 
 /** `service "payments-api"` — how every message names its service. */
 export function named(service: { name: string | null }): string {

@@ -1,6 +1,6 @@
 import { formatDay } from '../model/units.js';
 import type { WaiverRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 export const waiverExpired: WaiverRule = {
   scope: 'waivers',
@@ -21,9 +21,10 @@ export const waiverExpired: WaiverRule = {
     },
   },
   positions: (service) => service.waivers.map((w) => w.pointer),
-  *check({ services, today, config }) {
+  *check(ctx) {
+    const { today, config } = ctx;
     const maxDays = config.waivers.maxDays;
-    for (const service of services) {
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       for (const w of service.waivers) {
         if (w.expires === undefined) continue; // a missing or malformed date is the schema's finding

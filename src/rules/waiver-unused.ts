@@ -1,7 +1,7 @@
 import { waiverInForce } from '../model/waiver.js';
 import { didYouMean } from '../schema/suggest.js';
 import type { WaiverRule } from './types.js';
-import { named } from './types.js';
+import { named, reported } from './types.js';
 
 export const waiverUnused: WaiverRule = {
   scope: 'waivers',
@@ -21,8 +21,9 @@ export const waiverUnused: WaiverRule = {
     },
   },
   positions: (service) => service.waivers.map((w) => w.pointer),
-  *check({ services, used, today, config, ruleIds }) {
-    for (const service of services) {
+  *check(ctx) {
+    const { used, today, config, ruleIds } = ctx;
+    for (const service of reported(ctx)) {
       if (service.name === null) continue;
       const usedHere = used.get(service);
       for (const w of service.waivers) {

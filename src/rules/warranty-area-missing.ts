@@ -1,6 +1,7 @@
 import { AREAS } from '../types.js';
 import type { ServiceRule } from './types.js';
 import { named } from './types.js';
+import { missingAltogether } from './warranty-missing.js';
 
 export const warrantyAreaMissing: ServiceRule = {
   scope: 'service',
@@ -19,6 +20,8 @@ export const warrantyAreaMissing: ServiceRule = {
     },
   },
   check({ service }) {
+    // A Backstage Component that has not started its warranty has one finding for the four (warranty-missing).
+    if (missingAltogether(service)) return [];
     return AREAS.filter((a) => {
       const area = service.areas[a];
       return !area.present && !area.placeholder;

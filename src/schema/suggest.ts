@@ -36,34 +36,66 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** How far a candidate may be from the input and still be what the author meant. */
-const allowance = (input: string, candidate: string): number => Math.max(1, Math.floor(Math.max(input.length, candidate.length) / 3));
-
-const lowerCache = new WeakMap<readonly string[], string[]>();
-
-/** The candidates in lower case, once per list (a catalog's names are searched once per unknown name). */
-function lowerCased(candidates: readonly string[]): string[] {
-  let lowered = lowerCache.get(candidates);
-  if (!lowered) {
-    lowered = candidates.map((c) => c.toLowerCase());
-    lowerCache.set(candidates, lowered);
-  }
-  return lowered;
+/**
+ * A list of candidates prepared once (a catalog's names are searched once per unknown name): in
+ * lower case, their lengths, and a signature of the characters each holds (bit `code % 32`).
+ */
+interface Prepared {
+  lowered: string[];
+  lengths: Int32Array;
+  loweredLengths: Int32Array;
+  signatures: Int32Array;
 }
 
-/** The closest candidate, when it is close enough to be what the author meant (the first of equals). */
+const prepared = new WeakMap<readonly string[], Prepared>();
+
+function signature(s: string): number {
+  let sig = 0;
+  for (let i = 0; i < s.length; i++) sig |= 1 << (s.charCodeAt(i) & 31);
+  return sig;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function prepare(candidates: readonly string[]): Prepared {
+  let p = prepared.get(candidates);
+  if (!p) {
+    const lowered = candidates.map((c) => c.toLowerCase());
+    p = {
+      lowered,
+      lengths: Int32Array.from(candidates, (c) => c.length),
+      loweredLengths: Int32Array.from(lowered, (c) => c.length),
+      signatures: Int32Array.from(lowered, signature),
+    };
+    prepared.set(candidates, p);
+  }
+  return p;
+}
+
+/**
+ * The closest candidate, when it is close enough to be what the author meant (the first of equals).
+ * Candidates that cannot be within the limit are skipped before the distance is computed: by their
+ * length, and by their characters (an edit changes which characters a string holds by at most two,
+ * so two signatures differing in k bits are at least k/2 edits apart). Both bounds are exact, so
+ * the answer is the one the distance alone gives; a catalog's did-you-means mostly skip.
+ */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
+  const sig = signature(needle);
   let best: string | undefined;
   let bestScore = Infinity;
-  const lowered = lowerCased(candidates);
+  const { lowered, lengths, loweredLengths, signatures } = prepare(candidates);
   for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i]!;
-    const limit = Math.min(allowance(input, c), bestScore - 1);
+    const limit = Math.min(Math.max(1, Math.floor(Math.max(input.length, lengths[i]!) / 3)), bestScore - 1);
     if (limit < 0) break;
+    if (Math.abs(needle.length - loweredLengths[i]!) > limit || popcount(sig ^ signatures[i]!) > 2 * limit) continue;
     const score = editDistance(needle, lowered[i]!, limit);
     if (score <= limit) {
-      best = c;
+      best = candidates[i];
       bestScore = score;
     }
   }

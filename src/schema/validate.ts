@@ -34,14 +34,14 @@ const SHARED_SCHEMAS = ['service.schema.json'];
  * The one Ajv setup, used at run time and by the build step that precompiles every schema
  * (scripts/build-validators.mjs), so both validate alike. `code` is Ajv's code option.
  */
-export function createAjv(code?: Record<string, unknown>): AjvInstance {
+export function createAjv(code?: Record<string, unknown>, shared: ReadonlyArray<Record<string, unknown>> = SHARED_SCHEMAS.map(loadSchemaFile)): AjvInstance {
   const Ajv = require('ajv') as AjvCtor & { default?: AjvCtor };
   const addFormats = require('ajv-formats') as ((a: unknown, f?: string[]) => void) & { default?: (a: unknown, f?: string[]) => void };
   const Ctor = Ajv.default ?? Ajv;
   const instance = new Ctor({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(code ? { code } : {}) });
   (addFormats.default ?? addFormats)(instance, ['date']);
   // Other schemas refer to the service schema's definitions (the warranty block) by $id.
-  for (const file of SHARED_SCHEMAS) instance.addSchema(loadSchemaFile(file));
+  for (const schema of shared) instance.addSchema(schema);
   return instance;
 }
 
@@ -95,7 +95,11 @@ export function runtimeValidatorFor(file: string): ValidateFunction {
 
 /** Validates `value` and returns each violation once, in plain English, at the offending node. */
 export function validateAgainst(file: string, value: unknown, subject: string): SchemaProblem[] {
-  const validate = validatorFor(file);
+  return validateWith(validatorFor(file), value, subject);
+}
+
+/** As validateAgainst, with a validator compiled elsewhere (a schema extended by the config: extend.ts). */
+export function validateWith(validate: ValidateFunction, value: unknown, subject: string): SchemaProblem[] {
   if (validate(value)) return [];
   return explain(validate.errors ?? [], value, subject);
 }

@@ -39,9 +39,14 @@ describe('a run that fails never prints success', () => {
     expect(r.stderr).toContain('no such file or directory: repot; did you mean the command "report" (warranty-lint report --help)?');
     expect(r.stdout).not.toContain('✔');
     // A real path is never second-guessed, even when it is one edit away from a command.
-    const real = await runCli([...NOW, 'rules'], tempTree({ 'rules/a.yaml': CLEAN_LOW }));
+    const real = await runCli([...NOW, 'rule'], tempTree({ 'rule/a.yaml': CLEAN_LOW }));
     expect(real.code).toBe(0);
     expect(real.stderr).toBe('');
+    // A command's own name is the command; lint options before it say how to name the path.
+    const named = await runCli([...NOW, 'rules'], tempTree({ 'rules/a.yaml': CLEAN_LOW }));
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('--now does not apply to `warranty-lint rules`; to lint the path rules, write ./rules');
+    expect((await runCli([...NOW, './rules'], tempTree({ 'rules/a.yaml': CLEAN_LOW }))).code).toBe(0);
   });
 
   it('--max-warnings says why it failed, as ESLint does', async () => {

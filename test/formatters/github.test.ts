@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, github } from '../../src/formatters/github.js';
+import { makeFinding } from '../../src/engine/finding.js';
+import type { LintResult } from '../../src/engine/lint.js';
+import { DEFAULT_MAX_ANNOTATIONS, escapeData, escapeProperty, github } from '../../src/formatters/github.js';
+import type { Severity } from '../../src/types.js';
 import { CLEAN_LOW } from '../support/lint-yaml.js';
 import { runCli, tempTree } from '../support/run-cli.js';
 import { CTX, hostileResult, sampleResult } from './support.js';
@@ -40,5 +43,69 @@ describe('github formatter', () => {
     const r = await runCli(['--now', '2026-11-26', '-f', 'github', 'services'], root);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
+  });
+});
+
+/** A result with `counts` findings of each severity, in that order, numbered in their messages. */
+function manyFindings(counts: Partial<Record<Severity, number>>): LintResult {
+  const result = sampleResult();
+  result.findings = (['error', 'warning', 'info'] as const).flatMap((severity) =>
+    Array.from({ length: counts[severity] ?? 0 }, (_, i) =>
+      makeFinding({ ruleId: 'tier-detail-missing', severity, message: `${severity} ${i + 1}`, file: 'services/a.yaml', range: { line: i + 1, column: 1, endLine: i + 1, endColumn: 2 }, service: 'a', area: null, pointer: '/spec', document: 0 }),
+    ),
+  );
+  return result;
+}
+
+const levelOf = (line: string): string => /^::(\w+) /.exec(line)?.[1] ?? '';
+
+describe('github formatter: the annotation cap', () => {
+  it('prints every finding when no level passes the cap, and no notice', () => {
+    const lines = github(manyFindings({ error: 10, warning: 10, info: 10 }), CTX).trimEnd().split('\n');
+    expect(DEFAULT_MAX_ANNOTATIONS).toBe(10);
+    expect(lines).toHaveLength(30);
+    expect(lines.some((l) => l.includes('title=warranty-lint'))).toBe(false);
+  });
+
+  it('prints the first ones of each level and one notice that counts the rest and says where they are', () => {
+    const lines = github(manyFindings({ error: 25, warning: 3, info: 12 }), CTX).trimEnd().split('\n');
+    const errors = lines.filter((l) => levelOf(l) === 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors[9]).toMatch(/::error 10$/);
+    expect(lines.filter((l) => levelOf(l) === 'warning')).toHaveLength(3);
+    // Nine info notices and the closing notice: GitHub shows ten notices, so the closing one is seen.
+    const notices = lines.filter((l) => levelOf(l) === 'notice');
+    expect(notices).toHaveLength(10);
+    expect(notices.slice(0, 9).every((l) => l.includes('title=tier-detail-missing'))).toBe(true);
+    expect(lines.at(-1)).toBe(
+      '::notice title=warranty-lint::18 more findings are not annotated here (15 errors, 3 notices): GitHub shows only about 10 annotations of ' +
+        'each level per step, and this run annotates at most 10 of each (--max-annotations). Every finding is in the SARIF log ' +
+        '(uploaded to code scanning) and in the job summary.',
+    );
+  });
+
+  it('takes its cap from the context, and counts waived findings nowhere', () => {
+    const result = manyFindings({ warning: 4 });
+    result.findings[0] = { ...result.findings[0]!, waived: true };
+    const lines = github(result, { ...CTX, maxAnnotations: 2 }).trimEnd().split('\n');
+    expect(lines.map(levelOf)).toEqual(['warning', 'warning', 'notice']);
+    expect(lines[0]).toMatch(/::warning 2$/);
+    expect(lines[2]).toContain('::1 more finding is not annotated here (1 warning)');
+    expect(lines[2]).toContain('at most 2 of each');
+  });
+
+  it('through the CLI: --max-annotations sets the cap, and takes a whole number only', async () => {
+    const gappy = CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('window: 30d', 'window: TBD').replace('serviceHours: 24x7', 'serviceHours: TBD');
+    const root = tempTree({ 'services/a.yaml': gappy });
+    const all = await runCli(['--now', '2026-11-26', '-f', 'github', 'services'], root);
+    const errors = all.stdout.split('\n').filter((l) => l.startsWith('::error')).length;
+    expect(errors).toBeGreaterThan(1);
+    const capped = await runCli(['--now', '2026-11-26', '-f', 'github', '--max-annotations', '1', 'services'], root);
+    expect(capped.stdout.split('\n').filter((l) => l.startsWith('::error'))).toHaveLength(1);
+    expect(capped.stdout).toMatch(new RegExp(`^::notice title=warranty-lint::\\d+ more findings are not annotated here \\(${errors - 1} errors?[,)]`, 'm'));
+    expect(capped.code).toBe(all.code);
+    const bad = await runCli(['-f', 'github', '--max-annotations', 'ten', 'services'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-annotations takes a whole number (got "ten")');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../src/formatters/json.js';
 import { FINDING_CONTRACT_FIELDS } from '../../src/types.js';
+import { serviceRecord } from '../../src/formatters/run-record.js';
 import { batched, writeFileAtomic } from '../../src/cli/io.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,11 +11,11 @@ import { read, runCli, tempTree } from '../support/run-cli.js';
 const CTX = { color: false, cwd: '/', version: '0.0.0' };
 
 describe('json', () => {
-  it('is exactly JSON.stringify of the SPEC §7 document, whole or streamed piece by piece', () => {
+  it('is exactly JSON.stringify of the SPEC §7 document (with the date and services a later --compare reads), whole or streamed piece by piece', () => {
     for (const text of [CLEAN_LOW, CLEAN_LOW.replace('target: 99.0', 'target: TBD').replace('rto: 6h', 'rto: "?"')]) {
       const result = lintYaml(text);
       const findings = result.findings.map((f) => Object.fromEntries(FINDING_CONTRACT_FIELDS.map((k) => [k, f[k]])));
-      const expected = JSON.stringify({ version: 1, findings, summary: result.summary }, null, 2) + '\n';
+      const expected = JSON.stringify({ version: 1, findings, summary: result.summary, today: result.today, services: result.services.map(serviceRecord) }, null, 2) + '\n';
       expect(json(result, CTX)).toBe(expected);
       const pieces = [...json.stream(result, CTX)];
       expect(pieces.length).toBeGreaterThan(2);
@@ -33,7 +34,7 @@ describe('json', () => {
     ];
     const result = { ...lintYaml(CLEAN_LOW), findings: odd } as unknown as Parameters<typeof json>[0];
     const contract = odd.map((f) => Object.fromEntries(FINDING_CONTRACT_FIELDS.filter((k) => k in f).map((k) => [k, (f as Record<string, unknown>)[k]])));
-    expect(json(result, CTX)).toBe(JSON.stringify({ version: 1, findings: contract, summary: result.summary }, null, 2) + '\n');
+    expect(json(result, CTX)).toBe(JSON.stringify({ version: 1, findings: contract, summary: result.summary, today: result.today, services: result.services.map(serviceRecord) }, null, 2) + '\n');
     expect(json(result, CTX)).not.toMatch(/"extra"|"document"|"gone"/);
   });
 

@@ -60,3 +60,38 @@ describe('stylish and json on a hostile tree', () => {
     }
   });
 });
+
+describe('html and csv on the same hostile tree', () => {
+  it('escapes values and file names: no markup, control or bidi character gets through, and no cell is a formula', async () => {
+    const { root, cleanup } = tempTree();
+    try {
+      const evilValue = 'TBD\u001b]8;;https://evil.example\u0007\u202e\r\n<script>alert(1)</script><img src=x onerror=alert(2)>';
+      const evilName = 'evil\n<b onclick=x>bold\u001b[31m\u202e.yaml';
+      const text = CLEAN_LOW.replace('tier: low', `tier: ${JSON.stringify(evilValue)}`)
+        .replace('name: search', `name: ${JSON.stringify('x' + evilValue)}`)
+        .replace('owner: team-search', `owner: ${JSON.stringify('=HYPERLINK("https://evil.example")' + evilValue)}`);
+      writeFileSync(join(root, evilName), text);
+      const page = await runCli(['--now', '2026-11-26', '-f', 'html', '.'], root);
+      expect(page.code).toBe(1);
+      expect(page.stdout).not.toMatch(RAW);
+      // The page's own script and the gaps' JSON data block, in which nothing can close the block.
+      expect(page.stdout.match(/<script/gi)).toEqual(['<script', '<script']);
+      const data = /<script type="application\/json" id="gap-data">([\s\S]*?)<\/script>/.exec(page.stdout)?.[1] as string;
+      expect(data).not.toMatch(/[<>&]/);
+      // The file name reaches the page only through the gaps' data, which the page's script writes as text.
+      expect(JSON.stringify(JSON.parse(data))).toContain(JSON.stringify('evil\\n<b onclick=x>bold\\x1b[31m\\u202e.yaml').slice(1, -1));
+      expect(page.stdout).not.toMatch(/<img|<b /i);
+      expect(page.stdout).toContain('x' + 'TBD\\x1b]8;;https://evil.example\\x07\\u202e\\r\\n&#60;script&#62;alert(1)&#60;/script&#62;');
+
+      const table = await runCli(['--now', '2026-11-26', '-f', 'csv', '.'], root);
+      // Rows end in CRLF (RFC 4180); no other control character is left.
+      expect(table.stdout.replace(/\r\n/g, '\n')).not.toMatch(RAW);
+      const [head, row, ...rest] = table.stdout.split('\r\n');
+      expect(head).toMatch(/^service,file,/);
+      expect(rest).toEqual(['']);
+      expect(row).toContain(`"'=HYPERLINK(""https://evil.example"")TBD\\x1b]8;;`);
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintYaml, positionsOf } from '../support/lint-yaml.js';
 import { backstageService, catalog, sketch } from '../support/catalog.js';
 import { dependencyUnknown, HINT_COMPARISONS } from '../../src/rules/dependency-unknown.js';
+import { EntityCatalog } from '../../src/model/catalog.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { Service } from '../../src/model/types.js';
 
@@ -55,7 +56,7 @@ describe(RULE, () => {
     const typos = Array.from({ length: unknown }, (_, i) => `svc-${i}x`);
     services.push(service('caller', [...typos, ...typos]));
     const byName = new Map(services.map((s) => [s.name as string, s]));
-    const reports = [...dependencyUnknown.check({ services, byName, config: resolveConfig({}), today: 0 })];
+    const reports = [...dependencyUnknown.check({ services, byName, catalog: new EntityCatalog(services), config: resolveConfig({}), today: 0 })];
     expect(reports).toHaveLength(2 * unknown);
     const hinted = reports.filter((r) => r.message.includes('did you mean'));
     const computed = Math.floor(HINT_COMPARISONS / (known + 1));

@@ -26,8 +26,20 @@ describe(RULE, () => {
     expect(lintYaml('# comment\n', { explicit: false }).findings).toEqual([]);
   });
 
-  it('is not raised for a file that holds a service, nor on top of a syntax error', () => {
+  it('is not raised for a file that holds a service, nor on top of a syntax error in a file of ours', () => {
     expect(positionsOf(lintYaml(CLEAN_LOW), RULE)).toEqual([]);
-    expect(positionsOf(lintYaml('a: [\n'), RULE)).toEqual([]);
+    expect(positionsOf(lintYaml('apiVersion: warranty-lint/v1\na: [\n'), RULE)).toEqual([]);
+  });
+
+  it('is the one finding of a named file that is not ours and cannot be parsed, with its first syntax problem', () => {
+    const cloudFormation = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "receipts-${Env}"\n  Queue:\n    Properties: { QueueName: !Ref Name, Arn: !GetAtt Q.Arn }\n  Db:\n    Properties: { MasterUserPassword: \'{{resolve:secretsmanager:db:SecretString:password}}\' }\n';
+    const r = lintYaml(cloudFormation);
+    expect(r.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([[RULE, 1, 1]]);
+    expect(r.findings[0]?.message).toBe(
+      'test.yaml holds no service definition: none of its documents is a warranty-lint/v1 Service or a Backstage Component of a service type (no top-level apiVersion of one), and line 6 cannot be read: unknown tag: !Sub; tags are not supported in service definitions (remove it)',
+    );
+    // A CloudFormation dynamic reference is a value, not a template to render.
+    expect(r.findings[0]?.message).not.toMatch(/template/);
+    expect(positionsOf(lintYaml('a: [1, 2\nb: c\n'), RULE)).toEqual([[1, 1, null]]);
   });
 });

@@ -29,7 +29,7 @@ describe(RULE, () => {
   });
 
   it('matches phrases case-insensitively', () => {
-    expect(findingsOf(lintYaml(NO_RECOVERY('RESTORE PLAN TO BE DEFINED AFTER GO-LIVE')), RULE)[0]?.message).toMatch(/\("TO BE DEFINED AFTER GO-LIVE"\)/);
+    expect(findingsOf(lintYaml(NO_RECOVERY('RESTORE PLAN TO BE DEFINED AFTER GO-LIVE')), RULE)[0]?.message).toMatch(/\("RESTORE PLAN TO BE DEFINED AFTER GO-LIVE"\)/);
     expect(positionsOf(lintYaml(NO_RECOVERY('handled by Incident Management')), RULE)).toEqual([[20, 14, `${CONTINUITY}/notes`]]);
   });
 
@@ -65,6 +65,58 @@ describe(RULE, () => {
       [11, 18, '/spec/warranty/availability/plannedIn'],
       [21, 14, `${CONTINUITY}/notes`],
     ]);
+  });
+
+  it('recognises deferral in the teams\' own words, quoting the phrase that triggered it at the string that holds it', () => {
+    const cases: Array<[string, string]> = [
+      ['To be sized by the run team once live.', 'To be sized by the run team once live'],
+      ['L2 will pick it up via tickets.', 'L2 will pick it up via tickets'],
+      ['Left to BAU.', 'Left to BAU'],
+      ['Restore process to be revisited during hypercare.', 'Restore process to be revisited during hypercare'],
+    ];
+    for (const [notes, phrase] of cases) {
+      const result = lintYaml(NO_RECOVERY(notes));
+      expect(positionsOf(result, RULE), notes).toEqual([[20, 14, `${CONTINUITY}/notes`]]);
+      expect(findingsOf(result, RULE)[0]?.message).toBe(`service "search" defers its continuity requirements to Operation ("${phrase}").`);
+    }
+  });
+
+  it('points at the string holding the phrase, in a list or a nested mapping, in a multi-line note', () => {
+    const listed = edit(CLEAN_LOW, '      recoveryOption: backup-restore\n', '      x-team-notes: [SRE will tune alerts post go-live]\n      rationale:\n        - Backups run nightly.\n        - The NOC will decide when to fail over.\n');
+    const result = lintYaml(listed);
+    expect(positionsOf(result, RULE)).toEqual([[23, 11, `${CONTINUITY}/rationale/1`]]);
+    expect(findingsOf(result, RULE)[0]?.message).toMatch(/\("The NOC will decide when to fail over"\)/);
+    const folded = edit(CLEAN_LOW, '      recoveryOption: backup-restore\n', '      notes: >\n        Backups run nightly and are kept for 35 days.\n        The restore time is up to the on-call engineer.\n');
+    expect(findingsOf(lintYaml(folded), RULE)[0]?.message).toMatch(/\("up to the on-call engineer"\)/);
+    expect(findingsOf(lintYaml(folded), RULE)[0]?.pointer).toBe(`${CONTINUITY}/notes`);
+  });
+
+  it('does not flag near-misses while an essential is missing: done in design, negated, operational facts, runbooks', () => {
+    for (const notes of [
+      'The operations team reviewed and agreed this in design.',
+      'Not left to ops.',
+      'Service hours follow the operating calendar.',
+      'Runbook RB-42 has the restore steps; on-call will restore within 4h per the OLA.',
+      'The operational data store keeps 90 days of orders.',
+    ]) {
+      const result = lintYaml(NO_RECOVERY(notes));
+      expect(positionsOf(result, RULE), notes).toEqual([]);
+      expect(positionsOf(result, 'continuity-objectives-missing'), notes).toEqual([[17, 5, CONTINUITY]]);
+    }
+  });
+
+  it('counts text only while an every-tier essential is missing (SPEC §2)', () => {
+    const complete = edit(CLEAN_LOW, '      recoveryOption: backup-restore\n', '      recoveryOption: backup-restore\n      notes: To be sized by the run team once live.\n');
+    expect(positionsOf(lintYaml(complete), RULE)).toEqual([]);
+  });
+
+  it('uses the deferral phrases and exceptions of the config', () => {
+    const own = NO_RECOVERY('Parked with the CCoE.');
+    expect(positionsOf(lintYaml(own), RULE)).toEqual([]);
+    const result = lintYaml(own, { config: { deferral: { phrases: ['parked with the ccoe'] } } });
+    expect(findingsOf(result, RULE)[0]?.message).toMatch(/\("Parked with the CCoE"\)/);
+    expect(positionsOf(lintYaml(NO_RECOVERY('Ops will decide the patch day.')), RULE)).toEqual([[20, 14, `${CONTINUITY}/notes`]]);
+    expect(positionsOf(lintYaml(NO_RECOVERY('Ops will decide the patch day.'), { config: { deferral: { ignore: ['ops will decide the patch day'] } } }), RULE)).toEqual([]);
   });
 
   it('keeps its examples honest', () => expectExamplesHold(RULE));

@@ -21,9 +21,11 @@ describe(RULE, () => {
     expect(r.findings[0]?.message).toMatch(/duplicate key/);
   });
 
-  it('reports a syntax error at its line', () => {
-    const r = lintYaml('a: [1, 2\nb: c\n');
-    expect(positionsOf(r, RULE)).toEqual([[2, 1, null]]);
+  it('reports a syntax error at its line, in a file whose top-level apiVersion is ours', () => {
+    const r = lintYaml('apiVersion: backstage.io/v1alpha1\na: [1, 2\nb: c\n');
+    expect(positionsOf(r, RULE)).toEqual([[3, 1, null]]);
+    // In a file that is not ours, the first one is in the message of no-service instead.
+    expect(rulesOf(lintYaml('a: [1, 2\nb: c\n'))).toEqual(['no-service']);
   });
 
   it('still lints the other documents of the file', () => {
@@ -62,5 +64,25 @@ describe(RULE, () => {
   it('stays quiet about a broken file found by walking that is not a service definition', () => {
     expect(lintYaml('a: [\n', { explicit: false }).findings).toEqual([]);
     expect(positionsOf(lintYaml('apiVersion: warranty-lint/v1\na: [\n', { explicit: false }), RULE)).toEqual([[3, 1, null]]);
+  });
+
+  it('takes a file for ours by its top-level apiVersion only: a backstage.io label or link elsewhere does not count', () => {
+    const helm = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    backstage.io/kubernetes-id: payments\n  annotations: { docs: "https://backstage.io/docs" }\nspec: [\n';
+    expect(lintYaml(helm, { explicit: false }).findings).toEqual([]);
+    // An indented apiVersion belongs to something nested, not to the document.
+    const nested = 'data:\n  entity: |\n    x\n  apiVersion: backstage.io/v1alpha1\nspec: [\n';
+    expect(lintYaml(nested, { explicit: false }).findings).toEqual([]);
+    for (const head of ['apiVersion: backstage.io/v1alpha1', "apiVersion: 'warranty-lint/v1'", '"apiVersion": "scaffolder.backstage.io/v1beta3"']) {
+      expect(rulesOf(lintYaml(`${head}\nspec: [\n`, { explicit: false })), head).toEqual([RULE]);
+    }
+    // Undecodable bytes are judged the same way.
+    const latin1 = (text: string) => Buffer.concat([Buffer.from(text), Buffer.from([0xe9, 0x0a])]);
+    const walk = (bytes: Uint8Array) => {
+      const { day, iso } = todayFrom('2026-11-26');
+      const config = resolveConfig({});
+      return finishFiles([lintBytes(bytes, { path: 'raw.yaml', file: 'raw.yaml', explicit: false }, { config, today: day })], { cwd: '/', config }, day, iso).findings;
+    };
+    expect(walk(latin1('kind: Deployment\nmetadata: { labels: { backstage.io/kubernetes-id: x } }\nnote: '))).toEqual([]);
+    expect(walk(latin1('apiVersion: backstage.io/v1alpha1\nnote: ')).map((f) => f.ruleId)).toEqual([RULE]);
   });
 });

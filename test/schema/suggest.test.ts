@@ -54,6 +54,32 @@ describe('didYouMean', () => {
     expect(didYouMean('ab', ['ax', 'ay'])).toBe('ax');
   });
 
+  it('gives what the distance alone gives: its length and character bounds only skip candidates that could not win', () => {
+    /** The plain search, without the bounds. */
+    const plain = (input: string, candidates: readonly string[]): string | undefined => {
+      let best: string | undefined;
+      let bestScore = Infinity;
+      for (const c of candidates) {
+        const limit = Math.min(Math.max(1, Math.floor(Math.max(input.length, c.length) / 3)), bestScore - 1);
+        if (limit < 0) break;
+        const score = editDistance(input.toLowerCase(), c.toLowerCase(), limit);
+        if (score <= limit) {
+          best = c;
+          bestScore = score;
+        }
+      }
+      return best;
+    };
+    // Characters whose bits collide (a and !: 97 and 33), case that changes length (İ), digits and dashes.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '!', '-', '1', 'İ', 'é', 'z'), maxLength: 14 });
+    fc.assert(
+      fc.property(word, fc.array(word, { maxLength: 30 }), (input, candidates) => {
+        expect(didYouMean(input, candidates)).toBe(plain(input, candidates));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('stays exact over a large catalog of names', () => {
     const names = Array.from({ length: 20_000 }, (_, i) => `service-${i.toString(36)}`);
     expect(didYouMean('servcie-zz', names)).toBe('service-zz');

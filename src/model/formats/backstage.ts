@@ -1,9 +1,18 @@
-import type { Stage, Tier } from '../../types.js';
+import type { Tier } from '../../types.js';
 import type { InputFormat, ServiceLayout } from './types.js';
+import type { ResolvedConfig } from '../../config/types.js';
+import { readTier, stageFromLifecycle } from './backstage/fields.js';
+import { entityFacts } from './backstage/entities.js';
+import { DEFAULT_NAMESPACE, dependencyFromRef, qualifiedName } from './backstage/refs.js';
 
 // Backstage catalog entities (https://backstage.io/docs/features/software-catalog/descriptor-format).
 // Only a Component of a service type is a service; everything else Backstage is skipped silently,
-// and Backstage's own envelope is Backstage's to validate: we check only what we read.
+// and Backstage's own envelope is Backstage's to validate: we check only what we read. The parts
+// live beside this file: entity references (backstage/refs.ts), the configurable tier and stage
+// (backstage/fields.ts), and what entities tell the catalog (backstage/entities.ts).
+
+export { dependencyFromRef, entityKey, parseEntityRef, qualifiedName, type EntityRef } from './backstage/refs.js';
+export { readTier, stageFromLifecycle } from './backstage/fields.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -11,8 +20,6 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 const BACKSTAGE_API = /^([a-z0-9-]+\.)*backstage\.io\//;
 /** The versions of the Component kind warranty-lint reads as services. */
 const COMPONENT_API = /^backstage\.io\/(v1alpha1|v1beta1)$/;
-
-const DEFAULT_NAMESPACE = 'default';
 
 /**
  * `service` for a Component of a service type (config `backstage.serviceTypes`), `other` for any
@@ -25,85 +32,43 @@ export function classifyBackstage(value: unknown, serviceTypes: readonly string[
   return typeof spec.type === 'string' && serviceTypes.includes(spec.type) ? 'service' : 'other';
 }
 
-/** Backstage's `spec.lifecycle` values, as the ITIL stage a service is in when `spec.warranty.lifecycleStage` is not given. */
-const LIFECYCLE_STAGE: Record<string, Stage> = { experimental: 'design', production: 'operation', deprecated: 'operation' };
-
-/** The stage a Backstage `spec.lifecycle` implies; anything else (or nothing) is `design`. */
-export function stageFromLifecycle(lifecycle: unknown): Stage {
-  return (typeof lifecycle === 'string' ? LIFECYCLE_STAGE[lifecycle.trim().toLowerCase()] : undefined) ?? 'design';
-}
-
-export interface EntityRef {
-  /** Lower case; `component` when the reference names no kind. */
-  kind: string;
-  /** `default` when the reference names no namespace (and no other default applies). */
-  namespace: string;
-  name: string;
-}
-
-/**
- * Parses a Backstage entity reference, `[<kind>:][<namespace>/]<name>`. Like Backstage's catalog,
- * a reference without a namespace means the namespace of the entity that makes it.
- */
-export function parseEntityRef(ref: string, defaultNamespace: string = DEFAULT_NAMESPACE): EntityRef {
-  const m = /^(?:([^:/]+):)?(?:([^:/]+)\/)?(.+)$/.exec(ref.trim());
-  return { kind: (m?.[1] ?? 'component').toLowerCase(), namespace: m?.[2] ?? defaultNamespace, name: m?.[3] ?? ref.trim() };
-}
-
-const isDefault = (namespace: string): boolean => namespace.toLowerCase() === DEFAULT_NAMESPACE;
-
-/**
- * The name a Backstage entity has among warranty-lint's services: `name` in the default namespace
- * (so it meets native services of the same name), `namespace/name` elsewhere. Names and
- * dependency references use this one form.
- */
-export function qualifiedName(namespace: string, name: string): string {
-  return isDefault(namespace) ? name : `${namespace}/${name}`;
-}
-
-/**
- * What a `spec.dependsOn` reference points at: a Component is a service of the catalog, named as
- * `qualifiedName` names it; any other kind (`resource:`, `api:`…) is a hard dependency outside the
- * catalog, kept with its kind so it can never be taken for a service.
- */
-export function dependencyFromRef(raw: string, ownNamespace: string): { service: string; external: boolean } {
-  const ref = parseEntityRef(raw, ownNamespace);
-  const name = qualifiedName(ref.namespace, ref.name);
-  return ref.kind === 'component' ? { service: name, external: false } : { service: `${ref.kind}:${name}`, external: true };
-}
-
 /** Where a Backstage `catalog-info.yaml` Component keeps each part of a service. */
-function backstageLayout(value: Record<string, unknown>, file: string, doc: number): ServiceLayout {
+function backstageLayout(value: Record<string, unknown>, file: string, doc: number, config: ResolvedConfig): ServiceLayout {
   const metadata = isObj(value.metadata) ? value.metadata : {};
   const spec = isObj(value.spec) ? value.spec : {};
   const warranty = isObj(spec.warranty) ? spec.warranty : {};
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace.trim() !== '' ? metadata.namespace.trim() : DEFAULT_NAMESPACE;
   const name = typeof metadata.name === 'string' && metadata.name !== '' ? qualifiedName(namespace, metadata.name) : metadata.name;
+  const tier = readTier(value, config.backstage.tier);
   return {
     source: 'backstage',
     file,
     doc,
     name,
-    tier: warranty.tier,
+    tier: tier.value,
     defaultTier: 'medium' satisfies Tier,
     stage: warranty.lifecycleStage,
-    defaultStage: stageFromLifecycle(spec.lifecycle),
+    defaultStage: stageFromLifecycle(spec.lifecycle, config.backstage.lifecycle),
     // The entity ref as written (`group:default/payments`): messages quote it, and rules that judge
     // owners read it from here.
     owner: spec.owner,
     warranty: spec.warranty,
+    // A Component that has not started its warranty gets one finding that says what to add, not
+    // one per area (a catalog of 75 such components would get 300).
+    warrantyAbsent: spec.warranty === undefined,
     dependsOn: spec.dependsOn,
     waivers: warranty.waivers,
     pointers: {
       name: '/metadata/name',
       owner: '/spec/owner',
-      tier: '/spec/warranty/tier',
+      tier: tier.pointer,
       stage: '/spec/warranty/lifecycleStage',
       spec: '/spec',
       warranty: '/spec/warranty',
       dependsOn: '/spec/dependsOn',
       waivers: '/spec/warranty/waivers',
     },
+    problems: tier.problem !== undefined ? [{ pointer: tier.pointer, message: tier.problem }] : [],
     dependency(raw) {
       if (typeof raw !== 'string' || raw.trim() === '') return null;
       return { ...dependencyFromRef(raw, namespace), kind: 'hard' };
@@ -122,9 +87,10 @@ function whyNoBackstageService(serviceTypes: readonly string[]): string {
 export const backstage: InputFormat = {
   id: 'backstage',
   title: 'a Backstage Component of a service type',
-  markers: ['backstage.io/'],
+  apiVersion: BACKSTAGE_API,
   schema: 'backstage.schema.json',
   recognise: (value, config) => classifyBackstage(value, config.backstage.serviceTypes),
-  layout: (value, file, doc) => backstageLayout(value, file, doc),
+  layout: (value, file, doc, config) => backstageLayout(value, file, doc, config),
+  facts: (value) => entityFacts(value),
   whyNoService: (config) => whyNoBackstageService(config.backstage.serviceTypes),
 };

@@ -19,21 +19,36 @@ export function recognise(value: unknown, config: ResolvedConfig): DocumentKind 
   return { kind: 'foreign' };
 }
 
-const MARKERS = FORMATS.flatMap((f) => f.markers);
-const MARKER_BYTES = MARKERS.flatMap((m) => {
-  const le = Buffer.from(m, 'utf16le');
-  return [Buffer.from(m), le, Buffer.from(le.map((_, i) => le[i ^ 1] as number))];
-});
+/**
+ * Top-level `apiVersion` lines: at column 1 (a key of a document's root mapping), its key and
+ * value plain or quoted; in JSON, the key quoted wherever it is indented. An `apiVersion:` that is
+ * indented in YAML belongs to something nested (a Helm value, an embedded manifest) and is not the
+ * document's.
+ */
+const API_LINE = /^(?:(["']?)apiVersion\1|[ \t]*[[{]*[ \t]*"apiVersion")[ \t]*:[ \t]*(["']?)([^\s"'#,}]+)/gm;
 
-/** Whether text that cannot be parsed mentions any format's marker (is possibly ours). */
-export function mentionsAFormat(text: string): boolean {
-  return MARKERS.some((m) => text.includes(m));
+/** Whether a text (that may not parse) has a top-level apiVersion of one of the formats: the only sign that a file is ours. */
+export function hasOurApiVersion(text: string): boolean {
+  API_LINE.lastIndex = 0;
+  const json = /^\s*[{[]/.test(text);
+  for (let m = API_LINE.exec(text); m !== null; m = API_LINE.exec(text)) {
+    // An indented "apiVersion" counts only in a JSON file.
+    if (!json && /^[ \t{[]/.test(m[0])) continue;
+    const version = m[3] as string;
+    if (FORMATS.some((f) => f.apiVersion.test(version))) return true;
+  }
+  return false;
 }
 
-/** `mentionsAFormat` over bytes that could not be decoded: UTF-8 and both UTF-16 byte orders. */
-export function bytesMentionAFormat(bytes: Uint8Array): boolean {
+/** `hasOurApiVersion` over bytes that could not be decoded: read as Latin-1 and as UTF-16 in both byte orders. */
+export function bytesHaveOurApiVersion(bytes: Uint8Array): boolean {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return MARKER_BYTES.some((m) => b.includes(m));
+  if (hasOurApiVersion(b.toString('latin1'))) return true;
+  if (!b.includes(0)) return false;
+  const even = b.subarray(0, b.length - (b.length % 2));
+  const swapped = Buffer.from(even);
+  swapped.swap16();
+  return hasOurApiVersion(even.toString('utf16le')) || hasOurApiVersion(swapped.toString('utf16le'));
 }
 
 /** "a warranty-lint/v1 Service or a Backstage Component of a service type": what a file must hold. */
@@ -42,4 +57,4 @@ export function formatTitles(): string {
   return titles.length <= 1 ? (titles[0] ?? '') : `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`;
 }
 
-export type { InputFormat, ServiceLayout } from './types.js';
+export type { DocumentFacts, InputFormat, LocationTarget, ServiceLayout } from './types.js';

@@ -5,13 +5,15 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 
 /** Is this document a warranty-lint service definition (whatever its version)? */
 export function isNativeDocument(value: unknown): value is Record<string, unknown> {
-  return isObj(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('warranty-lint/');
+  return isObj(value) && typeof value.apiVersion === 'string' && NATIVE_API.test(value.apiVersion);
 }
+
+const NATIVE_API = /^warranty-lint\//;
 
 export const native: InputFormat = {
   id: 'native',
   title: 'a warranty-lint/v1 Service',
-  markers: ['warranty-lint/'],
+  apiVersion: NATIVE_API,
   schema: 'service.schema.json',
   // Any warranty-lint apiVersion is a service: the schema says what is wrong with its version or kind.
   recognise: (value) => (isNativeDocument(value) ? 'service' : undefined),

@@ -1,0 +1,54 @@
+// `--cache`: a file whose content is unchanged since the last run is not linted again; its per-file
+// result comes from the cache. The key of a result is the file's content (its hash), its name, and
+// whether it was named; what else a per-file result depends on (the tool's version, the config,
+// today's date) keys the whole cache (src/cli/cache.ts). A file whose size, times and inode are
+// those it had when its content was hashed is not read again (as git does; see FileStamp). Catalog
+// rules, waivers and everything after them always run (finish.ts), so results are the same with
+// the cache as without it.
+import * as crypto from 'node:crypto';
+import type { FileRef } from '../load/document.js';
+import { readBounded } from '../load/read.js';
+import { statSync } from 'node:fs';
+import type { FileCache, FileResult, FileStamp } from '../lint-types.js';
+import { lintBytes, lintFile, type FileOptions } from './process-file.js';
+
+export type { FileCache } from '../lint-types.js';
+
+/** The hash that keys a file's content: SHA-1 is enough to tell contents apart, and fast on large catalogs. */
+export function contentHash(bytes: Uint8Array): string {
+  return typeof crypto.hash === 'function' ? crypto.hash('sha1', bytes) : crypto.createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The file's stamp; undefined when it is not a regular file or cannot be seen (lintFile() says why). */
+export function stampOf(path: string): FileStamp | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? { key: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`, changedAt: st.ctimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * lintFile(), through the cache. A file whose stamp shows it unchanged is not even read; any other
+ * is read and its content hashed. A file that cannot be read (or is over the size limit) is not
+ * cached: lintFile() reads it and reports why, as without a cache.
+ */
+export function lintFileCached(ref: FileRef, options: FileOptions, cache: FileCache): FileResult {
+  const stamp = stampOf(ref.path);
+  if (!stamp) return lintFile(ref, options);
+  const known = cache.unchanged(ref.file, stamp, ref.explicit);
+  if (known) return known;
+  let bytes: Uint8Array;
+  try {
+    bytes = readBounded(ref.path, options.config.limits.maxFileSize);
+  } catch {
+    return lintFile(ref, options);
+  }
+  const key = contentHash(bytes);
+  const hit = cache.get(ref.file, key, ref.explicit, stamp);
+  if (hit) return hit;
+  const result = lintBytes(bytes, ref, options);
+  if (!result.readsOtherFiles) cache.set(ref.file, key, ref.explicit, stamp, result);
+  return result;
+}

@@ -1,0 +1,49 @@
+// The coverage matrix as CSV (RFC 4180), one row per service, worst first, for a spreadsheet.
+// Values from files cannot become formulas: a cell that starts with = + - @ (or a tab or carriage
+// return) is prefixed with a single quote, as OWASP advises against CSV injection, and control
+// characters are escaped visibly as in the other formats (SPEC §8).
+import { AREAS } from '../types.js';
+import { escapeText } from './escape.js';
+import { buildView, type CellState } from './portfolio-view.js';
+import type { Formatter } from './types.js';
+
+const STATE: Record<CellState, string> = {
+  defined: 'defined',
+  flagged: 'defined with findings',
+  incomplete: 'incomplete',
+  deferred: 'deferred',
+  placeholder: 'placeholder',
+  missing: 'missing',
+  waived: 'waived',
+};
+
+/** A value from a file, made safe for a spreadsheet cell. */
+export function csvCell(value: string): string {
+  let text = escapeText(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csv: Formatter = (result, ctx) => {
+  const view = buildView(result, ctx.portfolio);
+  const head = ['service', 'file', 'tier', 'stage', 'owner', 'open', 'errors', 'warnings', 'waived', ...AREAS];
+  const lines = [head.join(',')];
+  for (const r of view.rows) {
+    const s = r.service;
+    lines.push(
+      [
+        csvCell(s.name ?? ''),
+        csvCell(s.file),
+        s.tier,
+        s.stage,
+        csvCell(s.owner ?? ''),
+        String(r.open),
+        String(r.errors),
+        String(r.warnings),
+        String(r.waived),
+        ...AREAS.map((a) => STATE[r.cells[a]]),
+      ].join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+};
