@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const FOLDERS = ['rules', 'engine', 'formatters', 'model'];
 /** What cannot be mutation-tested in-process, with why (README, "Testing"). */
-const EXCLUDED = [
+export const EXCLUDED = [
   // runs only on worker threads started from dist/, which never hold the mutants of src/.
   'src/engine/worker.ts',
   // the pool that starts them: from the sources it never starts (no built worker beside it), so
