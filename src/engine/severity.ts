@@ -9,6 +9,7 @@ const matchers = new WeakMap<ResolvedConfig, Array<(file: string) => boolean>>()
 
 function overrideMatchers(config: ResolvedConfig): Array<(file: string) => boolean> {
   let m = matchers.get(config);
+  // Stryker disable next-line ConditionalExpression: building the matchers again gives the same ones (this is a cache).
   if (!m) {
     m = config.overrides.map((o) => picomatch(o.files, { dot: true }));
     matchers.set(config, m);

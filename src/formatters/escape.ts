@@ -14,6 +14,7 @@ function visible(c: string): string {
   if (code === 0x0a) return '\\n';
   if (code === 0x0d) return '\\r';
   if (code === 0x09) return '\\t';
+  // Stryker disable next-line EqualityOperator: U+00FF is not in DANGEROUS, so `< 0xff` escapes the same characters.
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 

@@ -8,7 +8,8 @@ const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by
 /** A finding's contract fields (SPEC §7), in their order, and nothing else (not `document`, which is internal). */
 function contractOf(f: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of FINDING_CONTRACT_FIELDS) if (k in f) out[k] = f[k];
+  // A field a finding lacks is undefined here, which JSON.stringify leaves out.
+  for (const k of FINDING_CONTRACT_FIELDS) out[k] = f[k];
   return out;
 }
 

@@ -79,14 +79,17 @@ export function wrap(text: string, width: number, first = '', rest = first): str
   for (let i = 0; i < tokens.length; i += 2) {
     const word = tokens[i] as string;
     if (word === '') continue;
-    const gap = i > 0 ? (tokens[i - 1] as string) : ' ';
     const ww = displayWidth(word);
-    if (!empty && lineWidth + gap.length + ww <= width) {
-      line += gap + word;
-      lineWidth += gap.length + ww;
-      continue;
+    if (!empty) {
+      // A word is on the line already, so this one has the spaces before it as its gap.
+      const gap = tokens[i - 1] as string;
+      if (lineWidth + gap.length + ww <= width) {
+        line += gap + word;
+        lineWidth += gap.length + ww;
+        continue;
+      }
+      push();
     }
-    if (!empty) push();
     const pieces = ww <= width - lineWidth ? [word] : hardSplit(word, room);
     pieces.forEach((piece, j) => {
       if (j > 0) push();
@@ -95,7 +98,8 @@ export function wrap(text: string, width: number, first = '', rest = first): str
       empty = false;
     });
   }
-  if (!empty || lines.length === 0) lines.push(line);
+  // The last line: it holds a word (each break is followed by one), or it is the only line.
+  lines.push(line);
   return lines.map((l) => l.replace(/ +$/, ''));
 }
 

@@ -5,9 +5,9 @@ import { LOW_AREAS, serviceExample } from './support/example.js';
 import type { ServiceRule } from './types.js';
 import { named } from './types.js';
 
-/** The cheapest recovery option that can meet `rto`. */
+/** The cheapest recovery option that can meet `rto`: there is one, as hot-standby has no minimum. */
 function cheapestOptionFor(rto: number): string {
-  return RECOVERY_OPTIONS_BY_SPEED.find((o) => rto >= (RECOVERY_OPTION_MIN_RTO[o] ?? 0)) ?? 'active-active';
+  return RECOVERY_OPTIONS_BY_SPEED.find((o) => rto >= (RECOVERY_OPTION_MIN_RTO[o] ?? 0)) as string;
 }
 
 export const continuityRecoveryOptionMismatch: ServiceRule = {

@@ -32,6 +32,9 @@ describe(ID, () => {
       'service "payments-api" relies on backup-restore, which needs at least 4h to recover, but its continuity.rto is 3h59m; choose pilot-light or faster, or agree a longer rto.',
     );
     expect(findingsOf(recovery('warm-standby', '1m'), ID)[0]?.message).toContain('choose hot-standby or faster');
+    // An rto exactly at an option's shortest is met by that option.
+    expect(findingsOf(recovery('backup-restore', '1h'), ID)[0]?.message).toContain('choose pilot-light or faster');
+    expect(findingsOf(recovery('pilot-light', '5m'), ID)[0]?.message).toContain('choose warm-standby or faster');
   });
 
   it('sets no minimum for hot-standby, active-active or a manual workaround', () => {

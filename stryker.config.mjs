@@ -1,0 +1,65 @@
+// Mutation testing (issue 18): how well the tests catch a changed line of src/rules, src/engine,
+// src/formatters and src/model. Run it through `npm run mutation [-- <folder>...]`
+// (scripts/mutation.mjs), which builds first and runs one folder at a time, naming it in
+// WL_MUTATION_FOLDER; a plain `npx stryker run` takes all four folders at once. README, "Testing",
+// gives the scores and the survivors judged equivalent.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const FOLDERS = ['rules', 'engine', 'formatters', 'model'];
+/** What cannot be mutation-tested in-process, with why (README, "Testing"). */
+export const EXCLUDED = [
+  // runs only on worker threads started from dist/, which never hold the mutants of src/.
+  'src/engine/worker.ts',
+  // the pool that starts them: from the sources it never starts (no built worker beside it), so
+  // its tests (test/pool.test.ts) run dist/.
+  'src/engine/pool.ts',
+];
+const folder = process.env.WL_MUTATION_FOLDER;
+if (folder !== undefined && !FOLDERS.includes(folder)) throw new Error(`WL_MUTATION_FOLDER is ${folder}: one of ${FOLDERS.join(', ')}`);
+const name = folder ?? 'all';
+
+/**
+ * WL_MUTATION_SAMPLE=N mutates only the lines of one block of 20 in N (lines 1-20, then 20N+1 to
+ * 20N+20, ...) of every file, a systematic sample for when the whole folder takes too long (on
+ * two busy cores, about 40 mutants a minute). Mutants that cross a block's edge are left out.
+ */
+const SAMPLE = process.env.WL_MUTATION_SAMPLE === undefined ? 1 : Number(process.env.WL_MUTATION_SAMPLE);
+if (!Number.isInteger(SAMPLE) || SAMPLE < 1) throw new Error(`WL_MUTATION_SAMPLE is ${process.env.WL_MUTATION_SAMPLE}: a whole number of 1 or more`);
+const BLOCK = 20;
+function sampled(f) {
+  const files = readdirSync(`src/${f}`, { recursive: true })
+    .map((p) => `src/${f}/${p}`)
+    .filter((p) => p.endsWith('.ts') && !EXCLUDED.includes(p));
+  return files.flatMap((p) => {
+    const lines = readFileSync(p, 'utf8').split('\n').length;
+    const ranges = [];
+    for (let start = 1; start <= lines; start += BLOCK * SAMPLE) ranges.push(`${p}:${start}-${start + BLOCK - 1}`);
+    return ranges;
+  });
+}
+const folders = folder ? [folder] : FOLDERS;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  // Each mutant runs only the tests that reached it.
+  coverageAnalysis: 'perTest',
+  mutate: SAMPLE === 1 ? [...folders.map((f) => `src/${f}/**/*.ts`), ...EXCLUDED.map((f) => `!${f}`)] : folders.flatMap(sampled),
+  // Two cores shared with other work: two test runners, and room for a slow run before a timeout.
+  concurrency: 2,
+  timeoutMS: 10_000,
+  dryRunTimeoutMinutes: 30,
+  // Results of unchanged mutants and tests are reused from the last run of the same folder; the
+  // files stay local (reports/ is ignored): see README, "Testing".
+  incremental: true,
+  ignoreStatic: process.env.WL_MUTATION_STATIC !== '1',
+  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}`}.incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  clearTextReporter: { allowColor: false, logTests: false },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  thresholds: { high: 90, low: 80, break: 90 },
+  ignorePatterns: ['coverage', '.bench-tmp', '.scratch'],
+  cleanTempDir: 'always',
+};
