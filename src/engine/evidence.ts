@@ -15,9 +15,10 @@ export function evidenceOf(service: Service, path: string, cwd: string | undefin
   if (references.length === 0) return [];
   const base = resolve(cwd ?? '.');
   const definition = resolve(base, path);
-  const root = repositoryRoot(path, cwd);
+  let root: string | undefined;
+  const rootOf = (): string => (root ??= repositoryRoot(path, cwd));
   return references.map((r) => {
-    const found = lookUpEvidence(r.reference, definition, root);
+    const found = lookUpEvidence(r.reference, definition, rootOf);
     const fact: Evidence = { ...r, status: found.status };
     if (found.looked) fact.looked = found.looked.map((p) => shownPath(p, base));
     return fact;

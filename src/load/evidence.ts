@@ -20,7 +20,7 @@ export interface EvidenceLookup {
  * (`~/…`) or a path that leads out (`../../etc`, a link) is a place on one machine, not evidence
  * the repository holds. `#section` after a path names a part of the document: the file is checked.
  */
-export function lookUpEvidence(reference: string, definition: string, root: string): EvidenceLookup {
+export function lookUpEvidence(reference: string, definition: string, rootOf: () => string): EvidenceLookup {
   const ref = reference.trim();
   if (/^file:/i.test(ref)) return { status: 'file-url' };
   if (isUrl(ref)) return { status: 'url' };
@@ -28,6 +28,8 @@ export function lookUpEvidence(reference: string, definition: string, root: stri
   const path = ref.replace(/#[^/\\]*$/, '') || ref;
   // A drive letter (`C:\dr.md`) names another machine's disk where it is not an absolute path (on POSIX).
   if (/^[a-z]:[\\/]/i.test(path) && !isAbsolute(path)) return { status: 'outside' };
+  // Found only now: most references are URLs, and a 10k catalog asks for every service.
+  const root = rootOf();
   // `root` is a real path (repository.ts): so is the folder the definition is looked from.
   const candidates = isAbsolute(path) ? [realAbove(resolve(path))] : unique([resolve(realAbove(dirname(definition)), path), resolve(root, path)]);
   const within = candidates.filter((c) => inside(root, c));
