@@ -40,7 +40,7 @@ export class Workspace {
    */
   private catalog: { services: Service[]; byName: Map<string, Service>; start: Map<string, number> } | undefined;
 
-  /** What dependencies may name (services, other entities of the files); rebuilt when a service changes. */
+  /** What dependencies may name (services, other entities of the files); patched or rebuilt when a file changes. */
   private entities: EntityCatalog | undefined;
 
   /** The objectives of the SLO documents of the files; rebuilt when a file holding any changes. */
@@ -64,10 +64,13 @@ export class Workspace {
     if (this.shapeOf(result.file) !== shape(result)) this.skeletons = undefined;
     if (!old) this.sorted = undefined;
     this.byFile.set(result.file, result);
-    // The entity catalog holds the service objects a new version replaces: rebuilt (a pass over the names).
-    this.entities = undefined;
     if (old?.slos || result.slos) this.slos = undefined;
-    if (!old || !this.patch(old, result)) this.catalog = undefined;
+    // The entity catalog holds the service objects a new version replaces: patched with the view,
+    // else rebuilt (a pass over the names, and over their keys when a dependency needs one).
+    if (!old || !sameEntities(old, result) || !this.patch(old, result)) {
+      this.catalog = undefined;
+      this.entities = undefined;
+    }
     if (!old || !sameLinks(old, result)) this.memo.clear();
   }
 
@@ -85,6 +88,7 @@ export class Workspace {
       const o = old.services[i] as Service;
       c.services[start + i] = n;
       if (n.name !== null && c.byName.get(n.name) === o) c.byName.set(n.name, n);
+      if (n.name !== null) this.entities?.replace(o, n);
     });
     return true;
   }
@@ -176,6 +180,13 @@ export class Workspace {
     for (const f of settle(findings, ctx, new ServicesByDocument(scope), locators, rules)) out.get(f.file as string)?.push(unpack(f));
     return out;
   }
+}
+
+/** Whether two versions of a file define the same other entities (EntityCatalog's `known`). */
+function sameEntities(a: KeptFile, b: KeptFile): boolean {
+  const x = a.catalog?.entities ?? [];
+  const y = b.catalog?.entities ?? [];
+  return x.length === y.length && x.every((e, i) => e === y[i]);
 }
 
 /** What of a file decides which files a run lints (Workspace.shapeOf). */

@@ -56,6 +56,17 @@ export class EntityCatalog {
     return e?.tier !== undefined ? e : undefined;
   }
 
+  /**
+   * A new version of a service under the same name (an editor's edit of values): lookups give it
+   * from now on, with nothing rebuilt.
+   */
+  replace(old: Service, next: Service): void {
+    if (old.name === null || old.name !== next.name) throw new Error('EntityCatalog.replace: a service is replaced by one of the same name');
+    if (this.byText.get(old.name) === old) this.byText.set(old.name, next);
+    const key = this.byKey && this.keyOf(old.name);
+    if (key !== undefined && this.byKey?.get(key) === old) this.byKey.set(key, next);
+  }
+
   /** Whether the dependency names anything known: a linted service, an entity of the linted files, or one of the export. */
   knows(d: Pick<Dependency, 'service'>): boolean {
     if (this.byText.has(d.service)) return true;

@@ -5,6 +5,8 @@ import type { Service } from '../model/types.js';
 
 /** Its key in CatalogContext.memo: the names that get a hint depend on names and dependencies alone. */
 const HINTED = 'dependency-unknown:hinted';
+/** The hints themselves (a comparison with every name each), kept with them: an editor asks at every change. */
+const HINTS = 'dependency-unknown:hints';
 
 /** How many name comparisons the did-you-mean hints of one run may make (some 30 ms). */
 export const HINT_COMPARISONS = 500_000;
@@ -38,7 +40,8 @@ export const dependencyUnknown: CatalogRule = {
     const hinted = (ctx.memo?.get(HINTED) as Set<string> | undefined) ?? hintedNames(ctx.services, byName, catalog);
     ctx.memo?.set(HINTED, hinted);
     let known: string[] | undefined;
-    const hints = new Map<string, string | undefined>();
+    const hints = (ctx.memo?.get(HINTS) as Map<string, string | undefined> | undefined) ?? new Map<string, string | undefined>();
+    ctx.memo?.set(HINTS, hints);
     const hintFor = (name: string): string | undefined => {
       if (!hinted.has(name)) return undefined;
       if (!hints.has(name)) hints.set(name, didYouMean(name, (known ??= [...byName.keys()])));
