@@ -134,7 +134,7 @@ const plugin = {
   setup(build) {
     build.onResolve({ filter: /^ajv(-formats)?$/ }, (args) => (args.importer.startsWith(srcDir + sep) ? { path: args.path, namespace: 'ajv-file' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'ajv-file' }, (args) => ({ contents: `module.exports = require("./${AJV}").${AJV_EXPORTS[args.path]};`, loader: 'js' }));
-    build.onResolve({ filter: new RegExp(`^\\./${AJV.replace('.', '\\.')}$`) }, (args) => (args.namespace === 'ajv-file' ? { path: args.path, external: true } : undefined));
+    build.onResolve({ filter: /^\.\/ajv\.cjs$/ }, (args) => (args.namespace === 'ajv-file' ? { path: args.path, external: true } : undefined));
     // Required lazily (src/policies/regex.ts): from its own file, so that other runs do not compile it.
     build.onResolve({ filter: /^re2js$/ }, (args) => (args.importer.endsWith('bundle-entry-re2js.ts') ? undefined : { path: `./${RE2}`, external: true }));
     // The CLI's \`lsp\` command loads the language server's own bundle, beside it, when run.

@@ -4,6 +4,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const roots = new Map<string, string | null>();
+/** Roots by the real path each stands for; as `roots`, kept for the process (a repository does not move under a run). */
+const realRoots = new Map<string, string>();
 
 /** The nearest folder at or above `dir` that holds `.git`; null when there is none. */
 function gitRoot(dir: string): string | null {
@@ -29,8 +31,6 @@ export function repositoryRoot(path: string, cwd: string | undefined): string {
   return found;
 }
 
-/** Roots by the real path each stands for; as `roots`, kept for the process (a repository does not move under a run). */
-const realRoots = new Map<string, string>();
 
 /** Whether `path` is `root` or below it (both absolute). */
 export function inside(root: string, path: string): boolean {
