@@ -22,9 +22,18 @@ const name = folder ?? 'all';
  * WL_MUTATION_SAMPLE=N mutates only the lines of one block of 20 in N (lines 1-20, then 20N+1 to
  * 20N+20, ...) of every file, a systematic sample for when the whole folder takes too long (on
  * two busy cores, about 40 mutants a minute). Mutants that cross a block's edge are left out.
+ * WL_MUTATION_OFFSET=K (0 to N-1) takes the K-th block of each N instead (lines 20K+1 to 20K+20,
+ * ...): a fresh sample, to measure tests written against the survivors of another one.
  */
-const SAMPLE = process.env.WL_MUTATION_SAMPLE === undefined ? 1 : Number(process.env.WL_MUTATION_SAMPLE);
-if (!Number.isInteger(SAMPLE) || SAMPLE < 1) throw new Error(`WL_MUTATION_SAMPLE is ${process.env.WL_MUTATION_SAMPLE}: a whole number of 1 or more`);
+const wholeNumber = (name, fallback, min) => {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} is ${raw}: a whole number of ${min} or more`);
+  return n;
+};
+const SAMPLE = wholeNumber('WL_MUTATION_SAMPLE', 1, 1);
+const OFFSET = wholeNumber('WL_MUTATION_OFFSET', 0, 0);
+if (OFFSET >= SAMPLE) throw new Error(`WL_MUTATION_OFFSET is ${OFFSET}: under WL_MUTATION_SAMPLE (${SAMPLE})`);
 const BLOCK = 20;
 function sampled(f) {
   const files = readdirSync(`src/${f}`, { recursive: true })
@@ -33,7 +42,7 @@ function sampled(f) {
   return files.flatMap((p) => {
     const lines = readFileSync(p, 'utf8').split('\n').length;
     const ranges = [];
-    for (let start = 1; start <= lines; start += BLOCK * SAMPLE) ranges.push(`${p}:${start}-${start + BLOCK - 1}`);
+    for (let start = 1 + BLOCK * OFFSET; start <= lines; start += BLOCK * SAMPLE) ranges.push(`${p}:${start}-${start + BLOCK - 1}`);
     return ranges;
   });
 }
@@ -54,7 +63,7 @@ export default {
   // files stay local (reports/ is ignored): see README, "Testing".
   incremental: true,
   ignoreStatic: process.env.WL_MUTATION_STATIC !== '1',
-  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}`}.incremental.json`,
+  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}-${OFFSET}`}.incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },

@@ -1,7 +1,9 @@
 // The tests Stryker runs against each mutant (`npm run mutation`, stryker.config.mjs). Stryker's
 // vitest runner runs them on worker threads, one file after another, in a sandbox holding
 // instrumented copies of src/.
+import { existsSync, mkdirSync } from 'node:fs';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.js';
@@ -57,6 +59,15 @@ class QuickFirst extends BaseSequencer {
     });
   }
 }
+
+/**
+ * Stryker's sandbox is a copy of the repository without its `.git`, inside the repository's own
+ * `.stryker-tmp/`: the linter would take the real checkout above it for the repository root
+ * (evidence paths, config search), and the golden reports name paths from that root. An empty
+ * `.git` marks the sandbox as the root it stands for. Outside a sandbox, `.git` is already there.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url));
+if (!existsSync(`${here}.git`)) mkdirSync(`${here}.git`);
 
 // Projects do not merge with vitest.config.ts (its `include` would be added to theirs): the
 // settings the tests need are taken from it.
