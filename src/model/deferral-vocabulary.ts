@@ -38,8 +38,11 @@ interface Trie {
   next: Map<string, Trie>;
 }
 
+/** Characters that stand for themselves only escaped. A set, not a replace per character: faster to start. */
+const SPECIAL = new Set('.*+?^${}()|[]\\/');
+
 function emit(node: Trie): string {
-  const branches = [...node.next].map(([c, child]) => (PATTERN_OF[c] ?? c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')) + emit(child));
+  const branches = [...node.next].map(([c, child]) => (PATTERN_OF[c] ?? (SPECIAL.has(c) ? `\\${c}` : c)) + emit(child));
   if (branches.length === 0) return '';
   const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
   // the longer entries first: an optional continuation is greedy
@@ -52,6 +55,14 @@ function emit(node: Trie): string {
  * Spaces match runs of spaces, a hyphen "-", a space or nothing.
  */
 export function list(words: readonly string[]): string {
+  let pattern = patterns.get(words);
+  if (pattern === undefined) patterns.set(words, (pattern = trie(words)));
+  return pattern;
+}
+/** The pattern of each list already built: several patterns use one list (the matcher's start-up cost). */
+const patterns = new WeakMap<readonly string[], string>();
+
+function trie(words: readonly string[]): string {
   const root: Trie = { end: false, next: new Map() };
   for (const w of words) {
     let node = root;
@@ -481,10 +492,8 @@ const ENDINGS = String.raw`(?:e?s|e?d|ies|ied|ing|[bdgklmnprt](?:ed|ing))`;
  * "sizing", "written" (matched by stem and ending rather than listed: a list of every form
  * compiles slowly). The cue that a moment is about the requirement ("sized after go-live").
  */
-export const ANY_VERB_FORM = alt(
-  `${list([...new Set([...DECIDE_VERBS, ...HANDLE_VERBS, ...WATCH_VERBS].map((v) => stem(v.split(' ')[0]!)))])}${ENDINGS}`,
-  list(Object.entries(IRREGULAR).flatMap(([head, forms]) => ([...DECIDE_VERBS, ...HANDLE_VERBS, ...WATCH_VERBS].some((v) => v.split(' ')[0] === head) ? forms : []))),
-);
+const HEADS = new Set([...DECIDE_VERBS, ...HANDLE_VERBS, ...WATCH_VERBS].map((v) => v.split(' ')[0]!));
+export const ANY_VERB_FORM = alt(`${list([...new Set([...HEADS].map(stem))])}${ENDINGS}`, list(Object.entries(IRREGULAR).flatMap(([head, forms]) => (HEADS.has(head) ? forms : []))));
 
 /** The forms of the verbs of watching other than the base: "monitored", "watching". */
 export const WATCH_FORM = `${list([...new Set(WATCH_VERBS.map((v) => stem(v.split(' ')[0]!)))])}${ENDINGS}`;
