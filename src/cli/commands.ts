@@ -85,6 +85,13 @@ function backstageSection(example: string): string[] {
   return ['Fails, in a Backstage catalog-info.yaml  (the same service as a Component of type service)', ...body, ''];
 }
 
+/** A rule's notes (docs/rules.md's "Details": how it matches, compares, counts) as plain text. */
+function detailsSection(notes: string | undefined): string[] {
+  if (notes === undefined) return [];
+  const text = notes.trim().replace(/\*\*/g, '');
+  return ['Details', ...text.split('\n').map((l) => (l.trim() === '' ? '' : `  ${l}`)), ''];
+}
+
 /**
  * `warranty-lint explain <rule>`: why it matters, a failing and a passing example, how to fix it.
  * A policy has no examples: it says where it is defined, whom it judges and what it checks.
@@ -117,6 +124,7 @@ export function explainRule(id: string, rules: readonly Rule[] = RULES): string 
     'How to fix',
     `  ${m.remediation}`,
     '',
+    ...detailsSection(m.notes),
     `More: ${docsUrl(m.id)}`,
     '',
   ].join('\n');

@@ -41,6 +41,20 @@ describe('warranty-lint explain', () => {
     expect(text).toContain('docs/rules.md#continuity-dependency-inversion');
   });
 
+  it("prints a rule's details, as the rules reference has them, before the link, and none for a rule without", async () => {
+    const io = quietIo();
+    expect(await main(['node', 'warranty-lint', 'explain', 'availability-slo-mismatch'], io)).toBe(0);
+    const text = io.out;
+    expect(text.indexOf('\nDetails\n')).toBeGreaterThan(text.indexOf('How to fix'));
+    expect(text.indexOf('\nDetails\n')).toBeLessThan(text.indexOf('More: '));
+    expect(text).toContain('\n  SLO files are found by the same walk and limits as definitions');
+    // list items keep their words, without markdown's emphasis
+    expect(text).toContain('\n  - Windows are compared as durations: `28d` = `4w` = `P28D`');
+    const plain = quietIo();
+    expect(await main(['node', 'warranty-lint', 'explain', 'continuity-dependency-inversion'], plain)).toBe(0);
+    expect(plain.out).not.toContain('Details');
+  });
+
   it('works for every rule of the registry', async () => {
     for (const r of RULES) {
       const io = quietIo();
