@@ -131,3 +131,30 @@ const CLOSED_NOTE_WORDS = 15;
 export function closedNote(text: string, words: number): boolean {
   return words <= CLOSED_NOTE_WORDS && CLOSED_NOTE.test(text);
 }
+
+/**
+ * What is put off is the product's scope or its money, not a warranty decision: "later releases
+ * will add CSV export", "feature flags… enabled later", "revisit the pricing tiers later", "UI
+ * localisation is postponed", "run costs charged back from go-live". Only when the clause names no
+ * warranty topic: "the mobile app's capacity will be sized after launch" still defers.
+ */
+const PRODUCT_SCOPE =
+  /\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|locali[sz]ation|locali[sz]ed|translations?|pricing|price\s+(?:tiers?|list|points?)|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog))\b/;
+const WARRANTY_TOPIC =
+  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?)\b/;
+
+export function productScope(clause: string): boolean {
+  return PRODUCT_SCOPE.test(clause) && !WARRANTY_TOPIC.test(clause);
+}
+
+/**
+ * The project's own event is the subject and the moment says when it happens: "the rollout to the
+ * remaining regions happens later, after the pilot". When the project's events happen is its plan,
+ * not work left to Operation ("after the rollout, ops will size it" still defers).
+ */
+const PROJECT_EVENT_SCHEDULED =
+  /^\s*(?:(?:the|our|a|its)\s+)?(?:[\w-]+\s+)?(?:roll-?out|go-?live|launch|migration|cut-?over|release|pilot|deployment|switch-?over)\b(?:\s+[\w/-]+){0,6}?\s+(?:happens|will\s+happen|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:planned|scheduled|expected|due|foreseen))\b/;
+
+export function projectEventScheduled(clause: string): boolean {
+  return PROJECT_EVENT_SCHEDULED.test(clause);
+}

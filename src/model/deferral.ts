@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, negated, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -540,6 +540,8 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (!startsWithUntil(phrase) && negated(clause.slice(back(4), re), clause.slice(back(6), re))) return undefined;
   if (!f.literal && answered(text, m.index)) return undefined;
   if (f.reaction && automaticOrSelfService(clause)) return undefined;
+  // what is put off is no warranty decision: a product feature, a price, the project's own schedule
+  if (productScope(clause) || (f.moment && projectEventScheduled(clause))) return undefined;
   // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
   const alternative = ALTERNATIVE.exec(clause.slice(re));
   const kept = alternative ? clause.slice(0, re + alternative.index) : clause;
@@ -560,18 +562,14 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
 
 const ALTERNATIVE = /\b(?:rather\s+than|instead\s+of)\b/;
 /** A later phase or release that opens its clause: "Phase 2", "later releases", "the next release". */
-const LATER_PHASES_RE = new RegExp(LATER_PHASES);
-const FEATURE = /\bfeatures?\b|\bsupport\s+for\b/;
 const LATER_PHASE_START = /^(?:phase|stage|iteration|increment|wave|v\s?\d|(?:the\s+)?(?:next|later|future|subsequent|following)\s)/;
 
 /**
  * A later phase that is the subject of a verb in the present describes that phase's scope, not a
  * deferral: "Phase 2 adds a new market", "later releases add the loyalty module" (but "phase 2 will
- * size it" and "v2 tuning" defer); so does a later phase that brings a feature.
+ * size it" and "v2 tuning" defer). A later phase that brings a feature is `productScope`'s.
  */
 function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: number, future: boolean): boolean {
-  // "support for HTTP/3 is planned as a feature in the next release": the later phase's scope
-  if (LATER_PHASES_RE.test(clause.slice(rs, re)) && FEATURE.test(clause)) return true;
   if (future || !LATER_PHASE_START.test(clause.slice(rs, re)) || /[a-z0-9]/.test(clause.slice(0, rs))) return false;
   let i = re;
   while (i < clause.length && clause.charCodeAt(i) === 32) i++;
