@@ -17,7 +17,8 @@ export function negated(near: string, far: string): boolean {
 /** Negation after the phrase: "reactive maintenance is not acceptable", "…but we decided against it". */
 const REJECTED = new RegExp(
   [
-    String.raw`\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan|used|applied|planned|expected|needed|in\s+scope|the\s+approach)\b`,
+    // "reactive maintenance is not part of this contract"
+    String.raw`\b(?:is|are|was|were|be)\s+(?:not|never)\s+(?:part\s+of|included|acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|tolerated|the\s+plan|used|applied|planned|expected|needed|in\s+scope|the\s+approach)\b`,
     String.raw`\b(?:isn['’]t|aren['’]t|wasn['’]t)\s+(?:acceptable|allowed|permitted|an\s+option|good\s+enough|sufficient|enough|ok|okay|the\s+plan)\b`,
     String.raw`\b(?:unacceptable|ruled\s+(?:it\s+|this\s+)?out|forbidden|prohibited|not\s+allowed|not\s+acceptable|rejected|dropped|abandoned)\b`,
     String.raw`\b(?:decided|chose|opted|voted|argued)\s+against\b`,
@@ -96,7 +97,7 @@ export function superseded(clause: string): boolean {
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
 // a number opens a word: "P2s", "L2", "v2" are names, not quantities
 const EVIDENCE =
-  /(?<![a-z])\d+(?:[.,]\d+)?(?:\s*|-)(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
+  /(?<![a-z])\d+(?:[.,]\d+)?(?:\s*|-)(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|sec(?:ond)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
@@ -115,10 +116,21 @@ export const contingency = (before: string, phrase: string): boolean => /\bwhat\
 
 /**
  * The reacting is the service's own or its users': "failover happens automatically when needed",
- * "if a node fails, the cluster rebalances",
- * "users can request exports as and when they need them", "self-service".
+ * "if a node fails, the cluster rebalances", "the circuit breaker opens after 5 failures",
+ * "users can request exports as and when they need them", "employees submit leave requests
+ * whenever needed", "self-service".
  */
-const SELF_SERVICE = /\bautomatic(?:ally)?\b|\b(?:cluster|autoscaler|scheduler|orchestrator|load\s+balancer|kubernetes|k8s|dns|hpa|replica\s+set)\s+(?:re)?[a-z]+s\b|\bauto-?(?:scal\w*|heal\w*|mated)\b|\bself[-\s](?:service|healing)\b|\b(?:users?|customers?|clients?|requesters?)\s+(?:can|may|are\s+able\s+to)\b|\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b/;
+const SELF_SERVICE = new RegExp(
+  [
+    String.raw`\bautomatic(?:ally)?\b|\bauto-?(?:scal\w*|heal\w*|mated)\b|\bself[-\s](?:service|healing)\b`,
+    String.raw`\b(?:cluster|autoscaler|scheduler|orchestrator|load\s+balancer|kubernetes|k8s|dns|hpa|replica\s+set)\s+(?:re)?[a-z]+s\b`,
+    // the mechanisms of resilience a design builds in
+    String.raw`\bcircuit[-\s]?breakers?\b|\bwatchdogs?\b|\b(?:health[-\s]?checks?|(?:liveness|readiness)\s+probes?)\b|\bretr(?:y|ies)\s+with\b`,
+    // the people the service serves, acting on their own behalf
+    String.raw`\b(?:users?|customers?|clients?|requesters?|employees|members|students|patients|citizens|applicants|subscribers)\s+(?:can|may|are\s+able\s+to|submit|request|raise|book|order|apply\s+for)\b`,
+    String.raw`\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b`,
+  ].join('|'),
+);
 
 export function automaticOrSelfService(clause: string): boolean {
   return SELF_SERVICE.test(clause);

@@ -194,6 +194,8 @@ const HINT = new RegExp(
     String.raw`item|activity|task|action|topic|work|deliverable|concern|decision|phase|hypercare|steady|in-life|run|management|process|procedure)\b`,
 );
 
+/** A component "reactive to" its inputs is software that updates itself: only incidents, alerts or demand make it a manner of running. */
+const REACTIVE_TO_INPUT = String.raw`\s+to\s+(?!(?:the\s+|any\s+|user\s+|customer\s+)?(?:incidents?|alerts?|alarms?|outages?|issues?|problems?|tickets?|complaints?|failures?|demand|load|usage|traffic|growth|needs?|requests?)\b)`;
 const END = String.raw`(?=\s*(?:$|[.;!?\n)]))`;
 /** The end of a note, or a moment after its actor: "DR strategy: ops after go-live", "Alert tuning: SRE, ongoing". */
 const ACTOR_TAIL = String.raw`(?:${END}|(?=\s*,?\s*(?:after|once|when|post|later|during|upon|ongoing|going\s+forward|in\s+(?:hypercare|prod|production|live|bau))\b))`;
@@ -328,8 +330,8 @@ const FAMILIES: readonly Family[] = [
   ),
   family('via tickets: "L2 via tickets", "through the incident process"', String.raw`\b(?:via|through)\s+${CHANNELS}\b`, 'weak'),
   family(
-    'reactive in a word: "reactive", "ad hoc", "best effort", "firefighting" (not "reactive programming")',
-    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|analysis|(?:auto-?)?scal\w*)\b)`,
+    'reactive in a word: "reactive", "ad hoc", "best effort", "firefighting" (not "reactive programming", "reactive to filter changes")',
+    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|analysis|(?:auto-?)?scal\w*)\b)`,
     'strong',
     { reaction: true },
   ),
