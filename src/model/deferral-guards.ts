@@ -41,9 +41,11 @@ const SETTLED = new RegExp(
     String.raw`\bbefore\s+(?:the\s+)?(?:go[-\s]?live|launch|build|release|cut-?over|ga|handover)\b`,
     String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified|defined|documented)\b|\b(?:defined|set|agreed|given|listed|stated)\s+(?:here|above|below|in\s+this\s+(?:file|document|definition))\b|\b(?:in|during)\s+(?:the\s+)?(?:build|implementation|delivery|project)\s+(?:phase|stage)\b|\bby\s+design\b|\bsigned\s+off\b`,
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
+    // a reference to where it is written down: "the DR plan defined in appendix C" (not "to be defined in section 5")
+    String.raw`(?<!\b(?:to|will|shall|should|must)\s+be\s+)\b(?:defined|set\s+out|agreed|given|listed|stated|described|documented|specified)\s+(?:in|under)\s+(?:the\s+)?(?:appendix|annexe?|section|chapter|table|schedule|clause|part|§)\s*[\w.]+`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
     // what is referred to as already agreed: "apply the agreed retention"
-    String.raw`\b(?:apply|applies|use|uses|follow|follows|following|per|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off|current|existing|same)\s+[a-z]|\b(?:follow|follows|keep|keeps|use|uses|apply|applies)\s+the\s+(?:values|thresholds|targets|settings|limits)\s+(?:in|of|from|above|below)\b`,
+    String.raw`\b(?:apply|applies|use|uses|follow|follows|following|per|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off|current|existing|same)\s+[a-z]|\bfollows?\s+the\s+(?:organisation['’]s\s+|organization['’]s\s+|company['’]s\s+)?standard\s+[a-z]|\b(?:follow|follows|keep|keeps|use|uses|apply|applies)\s+the\s+(?:values|thresholds|targets|settings|limits)\s+(?:in|of|from|above|below)\b`,
     // the actor receives what design made: "the NOC will receive the handover pack", "ops will get read access"
     String.raw`\b(?:will|shall|to|should)\s+(?:be\s+(?:given|informed|told|trained|notified|invited|briefed)|receive|attend|get\s+(?:read|write|admin|access|a\s+copy|notified|trained))\b`,
     // verified by someone, and nothing still to come: "reviewed by ops", not "to be confirmed by ops"
@@ -97,7 +99,7 @@ export function superseded(clause: string): boolean {
 /** Concrete evidence that a requirement is defined: a number with a unit, a date, a frequency, a runbook. */
 // a number opens a word: "P2s", "L2", "v2" are names, not quantities
 const EVIDENCE =
-  /(?<![a-z])\d+(?:[.,]\d+)?(?:\s*|-)(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|sec(?:ond)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
+  /(?<![a-z])\d+(?:[.,]\d+)?(?:\s*|-)(?:%|rps|tps|qps|ms|s|m|h|d|w|min(?:ute)?s?|sec(?:ond)?s?|hours?|days?|weeks?|months?|quarters?|years?|[kmgt]i?b|x|users|nodes|pods|instances|servers|vms|vcpus?|cores|replicas|workers|shards)(?![\w])|\b(?:19|20)\d\d\b|\b(?:on|since)\s+(?:\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\blast\s+(?:year|month|quarter|week|season)\b|\b(?:previous|historic(?:al)?|existing)\b|\b(?:run|play)\s?books?\b|\bwithin\s+\d|\bevery\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly|hourly|twice\s+a\s+\w+)\b|\b(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ola|sla|runbook|plan|policy|contract|table|matrix|model|rota|schedule|procedure)\b|\b24\s*[x/]\s*7\b(?!\s+(?:team|teams|crew|desk|staff|engineers|support|ops|operations|noc))|\b(?:same|unchanged|identical)\s+(?:targets?|thresholds?|sizing|dimensioning|capacity|limits|settings|configuration|size|slos?|slas?|values|figures|numbers)\b|\bno\s+changes?\b|\bunchanged\b|\b\d{1,2}(?::\d\d)?\s*[-–]\s*\d{1,2}(?::\d\d)?\b|\b(?:load|performance)[-\s]?test(?:ed|\s+results?|\s+reports?)\b|\bbenchmark\s+results?\b/;
 
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
@@ -169,4 +171,16 @@ const PROJECT_EVENT_SCHEDULED =
 
 export function projectEventScheduled(clause: string): boolean {
   return PROJECT_EVENT_SCHEDULED.test(clause);
+}
+
+/**
+ * A thing already built is in someone's care: "Grafana dashboard owned by the platform team", "the
+ * runbooks are maintained by L2". Looking after what exists is routine operation, not a decision
+ * left open; only for what describes the present ("to be written by ops" still defers).
+ */
+const ARTIFACT_IN_CARE =
+  /\b(?:dashboards?|runbooks?|playbooks?|run\s?books?|repos?|repositor(?:y|ies)|pipelines?|wiki|confluence\s+pages?|status\s+pages?|manuals?|scripts?|tooling|terraform|helm\s+charts?|accounts?|subscriptions?)\s+(?:(?:is|are)\s+)?(?:owned|maintained|run|kept|hosted|managed|looked\s+after)\s+by\b/;
+
+export function artifactInCare(clause: string): boolean {
+  return ARTIFACT_IN_CARE.test(clause);
 }

@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -349,7 +349,9 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b${WATCH}(?:\s+[\w-]+){0,4}?\s*,?\s*(?:and|&|then|,)\s+(?:then\s+)?(?:react|adjust|tune|scale|respond|fix|decide|size|resize|escalate|act)\b`,
     'strong',
   ),
-  family('accordingly: "scale accordingly"', String.raw`\b(?:scale|adjust|tune|size|resize|add|react|respond|adapt|provision)\w*\s+(?:[\w-]+\s+){0,2}?accordingly\b`, 'strong'),
+  // a participle describes work done to a figure given ("fixed at 40 offices and sized accordingly"), unless more is to come
+  family('accordingly: "scale accordingly"', String.raw`\b(?:scal|adjust|tun|siz|resiz|add|react|respond|adapt|provision)(?:e|es|s|ing)?\s+(?:[\w-]+\s+){0,2}?accordingly\b`, 'strong'),
+  family('adjusted accordingly, still to come: "to be sized accordingly"', String.raw`\b(?:to|will|shall|should|must|can|would|['’]ll)\s+(?:then\s+|later\s+)?(?:be|get)\s+(?:scaled|adjusted|tuned|sized|resized|added|adapted|provisioned)\s+(?:[\w-]+\s+){0,2}?accordingly\b`, 'strong'),
   family('handled in operation: "managed operationally", "decided in ops"', String.raw`\b(?:handled|managed|dealt\s+with|addressed|resolved|solved|sorted|decided|tuned|sized)\s+(?:operationally|in\s+(?:ops|operations|run))\b`, 'strong'),
   family(
     'the incident process covers it: "incident management will cover it"',
@@ -552,7 +554,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (f.future && !future) return undefined;
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);
   // a number inside a moment ("after 30 days live") is no evidence: the clause is read with its moments marked
-  if (!strong && evidenced(marks.moments.slice(cs, ce).split(/\bwhether\b/)[0]!)) return undefined;
+  if (!strong && (evidenced(marks.moments.slice(cs, ce).split(/\bwhether\b/)[0]!) || artifactInCare(clause))) return undefined;
   start = cs + rs;
   end = cs + re;
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
