@@ -2,7 +2,7 @@
  * The guards of the deferral matcher: what, in the clause around a match, says it is not a deferral
  * after all. Each is a named function of the clause (lower case, as the matcher reads it).
  */
-import { DEFERRED_WORDS } from './deferral-vocabulary.js';
+import { DATA_NOUNS, DEFERRED_WORDS, list } from './deferral-vocabulary.js';
 
 /** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
 const NEGATION = /\b(?:(?:decided|chose|opted|voted)\s+against|not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
@@ -184,3 +184,16 @@ const ARTIFACT_IN_CARE =
 export function artifactInCare(clause: string): boolean {
   return ARTIFACT_IN_CARE.test(clause);
 }
+
+/**
+ * A moment that starts something in force: "SOC monitoring covers this service from day one", "the
+ * targets apply from go-live", "charging starts as of launch". With a verb of being in force and
+ * said in the present it is when a settled arrangement begins, not a decision put off ("capacity
+ * tuned from go-live by L2" defers: tuning is deciding; the caller keeps any clause that speaks of
+ * the future: "ops will cover it from go-live").
+ */
+export const inForceFrom = (clause: string, before: string, phrase: string): boolean =>
+  (/^from\b/.test(phrase) || (/\b(?:from|as\s+of|starting|effective)\s+$/.test(before) && !DATA_SOURCE.test(phrase))) && IN_FORCE.test(clause);
+/** What running yields is a source, not a start: "sized from production metrics". */
+const DATA_SOURCE = new RegExp(String.raw`\b${list(DATA_NOUNS)}$`);
+const IN_FORCE = /\b(?:covers?|covered|appl(?:y|ies)|holds?|(?:is|are)\s+(?:in\s+(?:place|force|effect)|active|staffed|on)|starts?|begins?|kicks?\s+in|takes?\s+effect)\b/;

@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -522,6 +522,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   const future = FUTURE_RE.test(marks.verbs.slice(cs, ce));
   const before = clause.slice(Math.max(0, rs - 40), rs);
   if (deadline(before) || contingency(before, phrase)) return undefined;
+  if (f.moment && !future && inForceFrom(clause, before, phrase)) return undefined;
   // ("later" is a future of its own: the clause's future is read outside the moment)
   if (f.moment && laterPhaseAsSubject(clause, marks.verbs.slice(cs, ce), rs, re, FUTURE_RE.test(marks.moments.slice(cs, ce)))) return undefined;
   if (f.cue) {
@@ -535,7 +536,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
       re = Math.max(re, cue.end);
     } else if (countWords(clause) - countWords(phrase) > 2) return undefined;
   }
-  if (f.open && !clause.includes('?') && !marks.moments.slice(cs, ce).includes('\x0e')) return undefined;
+  if (f.open && !clause.includes('?') && !openMoment(text, marks.moments, cs, ce, future)) return undefined;
   // Who will do what reads whole to the end of a short clause: "the NOC will decide when to fail over".
   if (f.subject && ce - cs - re <= SUBJECT_TAIL) re = ce - cs;
   // negation reads back to a comma at most: "nothing defined yet, ops will handle it"
@@ -562,6 +563,16 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   // Trim spaces and punctuation the span may have picked up at its end.
   while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : undefined;
+}
+
+/** Is there a moment in the clause [cs, ce) after design, and not one that only starts a settled arrangement ("covers it from day one")? */
+function openMoment(text: string, moments: string, cs: number, ce: number, future: boolean): boolean {
+  for (let i = moments.indexOf('\x0e', cs); i >= 0 && i < ce; i = moments.indexOf('\x0e', i + 1)) {
+    let end = i + 1;
+    while (end < ce && moments.charCodeAt(end) === 15) end++;
+    if (future || !inForceFrom(text.slice(cs, ce), text.slice(Math.max(cs, i - 40), i), text.slice(i, end))) return true;
+  }
+  return false;
 }
 
 const ALTERNATIVE = /\b(?:rather\s+than|instead\s+of)\b/;
