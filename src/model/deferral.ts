@@ -594,11 +594,18 @@ function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: numb
 
 const DETERMINED = /\b(?:the|this|that|an?|our|its|their|your|each|every)\s+$/;
 
-/** The cue (a word of deciding or acting, or a future) of the moment at [rs, re): the first within CUE_REACH before it, else the first after. */
+/**
+ * The cue (a word of deciding or acting, or a future) of the moment at [rs, re): the first within
+ * CUE_REACH before it and after the last comma before it, else the first before it, else the first
+ * after. A comma parts what was said before from the request: in "the budget hasn't been agreed,
+ * please set one after a few weeks" the cue is "set", and the negation is the earlier part's.
+ */
 function nearestCue(clause: string, rs: number, re: number): Span | undefined {
   // "post-launch reviews are part of the process": a moment used as an adjective, its noun is no cue.
   const adjective = POST.test(clause.slice(rs, re));
   CUE_RE.lastIndex = Math.max(0, rs - CUE_REACH);
+  const comma = clause.lastIndexOf(',', rs - 1);
+  let sameSegment: Span | undefined;
   let before: Span | undefined;
   let after: Span | undefined;
   for (let m = CUE_RE.exec(clause); m && m.index < re + CUE_REACH; m = CUE_RE.exec(clause)) {
@@ -608,10 +615,12 @@ function nearestCue(clause: string, rs: number, re: number): Span | undefined {
     // a verb's word after a determiner is a noun: "out of this document", "the review"
     if (clause.charCodeAt(s.start) < 12 && DETERMINED.test(clause.slice(Math.max(0, s.start - 8), s.start))) continue;
     if (adjective && s.start >= re && clause.slice(re, s.start).trim() === '') continue;
-    if (s.end <= rs) before ??= s;
-    else after ??= s;
+    if (s.end <= rs) {
+      before ??= s;
+      if (s.start > comma) sameSegment ??= s;
+    } else after ??= s;
   }
-  return before ?? after;
+  return sameSegment ?? before ?? after;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
