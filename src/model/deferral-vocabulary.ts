@@ -157,6 +157,8 @@ export const ACTORS = [
   'betrieb',
   'esercizio',
   'explotación',
+  // the Spanish word spelled in English: "the explotation team"
+  'explotation',
   'équipe run',
   'équipe exploitation',
 ];
@@ -246,6 +248,7 @@ export const TEAM_NOUNS = [
   'office',
   'unit',
   'tm',
+  'personnel',
   'security team',
   'security',
   'engineering',
@@ -546,6 +549,9 @@ export const EVENTS = [
   'stabilisation',
   'stabilization',
   'onboarding',
+  // the contracts' word for go-live: "within 90 days of Service Commencement"
+  'commencement',
+  'service commencement',
   'acceptance',
   'first month',
   'first incident',
@@ -585,13 +591,13 @@ export const PERIODS = [
 export const LATER_PHASES = String.raw`\b(?:(?:phase|stage|iteration|increment|wave)\s*(?:2|3|two|three|ii)|v\s?[2-9](?:\.0)?|(?:the\s+|a\s+)?(?:next|later|future|subsequent|following|second)\s+(?:phase|stage|release|iteration|increment|wave|version|sprint|pi|project|pass)s?|day[-\s]?(?:2|two))\b`;
 
 /** What running the service yields to size it from: "real traffic", "production data", "live metrics". */
-export const DATA_NOUNS = ['traffic', 'data', 'metrics', 'usage', 'numbers', 'volumes', 'volume', 'load', 'figures', 'telemetry', 'experience', 'behaviour', 'behavior', 'demand', 'monitoring', 'logs', 'observations', 'measurements', 'use', 'users', 'customers', 'feedback', 'baseline'];
+export const DATA_NOUNS = ['traffic', 'data', 'metrics', 'usage', 'numbers', 'volumes', 'volume', 'load', 'figures', 'telemetry', 'experience', 'behaviour', 'behavior', 'demand', 'monitoring', 'logs', 'observations', 'measurements', 'use', 'users', 'customers', 'feedback', 'baseline', 'running'];
 
 /** States of a running service: "once it is live", "when it has bedded in", "once stable". */
-export const RUNNING_STATES = String.raw`(?:(?:go|goes|going|gone|went|is|are|gets?|got|we['’]re|it['’]s)\s+live|(?:is|are|we['’]re|it['’]s|gets?|goes|gone|running|deployed|put)\s+(?:in|into|to)\s+(?:production|prod|operation|bau|steady\s+state|service|run\s+mode|live|use)|(?:is|are|(?:it|we|they)['’](?:s|re))\s+(?:running|up\s+and\s+running|operational|handed\s+over|in\s+use|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stable|live)|(?:has|have)\s+(?:gone\s+live|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stabili[sz]ed|launched|matured)|(?:has|have)\s+(?:run|been\s+running|been\s+live)\s+for\s+a\s+while|matures?|stabili[sz]es?|beds\s+in)`;
+export const RUNNING_STATES = String.raw`(?:(?:go|goes|going|gone|went|is|are|gets?|got|we['’]re|it['’]s)\s+live|(?:is|are|we['’]re|it['’]s|gets?|goes|gone|running|deployed|put)\s+(?:in|into|to)\s+(?:production|prod|operation|bau|steady\s+state|service|run\s+mode|live|use)|(?:is|are|(?:it|we|they)['’](?:s|re))\s+(?:running|up\s+and\s+running|operational|handed\s+over|in\s+use|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stable|live)|(?:has|have)\s+(?:gone\s+live|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stabili[sz]ed|launched|matured)|(?:has|have|['’]ve)\s+(?:run|been\s+running|been\s+live|had\s+(?:it|the\s+service|the\s+system))\s+for\s+a\s+(?:while|bit)|matures?|stabili[sz]es?|beds\s+in)`;
 
 /** Preconditions that are not there yet: "once volumes are known", "when there is budget", "once that is set up". */
-export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there(?:['’]s|\s+is|\s+are)\s+(?:a\s+|the\s+|some\s+|more\s+|enough\s+|real\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|need|demand|baseline|data|traffic|usage|history|users|customers|track\s+record)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|we\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
+export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there(?:['’]s|\s+is|\s+are)\s+(?:a\s+|the\s+|some\s+|more\s+|enough\s+|real\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|need|demand|baseline|data|traffic|usage|history|users|customers|track\s+record)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|(?:we|you|they)\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:we|you|they)\s+(?:see|know|understand|learn|find\s+out)\s+(?:how\s+(?:it|this|the\s+(?:service|system|platform))\s+(?:behaves|performs|runs|copes|goes|is\s+used)|what\s+normal\s+looks\s+like)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
 
 /** Open or to come: the work is still to be done. */
 export const OPEN_WORDS = ['tbd', 'tbc', 'tba', 'to be decided', 'to be confirmed', 'to be defined', 'to be agreed', 'to follow', 'to come', 'pending', 'awaiting', 'open', 'not yet', 'yet to be', 'later', 'todo', 'to do', 'next steps', 'next step', 'action', 'asap', 'eta'];

@@ -108,14 +108,16 @@ export const MOMENT_PARTS = [
   String.raw`\b(?:in|during|through(?:out)?)\s+(?:the\s+)?${list(PERIODS)}\b`,
   String.raw`\bat\s+(?:the\s+)?(?:service\s+)?(?:go[-\s]?live|ga|launch|hand-?over|cut-?over|mep|transition|acceptance|onboarding)\b|\bat\s+the\s+time\b(?!\s+of\s+writing)`,
   String.raw`\b(?:first|initial|early)\s+(?:\w+\s+){0,2}(?:of|in)\s+(?:operation|production|prod|live|service|bau|running)\b`,
-  String.raw`(?<!-)\b(?:production|prod|live|real|actual|real-world|observed)\s+${list(DATA_NOUNS)}\b`,
+  String.raw`(?<!-)\b(?:production|prod|live|real|actual|real-world|observed)\s+${list(DATA_NOUNS)}\b|\boperational\s+(?:experience|learnings?|feedback|history)\b`,
   String.raw`\b(?:once|when|after)\s+(?:(?:it|we|they)['’](?:s|re)\s+|(?:it|we|they)\s+(?:is|are)\s+)?(?:in|into)\s+(?:service|production|prod|live|operation|bau|use|the\s+wild)\b`,
   String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|gets?|builds?)\s+(?:a\s+|some\s+)?(?:track\s+record|history|baseline|real\s+data|run\s+time)\b`,
   String.raw`\bon\s+(?:the\s+)?(?:launch|go-?live|release|cut-?over)\s+day\b|\bday\s+(?:one|1)\b|\bat\s+some\s+(?:point|stage)\b|\bsome\s+day\b|\beventually\b|\bover\s+time\b`,
   String.raw`\b(?:in|during|over|after)\s+the\s+(?:first|initial|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days?|weeks?|months?|quarters?|sprints?|years?)\b`,
-  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:operation|running|use|data|traffic|history|production|prod|live))\b`,
+  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:operation|running|run|use|data|traffic|history|production|prod|live))\b`,
   String.raw`\bwait(?:ing)?\s+(?:for|until)\s+(?:the\s+)?(?:go[-\s]?live|launch|ga|production|prod|cut-?over|hypercare|real|live)\b`,
   String.raw`\b(?:at|in)\s+a\s+(?:later|future|subsequent)\s+(?:stage|date|point|time|phase|release|iteration|sprint)\b`,
+  // a deadline counted from an event after design: "within ninety (90) days of service commencement"
+  String.raw`\bwithin\s+(?:[\w()-]+\s+){1,3}?(?:days?|weeks?|months?|quarters?)\s+(?:of|after|from)\s+(?:the\s+)?${list(EVENTS)}\b`,
   LATER_PHASES,
   // "later", but not "later releases" nor "no later than"
   String.raw`\blater(?:\s+on)?(?!\s+in\s+(?:the|this)\s+(?:document|file|section|page|definition|text|chapter))(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
@@ -136,7 +138,7 @@ const FAILING = String.raw`(?:comes?\s+to\s+light|surfaces?|surface|emerges?|eme
 const SYMPTOMS = String.raw`\b(?:when|if|once|as|whenever)\s+(?:we|they|you|ops|users|customers)\s+(?:see|get|notice|hit|spot|start\s+seeing)\s+(?:any\s+|some\s+|more\s+)?(?:timeouts?|errors?|slowness|latency|issues|problems|alerts|failures|outages|pressure|contention|throttling)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
 const FAILING_SUBJECT = String.raw`(?:it|we|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)`;
-const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
+const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|(?:go|goes|turns?)\s+(?:red|amber)|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
 
@@ -248,7 +250,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'any work still to be done by an actor: "will be written by ops", "is to be determined by the DBAs"',
-    String.raw`\b(?:to|will|shall|can|should|must|would|['’]ll|gets?)\s+(?:be\s+)?(?:[\w-]+\s+){0,4}?[\w-]+(?:ed|en|wn|ne|lt|nt|de|set|up|out)\s+(?:(?:later|separately|directly|entirely|solely|instead|then|[a-z]+ly)\s+)?by\s+${ACTOR_OBJ}`,
+    String.raw`\b(?:to|will|shall|can|should|must|would|['’]ll|gets?)\s+(?:be\s+)?(?:[\w-]+\s+){0,4}?[\w-]+(?:ed|en|wn|ne|lt|nt|de|set|up|out)(?:\s+(?:for|of|after))?\s+(?:(?:later|separately|directly|entirely|solely|instead|then|[a-z]+ly)\s+)?by\s+${ACTOR_OBJ}`,
     'strong',
     { ends: true },
   ),
@@ -374,7 +376,7 @@ const FAMILIES: readonly Family[] = [
     String.raw`\b(?:based\s+on|driven\s+by|after|following|learn(?:ed|t)?\s+from)\s+(?:the\s+)?(?:first\s+|initial\s+|early\s+)?(?:(?:production|prod|live|major|real|serious|p1)\s+)?(?:incidents?|outages?|failures?)\b`,
     'strong',
   ),
-  family('whatever they give: "whatever the hosting provider gives us"', String.raw`\bwhatever\s+(?:[\w-]+\s+){1,4}?(?:gives?|provides?|delivers?|decides?|says?|wants?|chooses?|thinks?|can\s+\w+|does)(?:\s+us)?\b`, 'strong'),
+  family('whatever they give: "whatever the hosting provider gives us", "depends on what ops are comfortable with"', String.raw`\b(?:whatever|depend(?:s|ing)?\s+on\s+what)\s+(?:[\w-]+\s+){1,4}?(?:gives?|provides?|delivers?|decides?|says?|wants?|chooses?|thinks?|prefers?|(?:is|are)\s+comfortable\s+with|can\s+\w+|does)(?:\s+us)?\b`, 'strong'),
 ];
 
 // ---- Cues, futures and the short notes that are all vocabulary ---------------------------------
