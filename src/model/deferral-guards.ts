@@ -39,7 +39,8 @@ const SETTLED = new RegExp(
     String.raw`\b(?:in|during|at|through)\s+(?:the\s+)?design\b`,
     String.raw`\bdesign\s+(?:review|authority|phase|stage|workshops?|sign-?off|board)\b`,
     String.raw`\bbefore\s+(?:the\s+)?(?:go[-\s]?live|launch|build|release|cut-?over|ga|handover)\b`,
-    String.raw`\bup\s*front\b|\balready\b|\bas\s+(?:agreed|planned|designed|specified|defined|documented)\b|\b(?:defined|set|agreed|given|listed|stated)\s+(?:here|above|below|in\s+this\s+(?:file|document|definition))\b|\b(?:in|during)\s+(?:the\s+)?(?:build|implementation|delivery|project)\s+(?:phase|stage)\b|\bby\s+design\b|\bsigned\s+off\b`,
+    // ("already" of a state reached later settles nothing: "when the service is in production already")
+    String.raw`\bup\s*front\b|(?<!\b(?:in\s+(?:production|prod|service|operation|use)|live|running|operational)\s+)\balready\b|\bas\s+(?:agreed|planned|designed|specified|defined|documented)\b|\b(?:defined|set|agreed|given|listed|stated)\s+(?:here|above|below|in\s+this\s+(?:file|document|definition))\b|\b(?:in|during)\s+(?:the\s+)?(?:build|implementation|delivery|project)\s+(?:phase|stage)\b|\bby\s+design\b|\bsigned\s+off\b`,
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     // a reference to where it is written down: "the DR plan defined in appendix C" (not "to be defined in section 5")
     String.raw`(?<!\b(?:to|will|shall|should|must)\s+be\s+)\b(?:defined|set\s+out|agreed|given|listed|stated|described|documented|specified)\s+(?:in|under)\s+(?:the\s+)?(?:appendix|annexe?|section|chapter|table|schedule|clause|part|§)\s*[\w.]+`,
@@ -65,10 +66,12 @@ const DEFERRED = new RegExp(String.raw`\b${DEFERRED_WORDS}\b`);
 
 /** Is the work done or agreed in design, by the clause's own words (not by a decision it reports to defer)? */
 export function settled(clause: string): boolean {
-  if (DEFERRED.test(clause)) return false;
+  if (DEFERRED.test(clause) || OUTSIDE_DESIGN.test(clause)) return false;
   const reported = REPORTED.exec(clause);
   return SETTLED.test(reported ? clause.slice(reported.index + reported[0].length) : clause);
 }
+/** Design named as what the work was left out of: "out of scope for the design phase", "not covered by the design". */
+const OUTSIDE_DESIGN = /\b(?:out\s+of\s+(?:the\s+)?scope|not\s+(?:in\s+(?:the\s+)?scope|covered|addressed|included|part))\s+(?:of|for|in|by)\s+(?:the\s+|this\s+)?design\b/;
 
 /** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
 // "handed over with all warranty areas complete", "a complete warranty at go-live"

@@ -541,8 +541,9 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (f.open && !clause.includes('?') && !openMoment(text, marks.moments, cs, ce, future)) return undefined;
   // Who will do what reads whole to the end of a short clause: "the NOC will decide when to fail over".
   if (f.subject && ce - cs - re <= SUBJECT_TAIL) re = ce - cs;
-  // negation reads back to a comma at most: "nothing defined yet, ops will handle it"
-  const comma = clause.lastIndexOf(',', rs - 1) + 1;
+  // negation reads back to a comma at most: "nothing defined yet, ops will handle it"; or to a
+  // second predicate: "has not been estimated and will be learnt from live running"
+  const comma = Math.max(clause.lastIndexOf(',', rs - 1) + 1, secondPredicate(clause, rs));
   const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
   if (!startsWithUntil(phrase) && negated(clause.slice(back(4), re), clause.slice(back(6), re))) return undefined;
   if (!f.literal && answered(text, m.index)) return undefined;
@@ -565,6 +566,16 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   // Trim spaces and punctuation the span may have picked up at its end.
   while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : undefined;
+}
+
+const SECOND_PREDICATE = /\b(?:and|but)\s+(?=(?:will|shall|is\s+to|are\s+to|to\s+be|should|must)\b)/g;
+
+/** Where the last predicate joined by "and"/"but" with a modal of its own begins before `rs`, or 0. */
+function secondPredicate(clause: string, rs: number): number {
+  let at = 0;
+  SECOND_PREDICATE.lastIndex = 0;
+  for (let m = SECOND_PREDICATE.exec(clause); m && m.index < rs; m = SECOND_PREDICATE.exec(clause)) at = m.index + m[0].length;
+  return Math.min(at, rs);
 }
 
 /** Is there a moment in the clause [cs, ce) after design, and not one that only starts a settled arrangement ("covers it from day one")? */
@@ -598,15 +609,16 @@ const DETERMINED = /\b(?:the|this|that|an?|our|its|their|your|each|every)\s+$/;
 
 /**
  * The cue (a word of deciding or acting, or a future) of the moment at [rs, re): the first within
- * CUE_REACH before it and after the last comma before it, else the first before it, else the first
- * after. A comma parts what was said before from the request: in "the budget hasn't been agreed,
- * please set one after a few weeks" the cue is "set", and the negation is the earlier part's.
+ * CUE_REACH before it and after the last comma (or second predicate) before it, else the first
+ * before it, else the first after. A comma parts what was said before from the request: in "the
+ * budget hasn't been agreed, please set one after a few weeks" the cue is "set", and the negation
+ * is the earlier part's; so does "and will": "has not been estimated and will be learnt from…".
  */
 function nearestCue(clause: string, rs: number, re: number): Span | undefined {
   // "post-launch reviews are part of the process": a moment used as an adjective, its noun is no cue.
   const adjective = POST.test(clause.slice(rs, re));
   CUE_RE.lastIndex = Math.max(0, rs - CUE_REACH);
-  const comma = clause.lastIndexOf(',', rs - 1);
+  const comma = Math.max(clause.lastIndexOf(',', rs - 1), secondPredicate(clause, rs) - 1);
   let sameSegment: Span | undefined;
   let before: Span | undefined;
   let after: Span | undefined;
