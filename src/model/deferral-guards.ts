@@ -51,7 +51,8 @@ const SETTLED = new RegExp(
     String.raw`\b(?:will|shall|to|should)\s+(?:be\s+(?:given|informed|told|trained|notified|invited|briefed)|receive|attend|get\s+(?:read|write|admin|access|a\s+copy|notified|trained))\b`,
     // verified by someone, and nothing still to come: "reviewed by ops", not "to be confirmed by ops"
     String.raw`(?<!\b(?:to|will|shall|should|must|would|can|could|may|might|needs?\s+to|['’]ll)\s+(?:be\s+|get\s+)(?:[\w-]+\s+)?)\b(?:reviewed|approved|checked|validated|verified|tested|accepted|signed(?:\s+off)?)\s+(?:and\s+[\w-]+\s+)?by\b`,
-    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled|added|increased|adjusted|resized|scaled|changed|provisioned|installed|configured|built|deployed|migrated)\b`,
+    // ("were never agreed" is the opposite)
+    String.raw`\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?!(?:not|never)\b)(?:\w+\s+)?(?:agreed|approved|accepted|decided|defined|sized|set|tuned|chosen|reviewed|signed|confirmed|tested|rehearsed|validated|measured|written|documented|baselined|used|based|derived|calculated|computed|modelled|modeled|added|increased|adjusted|resized|scaled|changed|provisioned|installed|configured|built|deployed|migrated)\b`,
     // "against the targets in this file", "thresholds are in this file", "the figures above"
     String.raw`\b(?:targets?|thresholds?|figures|values|numbers|requirements?|limits?)\s+(?:(?:are|is|set|defined|agreed|given)\s+)?(?:in|from|of)\s+this\s+(?:file|definition|document)\b|\b(?:figures|values|numbers|targets?|thresholds?|slos?|slas?|requirements?)\s+(?:(?:defined|set|agreed|given|listed|stated)\s+)?(?:above|below)\b`,
   ].join('|'),

@@ -115,6 +115,12 @@ const DEFERRING: Array<[string, string]> = [
   ['SRE are willing to own failover after launch.', 'SRE are willing to own failover after launch'],
   ['Monitor + adjust', 'Monitor + adjust'],
   ['Left to beheer after the livegang.', 'Left to beheer after the livegang'],
+  // round 8: the request after a comma or a second predicate, instructions to the receiving team, contract deadlines
+  ['Limits were never agreed, please tune them after a month of traffic.', 'tune them after a month of traffic'],
+  ['Headroom has not been modelled and will be set from production metrics.', 'will be set from production metrics'],
+  ['Thresholds: you will need to choose them once you see how it performs.', 'will need to choose them once you see how it performs'],
+  ['The RPO shall be agreed by the supplier within sixty (60) days of commencement.', 'shall be agreed by the supplier within sixty (60) days of commencement'],
+  ['Failover is out of scope for the design phase and will be worked out by ops.', 'worked out by ops'],
 ];
 
 const NOT_DEFERRING = [
@@ -157,6 +163,17 @@ const NOT_DEFERRING = [
   'After launch, ops keep the thresholds as defined here.',
   'Incident response owned by L2 with 30-minute response.',
   'Sizing from the pilot: 4 nodes.',
+  // round 8: product scope, the project's schedule, software "reactive", things built and in force
+  'The admin UI will get a dark mode later.',
+  'Pricing will be reviewed after launch by the product owner.',
+  'The migration of the last tenants takes place later, in wave 3.',
+  'The search box is reactive to keystrokes.',
+  'Retries with exponential backoff make the client reactive to transient errors.',
+  'The status dashboard is owned by the NOC.',
+  'Once live, patching follows the standard change calendar.',
+  'Failover drill - done by the NOC on 14/03.',
+  'Network monitoring covers the service from go-live.',
+  'Hosts are sized for 500 users and tuned accordingly.',
   // done or agreed in design
   'The operations team reviewed and agreed this in design.',
   'Thresholds were agreed with the NOC during design.',
