@@ -40,6 +40,14 @@ describe(ID, () => {
     expect(positionsOf(lintYaml(swap(CLEAN_CRITICAL, 'result: pass', 'result: partial')), ID)).toEqual([]);
   });
 
+  it('says when a failed test was run only if lastTest has a date', () => {
+    const undated = swap(CLEAN_CRITICAL, 'date: 2026-10-01, type: partial-failover, result: pass', 'type: partial-failover, result: fail');
+    const findings = findingsOf(undated, ID);
+    expect(findings.map((f) => [f.line, f.column, f.pointer])).toEqual([LAST_TEST]);
+    expect(findings[0]?.message).toBe('service "payments-api" last tested its continuity plan (continuity.lastTest), but it failed; run a test after fixing the plan and record it.');
+    expect(positionsOf(lintYaml(swap(CLEAN_CRITICAL, 'date: 2026-10-01, type: partial-failover', 'type: partial-failover'), { now: '2028-01-01' }), ID)).toEqual([]);
+  });
+
   it('leaves a missing lastTest to tier-detail-missing', () => {
     const result = lintYaml(swap(CLEAN_CRITICAL, '      lastTest: { date: 2026-10-01, type: partial-failover, result: pass }\n', ''), { now: '2028-01-01' });
     expect(positionsOf(result, ID)).toEqual([]);

@@ -36,6 +36,16 @@ describe(ID, () => {
     expect(positionsOf(lintYaml(withControls('AuthN, RBAC, Encryption-In-Transit', 'internal')), ID)).toEqual([]);
   });
 
+  it('ignores spaces around a control name', () => {
+    expect(positionsOf(lintYaml(withControls('" authn", "RBAC ", " encryption-in-transit "', 'internal')), ID)).toEqual([]);
+  });
+
+  it('leaves a classification outside the vocabulary to the schema', () => {
+    const result = lintYaml(withControls('authn', 'secret'));
+    expect(positionsOf(result, 'schema')).toEqual([[41, 23, '/spec/warranty/security/classification']]);
+    expect(positionsOf(result, ID)).toEqual([]);
+  });
+
   it('points at the area key when there are no controls at all; tier-detail-missing names the field too', () => {
     const result = lintYaml(swap(CLEAN_CRITICAL, CONTROLS_LINE, ''));
     const findings = result.findings.filter((f) => f.ruleId === ID);
