@@ -25,3 +25,17 @@ describe('availability-slo-mismatch under --changed-since', () => {
     expect(await ids(['other.yaml'])).toEqual([]);
   });
 });
+
+describe('availability-slo-mismatch on the window under --changed-since', () => {
+  it('is reported when only the SLO file that measures another window changed', async () => {
+    const dir = join(root, 'window');
+    mkdirSync(join(dir, 'slos'), { recursive: true });
+    writeFileSync(join(dir, 'search.yaml'), CLEAN_LOW);
+    writeFileSync(
+      join(dir, 'slos', 'search.yaml'),
+      'apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: search-availability }\nspec:\n  service: search\n  budgetingMethod: Occurrences\n  timeWindow: [{ duration: 7d, isRolling: true }]\n  objectives: [{ target: 0.99 }]\n',
+    );
+    const result = await lint({ cwd: dir, paths: ['.'], config: resolveConfig({}), now: '2026-11-26', changedFiles: new Set(['slos/search.yaml']) });
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.pointer])).toEqual([['availability-slo-mismatch', 'search.yaml', '/spec/warranty/availability/window']]);
+  });
+});

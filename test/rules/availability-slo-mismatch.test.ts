@@ -160,6 +160,24 @@ describe('an SLO for a service without availability requirements', () => {
   });
 });
 
+describe('the SLO evidence in warranty-area-missing', () => {
+  const noAvailability = edit(CLEAN_LOW, '    availability:\n      target: 99.0\n      window: 30d\n      serviceHours: 24x7\n', '');
+  const evidence = (slos: Record<string, string>) => findingsOf(withSlos(slos, noAvailability), 'warranty-area-missing').map((f) => f.message);
+  const prefix = 'service "search" defines no availability requirements (spec.warranty.availability is absent or empty). ';
+
+  it('counts two or more other SLOs in the plural', () => {
+    expect(evidence({ 'slos/a.yaml': openslo('target: 0.999', '28d'), 'slos/b.yaml': sloth(99.5), 'slos/c.yaml': sloth(99) })).toEqual([
+      `${prefix}An SLO of 99.9% over 28d exists in slos/a.yaml (and 2 more SLOs for it): adopt it as the availability target and window.`,
+    ]);
+  });
+
+  it('says no window, or no target, when the first SLO states none', () => {
+    const noWindow = openslo('target: 0.999').replace(/ {2}timeWindow:\n.*\n.*\n/, '');
+    expect(evidence({ 'slos/a.yaml': noWindow })).toEqual([`${prefix}An SLO of 99.9% exists in slos/a.yaml: adopt it as the availability target and window.`]);
+    expect(evidence({ 'slos/a.yaml': openslo('target: high', '28d') })).toEqual([`${prefix}An SLO over 28d exists in slos/a.yaml: adopt it as the availability target and window.`]);
+  });
+});
+
 describe('SLO files in a run', () => {
   it('are read in a walk and named on the command line without noise: no input-skipped, no no-service', () => {
     for (const explicit of [true, false]) {
