@@ -50,6 +50,13 @@ describe(RULE, () => {
     expect(r.findings.some((x) => x.ruleId === 'schema' && x.pointer?.startsWith('/spec/waivers/0'))).toBe(true);
   });
 
+  it('still flags an expired waiver that names no rule (the schema reports the missing rule)', () => {
+    const r = lintYaml(service('    - reason: The ghost service is being written.\n      approvedBy: head-of-service\n      expires: 2026-11-01\n'), { now: NOW });
+    expect(positionsOf(r, 'schema')).toEqual([[25, 7, '/spec/waivers/0/rule']]);
+    expect(positionsOf(r, RULE)).toEqual([[25, 7, '/spec/waivers/0']]);
+    expect(r.findings.find((x) => x.ruleId === RULE)?.message).toBe('service "a" has a waiver that expired on 2026-11-01; it no longer suppresses anything.');
+  });
+
   it('cannot itself be waived', () => {
     const r = lintYaml(service(waiver(inDays(-10)), waiver(inDays(10), RULE)), { now: NOW });
     expect(r.findings.filter((x) => x.ruleId === RULE).map((x) => [x.line, x.column, x.waived])).toEqual([[25, 7, false]]);

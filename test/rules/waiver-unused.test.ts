@@ -32,6 +32,12 @@ describe(RULE, () => {
     expect(r.findings.find((x) => x.ruleId === RULE)?.message).toBe('service "a" has a waiver for dependency-unkown, which is not a rule (did you mean "dependency-unknown"?); it waives nothing.');
   });
 
+  it('says a rule id is unknown without a suggestion when none is close', () => {
+    const r = lintYaml(sketch({ name: 'a', deps: ['ghost'], specTail: tail(waiver('no-such-thing')) }));
+    expect(positionsOf(r, RULE)).toEqual([[25, 7, '/spec/waivers/0']]);
+    expect(r.findings.find((x) => x.ruleId === RULE)?.message).toBe('service "a" has a waiver for no-such-thing, which is not a rule; it waives nothing.');
+  });
+
   it("does not match another service's findings", () => {
     const r = lintYaml(catalog({ name: 'a', deps: ['ghost'] }, { name: 'b', specTail: tail(waiver('dependency-unknown')) }));
     expect(r.findings.filter((x) => x.ruleId === RULE).map((x) => [x.file, x.line, x.column])).toEqual([['services/b.yaml', 23, 7]]);
