@@ -33,6 +33,12 @@ describe(RULE, () => {
     expect(of(close)[0]?.message).toContain('above the 99.8999% ');
   });
 
+  it('shows the ceiling with six decimals at most, however close it is to the target', () => {
+    const r = lintYaml(catalog({ name: 'a', deps: ['b'], target: 99.9 }, { name: 'b', target: 99.8999999 }));
+    expect(positionsOf(r, RULE)).toEqual([[13, 15, '/spec/warranty/availability/target']]);
+    expect(of(r)[0]?.message).toBe('service "a" has availability.target 99.9%, above the 99.900000% that its hard dependency allows ("b" 99.8999999%).');
+  });
+
   it('reads a target written as a percentage string', () => {
     const r = lintYaml(catalog({ name: 'a', deps: ['b'], target: '"99.99%"' }, { name: 'b', target: '"99.9%"' }));
     expect(positionsOf(r, RULE)).toEqual([[13, 15, '/spec/warranty/availability/target']]);
