@@ -65,3 +65,33 @@ describe(RULE, () => {
     expect(reports[unknown - 1]?.message).not.toContain('did you mean');
   });
 });
+
+describe(`${RULE}: the hint budget (one comparison per known name)`, () => {
+  const dep = (name: string, i: number, external = false) => ({ service: name, kind: 'hard', pointer: `/spec/dependsOn/${i}`, external });
+  const service = (name: string | null, deps: Array<ReturnType<typeof dep>>) => ({ name, file: 'c.yaml', dependsOn: deps }) as unknown as Service;
+  /** The reports for `services` in a catalog of `size` known names (the services' own, then fillers `svc-0`, `svc-1`…). */
+  const run = (size: number, services: Service[]) => {
+    const byName = new Map<string, Service>();
+    for (const s of services) if (s.name !== null) byName.set(s.name, s);
+    const filler = service('filler', []);
+    for (let i = 0; byName.size < size; i++) byName.set(`svc-${i}`, filler);
+    return [...dependencyUnknown.check({ services, byName, catalog: new EntityCatalog(services), config: resolveConfig({}), today: 0 })].map((r) => r.message);
+  };
+
+  it('hints the first unknown name when the budget pays for exactly one pass over the known names, and none past that', () => {
+    const caller = () => service('caller', [dep('svc-0x', 0), dep('svc-1x', 1)]);
+    expect(run(HINT_COMPARISONS, [caller()])).toEqual([
+      'service "caller" depends on "svc-0x", which is not a service in the linted files; did you mean "svc-0"?',
+      'service "caller" depends on "svc-1x", which is not a service in the linted files.',
+    ]);
+    expect(run(HINT_COMPARISONS + 1, [caller()])).toEqual([
+      'service "caller" depends on "svc-0x", which is not a service in the linted files.',
+      'service "caller" depends on "svc-1x", which is not a service in the linted files.',
+    ]);
+  });
+
+  it('spends the budget on unknown names of named services only: not on a service without a name, a known service or an external reference', () => {
+    const services = [service(null, [dep('svc-1x', 0)]), service('caller', [dep('known', 0), dep('db', 1, true), dep('svc-0x', 2)]), service('known', [])];
+    expect(run(HINT_COMPARISONS, services)).toEqual(['service "caller" depends on "svc-0x", which is not a service in the linted files; did you mean "svc-0"?']);
+  });
+});
