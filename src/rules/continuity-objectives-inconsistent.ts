@@ -26,13 +26,21 @@ export const continuityObjectivesInconsistent: ServiceRule = {
     const { rto, mtpd } = service.areas.continuity.values;
     const { mttr } = service.areas.availability.values;
     const out: Report[] = [];
-    if (rto !== undefined && mtpd !== undefined && rto >= mtpd) {
+    if (
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a comparison with undefined is false, so these guards (there for the types) change no result; the comparison below keeps its mutants.
+      rto !== undefined && mtpd !== undefined &&
+      rto >= mtpd
+    ) {
       out.push({
         pointer: joinPointer(service.areas.continuity.pointer, 'rto'),
         message: `${named(service)} sets continuity.rto to ${formatDuration(rto)}, ${rto === mtpd ? 'equal to' : 'longer than'} its continuity.mtpd of ${formatDuration(mtpd)}; recovery must end before the disruption becomes intolerable.`,
       });
     }
-    if (mttr !== undefined && rto !== undefined && mttr > rto) {
+    if (
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a comparison with undefined is false, so these guards (there for the types) change no result.
+      mttr !== undefined && rto !== undefined &&
+      mttr > rto
+    ) {
       out.push({
         pointer: joinPointer(service.areas.availability.pointer, 'mttr'),
         message: `${named(service)} sets availability.mttr to ${formatDuration(mttr)}, longer than its continuity.rto of ${formatDuration(rto)}; an ordinary restore would already miss the recovery objective.`,

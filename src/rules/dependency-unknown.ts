@@ -72,8 +72,12 @@ function hintedNames(services: readonly Service[], byName: ReadonlyMap<string, S
   const hinted = new Set<string>();
   let budget = HINT_COMPARISONS;
   const cost = byName.size;
-  // Stryker disable next-line ConditionalExpression: with no known name (cost 0) a hinted name still gets no hint, didYouMean having nothing to offer; the budget half is tested.
-  if (cost === 0 || budget < cost) return hinted;
+  if (
+    // Stryker disable next-line ConditionalExpression: with no known name (cost 0) a hinted name still gets no hint, didYouMean having nothing to offer; the budget below is tested.
+    cost === 0 ||
+    budget < cost
+  )
+    return hinted;
   for (const service of services) {
     if (service.name === null) continue;
     for (const d of service.dependsOn) {

@@ -24,8 +24,12 @@ export const securityControlsInsufficient: ServiceRule = {
     const area = service.areas.security;
     const { classification, controls } = area.values;
     // Controls reported as a placeholder or by the schema have their finding already.
-    // Stryker disable next-line ConditionalExpression: an undefined classification looks up no REQUIRED_CONTROLS entry, so nothing is missing and [] is returned anyway.
-    if (classification === undefined || area.reported.includes('controls')) return [];
+    if (
+      // Stryker disable next-line ConditionalExpression: an undefined classification looks up no REQUIRED_CONTROLS entry, so nothing is missing and [] is returned anyway.
+      classification === undefined ||
+      area.reported.includes('controls')
+    )
+      return [];
     // Stryker disable next-line ArrayDeclaration: with no controls, whatever the fallback holds, no required control is in it (the mutant's word is no control name).
     const have = new Set((controls ?? []).map((c) => c.trim().toLowerCase()));
     // Stryker disable next-line ArrayDeclaration: the schema's enum (service and Backstage) drops any classification REQUIRED_CONTROLS lacks, so the fallback is never read.

@@ -32,8 +32,11 @@ export const waiverUnused: WaiverRule = {
         const rule = w.rule as string;
         const what = `${named(service)} has a waiver for ${rule}${w.area ? ` in ${w.area}` : ''}`;
         let message = `${what} that waives nothing: no such finding of this service matched it. Remove the waiver, or correct its rule or area.`;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: the engine passes every rule in effect, this one included, so ruleIds is never empty.
-        if (ruleIds.length > 0 && !ruleIds.includes(rule)) {
+        if (
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: the engine passes every rule in effect, this one included, so ruleIds is never empty.
+          ruleIds.length > 0 &&
+          !ruleIds.includes(rule)
+        ) {
           const hint = didYouMean(rule, ruleIds);
           message = `${what}, which is not a rule${hint ? ` (did you mean "${hint}"?)` : ''}; it waives nothing.`;
         }

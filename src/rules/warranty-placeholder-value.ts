@@ -17,17 +17,19 @@ export const warrantyPlaceholderValue: ServiceRule = {
     },
   },
   check({ service }) {
-    return service.placeholders.map((p) => ({
-      pointer: p.pointer,
-      area: p.area,
-      message:
-        p.kind === 'empty'
-          ? `${named(service)} leaves ${p.field} empty; give it an agreed value.`
-          : p.kind === 'vague'
-            // Stryker disable next-line StringLiteral: a vague or placeholder value is always a string (placeholderKind), never null, so the "" fallback is never read.
-            ? `${named(service)} gives ${p.field} the vague value ${quote(p.value ?? "")}; a measurable value is needed.`
-            // Stryker disable next-line StringLiteral: as above, p.value is the string itself.
-            : `${named(service)} has the placeholder ${quote(p.value ?? "")} in ${p.field}; replace it with an agreed value.`,
-    }));
+    return service.placeholders.map((p) => {
+      // Stryker disable next-line StringLiteral: a vague or placeholder value is the string itself (placeholderKind reads strings only), never null, and an empty one has its own message, so the fallback is never shown.
+      const value = quote(p.value ?? '');
+      return {
+        pointer: p.pointer,
+        area: p.area,
+        message:
+          p.kind === 'empty'
+            ? `${named(service)} leaves ${p.field} empty; give it an agreed value.`
+            : p.kind === 'vague'
+              ? `${named(service)} gives ${p.field} the vague value ${value}; a measurable value is needed.`
+              : `${named(service)} has the placeholder ${value} in ${p.field}; replace it with an agreed value.`,
+      };
+    });
   },
 };

@@ -33,6 +33,18 @@ describe(ID, () => {
     expect(findings[0]?.message).toBe('service "payments-api" handles pii (at least confidential) and pci (at least restricted) but security.classification is internal; classify it restricted.');
   });
 
+  it('asks for the most sensitive classification whatever the order of the data types', () => {
+    expect(findingsOf(security('internal', 'phi, pii'), ID)[0]?.message).toBe(
+      'service "payments-api" handles phi (at least restricted) and pii (at least confidential) but security.classification is internal; classify it restricted.',
+    );
+  });
+
+  it('flags sensitive data classified public, the lowest level', () => {
+    const findings = findingsOf(security('public', 'pii'), ID);
+    expect(findings.map((f) => [f.line, f.column, f.pointer])).toEqual([CLASSIFICATION]);
+    expect(findings[0]?.message).toBe('service "payments-api" handles pii (at least confidential) but security.classification is public; classify it confidential.');
+  });
+
   it('says nothing of data that is not sensitive, or without both fields', () => {
     expect(positionsOf(lintYaml(security('public', 'none')), ID)).toEqual([]);
     expect(positionsOf(lintYaml(security('TBD', 'pci')), ID)).toEqual([]);
