@@ -21,12 +21,27 @@ function looseFields(service: Service, policy: TierPolicy): Partial<Record<Area,
     (out[area] ??= []).push(loose);
   };
   const target = availability.values.target;
-  if (target !== undefined && target < policy.minAvailability) add('availability', { field: 'target', text: `availability.target ${target}% is below the ${policy.minAvailability}% minimum` });
+  if (
+    // Stryker disable next-line ConditionalExpression: undefined < n is false, so the guard (there for the types) changes nothing.
+    target !== undefined &&
+    target < policy.minAvailability
+  )
+    add('availability', { field: 'target', text: `availability.target ${target}% is below the ${policy.minAvailability}% minimum` });
   const headroom = capacity.values.headroom;
-  if (headroom !== undefined && policy.minHeadroom !== null && headroom < policy.minHeadroom) add('capacity', { field: 'headroom', text: `capacity.headroom ${headroom}% is below the ${policy.minHeadroom}% minimum` });
+  if (
+    // Stryker disable next-line ConditionalExpression: undefined < n is false, and headroom < null compares with 0, which no headroom (0 to 100 by the schema) is below.
+    headroom !== undefined && policy.minHeadroom !== null &&
+    headroom < policy.minHeadroom
+  )
+    add('capacity', { field: 'headroom', text: `capacity.headroom ${headroom}% is below the ${policy.minHeadroom}% minimum` });
   const { rto, rpo } = continuity.values;
   if (rto !== undefined && rto > policy.maxRto) add('continuity', { field: 'rto', text: `continuity.rto ${formatDuration(rto)} exceeds the ${formatDuration(policy.maxRto)} maximum` });
-  if (rpo !== undefined && rpo > policy.maxRpo) add('continuity', { field: 'rpo', text: `continuity.rpo ${formatDuration(rpo)} exceeds the ${formatDuration(policy.maxRpo)} maximum` });
+  if (
+    // Stryker disable next-line ConditionalExpression: undefined > n is false, so the guard (there for the types) changes nothing.
+    rpo !== undefined &&
+    rpo > policy.maxRpo
+  )
+    add('continuity', { field: 'rpo', text: `continuity.rpo ${formatDuration(rpo)} exceeds the ${formatDuration(policy.maxRpo)} maximum` });
   return out;
 }
 
@@ -34,8 +49,10 @@ function looseFields(service: Service, policy: TierPolicy): Partial<Record<Area,
 function firstInDocument(area: AreaModel, loose: Loose[]): Loose {
   const rank = (l: Loose): number => {
     const i = area.keys.indexOf(l.field);
+    // Stryker disable next-line ConditionalExpression: every loose field was read from one of the area's keys, so indexOf never gives -1 here (the <= 0 mutant is tested).
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
+  // Stryker disable next-line EqualityOperator: two loose fields are two keys, so their ranks never tie.
   return loose.reduce((best, l) => (rank(l) < rank(best) ? l : best));
 }
 

@@ -21,6 +21,13 @@ describe(RULE, () => {
     expect(of(both).map((f) => f.message)).toEqual(['service "a" hard-depends on "b", whose continuity.rto 2h and continuity.rpo 1h are looser than its own 1h and 15m; it cannot recover faster than what it cannot run without.']);
   });
 
+  it('skips a service without a name (the schema reports it)', () => {
+    const [a, b] = catalog({ name: 'a', deps: ['b'], rto: '1h', rpo: '15m' }, { name: 'b', rto: '4h', rpo: '15m' });
+    const r = lintYaml([{ ...a!, text: a!.text.replace('  name: a\n', '') }, b!]);
+    expect(positionsOf(r, 'schema')).toEqual([[3, 1, '/metadata/name']]);
+    expect(positionsOf(r, RULE)).toEqual([]);
+  });
+
   it('accepts equal objectives and flags one second looser', () => {
     expect(positionsOf(lintYaml(catalog({ name: 'a', deps: ['b'], rto: '1h', rpo: '15m' }, { name: 'b', rto: 'PT1H', rpo: '900s' })), RULE)).toEqual([]);
     expect(positionsOf(lintYaml(catalog({ name: 'a', deps: ['b'], rto: '1h', rpo: '15m' }, { name: 'b', rto: '3601s', rpo: '15m' })), RULE)).toEqual([[10, 7, '/spec/dependsOn/0']]);

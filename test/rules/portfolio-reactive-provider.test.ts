@@ -63,6 +63,8 @@ describe(RULE, () => {
     const result = lintYaml([{ file: 'ci.yaml', text: 'on: push\njobs: {}\n' }], { explicit: false });
     expect(result.summary.services).toBe(0);
     expect(result.findings).toEqual([]);
+    const anyShare = lintYaml([{ file: 'ci.yaml', text: 'on: push\njobs: {}\n' }], { explicit: false, config: { portfolio: { reactiveThreshold: 0 } } });
+    expect(anyShare.findings).toEqual([]);
   });
 
   it('keeps its examples honest', () => expectExamplesHold(RULE));

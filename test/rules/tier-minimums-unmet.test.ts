@@ -44,6 +44,9 @@ describe(ID, () => {
     );
     const rpoFirst = swap(CLEAN_CRITICAL, 'rto: 15m\n      rpo: 5m', 'rpo: 10m\n      rto: 1h');
     expect(positionsOf(lintYaml(rpoFirst), ID)).toEqual([[31, 12, '/spec/warranty/continuity/rpo']]);
+    // The area's first key: position 0 counts as first too.
+    const atFirstKey = lintYaml(swap(CLEAN_LOW, 'rto: 6h\n      rpo: 12h', 'rto: 73h\n      rpo: 25h'));
+    expect(positionsOf(atFirstKey, ID)).toEqual([[18, 12, '/spec/warranty/continuity/rto']]);
     const twoAreas = swap(swap(CLEAN_CRITICAL, 'target: 99.95', 'target: 99.9'), 'rpo: 5m', 'rpo: 6m');
     expect(findingsOf(twoAreas, ID).map((f) => [f.line, f.pointer, f.area])).toEqual([
       [14, '/spec/warranty/availability/target', 'availability'],
