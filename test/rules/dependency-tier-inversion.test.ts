@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lintYaml, positionsOf } from '../support/lint-yaml.js';
 import { catalog } from '../support/catalog.js';
+import { rmSync } from 'node:fs';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { lint } from '../../src/engine/lint.js';
+import { tempTree } from '../support/run-cli.js';
 
 const RULE = 'dependency-tier-inversion';
 const of = (r: ReturnType<typeof lintYaml>) => r.findings.filter((f) => f.ruleId === RULE);
@@ -31,5 +35,24 @@ describe(RULE, () => {
   it('terminates on a cycle and reports only the side that is inverted', () => {
     const r = lintYaml(catalog({ name: 'a', tier: 'critical', deps: ['b'] }, { name: 'b', tier: 'medium', deps: ['a'] }));
     expect(of(r).map((f) => [f.service, f.line, f.column])).toEqual([['a', 10, 7]]);
+  });
+});
+
+describe(`${RULE}: which services it judges`, () => {
+  it('skips a service without a name (the schema reports it)', () => {
+    const [a, b] = catalog({ name: 'a', tier: 'critical', deps: ['b'] }, { name: 'b', tier: 'low' });
+    const r = lintYaml([{ ...a!, text: a!.text.replace('  name: a\n', '') }, b!]);
+    expect(positionsOf(r, 'schema')).toEqual([[3, 1, '/metadata/name']]);
+    expect(positionsOf(r, RULE)).toEqual([]);
+  });
+
+  it('is reported under --changed-since when only the dependency\'s file changed', async () => {
+    const root = tempTree(Object.fromEntries(catalog({ name: 'a', tier: 'critical', deps: ['b'] }, { name: 'b', tier: 'low' }).map((f) => [f.file, f.text])));
+    try {
+      const result = await lint({ cwd: root, paths: ['.'], config: resolveConfig({}), now: '2026-11-26', changedFiles: new Set(['services/b.yaml']) });
+      expect(result.findings.filter((f) => f.ruleId === RULE).map((f) => [f.file, f.line, f.column])).toEqual([['services/a.yaml', 10, 7]]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

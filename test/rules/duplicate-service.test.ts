@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN_LOW, lintYaml, positionsOf } from '../support/lint-yaml.js';
 import { edit, expectExamplesHold, findingsOf } from './helpers.js';
+import { rmSync } from 'node:fs';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { lint } from '../../src/engine/lint.js';
+import { tempTree } from '../support/run-cli.js';
 
 const RULE = 'duplicate-service';
 const renamed = (name: string): string => edit(CLEAN_LOW, 'name: search', `name: ${name}`);
@@ -44,4 +48,16 @@ describe(RULE, () => {
   });
 
   it('keeps its examples honest', () => expectExamplesHold(RULE));
+});
+
+describe(`${RULE} under --changed-since`, () => {
+  it('is reported when only the file of the first definition changed', async () => {
+    const root = tempTree({ 'a.yaml': CLEAN_LOW, 'b.yaml': CLEAN_LOW });
+    try {
+      const result = await lint({ cwd: root, paths: ['.'], config: resolveConfig({}), now: '2026-11-26', changedFiles: new Set(['a.yaml']) });
+      expect(result.findings.filter((f) => f.ruleId === RULE).map((f) => [f.file, f.line, f.column])).toEqual([['b.yaml', 4, 9]]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
