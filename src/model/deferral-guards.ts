@@ -151,18 +151,32 @@ export function closedNote(text: string, words: number): boolean {
 }
 
 /**
- * What is put off is the product's scope or its money, not a warranty decision: "later releases
- * will add CSV export", "feature flags… enabled later", "revisit the pricing tiers later", "UI
- * localisation is postponed", "run costs charged back from go-live". Only when the clause names no
- * warranty topic: "the mobile app's capacity will be sized after launch" still defers.
+ * What is put off is other work than a warranty decision: the product's scope or its money ("later
+ * releases will add CSV export", "revisit the pricing tiers later", "run costs charged back from
+ * go-live"), its people ("we will hire a tester once…", "onboarding of new joiners arranged by HR"),
+ * what is written for its users ("the service desk will publish the user guide"), its defects
+ * ("cosmetic bugs go to the backlog") or the business systems it takes in ("source systems ingested
+ * in later sprints"). Only when the clause names no warranty topic: "the mobile app's capacity will
+ * be sized after launch" still defers, and so does a clause that names no object at all ("ops will
+ * decide after go-live", said in a capacity note).
  */
-const PRODUCT_SCOPE =
-  /\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|locali[sz]ation|locali[sz]ed|translations?|pricing|price\s+(?:tiers?|list|points?)|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog))\b/;
+const OTHER_WORK = new RegExp(
+  [
+    // the product and its money
+    String.raw`\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|look\s+and\s+feel|branding|logos?|locali[sz]ation|locali[sz]ed|translat(?:ions?|ed|e)|language\s+versions?|pricing|price\s+(?:tiers?|list|points?)|pay[-\s](?:per|as)[-\s]|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog|designers?))\b`,
+    // its people and their training
+    String.raw`\b(?:hire|hires|hired|hiring|recruit\w*|headcount|vacanc(?:y|ies)|(?:product|ux|ui|graphic|service)\s+designers?|new\s+(?:starters|joiners|hires|employees)|hr|human\s+resources|training(?:\s+(?:videos?|sessions?|materials?|courses?))?|e-?learning)\b`,
+    // what is written for its users
+    String.raw`\b(?:faqs?|user\s+(?:guides?|manuals?|documentation)|release\s+notes|newsletters?|intranet|surveys?|questionnaires?|help\s+(?:texts?|pages?)|tutorials?|announcements?)\b`,
+    // its defects, and the reports and systems of the business it serves
+    String.raw`\b(?:defects?|bugs?|typos?|cosmetic|(?:management|business|finance|financial|sales|board)\s+reports?|reports?\s+for\s+(?:the\s+)?(?:management|business|board|finance)|source\s+systems?|data\s+sources?|crm|erp|integrations?\s+with)\b`,
+  ].join('|'),
+);
 const WARRANTY_TOPIC =
-  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?)\b/;
+  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?|access|authori[sz]ations?|permissions?|firewall\w*|secrets?|standby|replica\w*|on-?call|pager)\b/;
 
-export function productScope(clause: string): boolean {
-  return PRODUCT_SCOPE.test(clause) && !WARRANTY_TOPIC.test(clause);
+export function otherWork(clause: string): boolean {
+  return OTHER_WORK.test(clause) && !WARRANTY_TOPIC.test(clause);
 }
 
 /**

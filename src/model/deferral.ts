@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, negated, otherWork, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -198,6 +198,8 @@ const HINT = new RegExp(
 
 /** A component "reactive to" its inputs is software that updates itself: only incidents, alerts or demand make it a manner of running. */
 const REACTIVE_TO_INPUT = String.raw`\s+to\s+(?!(?:the\s+|any\s+|user\s+|customer\s+)?(?:incidents?|alerts?|alarms?|outages?|issues?|problems?|tickets?|complaints?|failures?|demand|load|usage|traffic|growth|needs?|requests?)\b)`;
+/** Reacting to what a stream delivers is how software consumes it: "processed reactively from the topic", "updated reactively on each event". */
+const REACTIVE_FROM_STREAM = String.raw`\s+(?:from|off|on|via)\s+(?:the\s+|an?\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,2}?(?:topics?|queues?|streams?|events?|messages?|bus|broker|channels?|webhooks?|feeds?|subscriptions?)\b`;
 const END = String.raw`(?=\s*(?:$|[.;!?\n)]))`;
 /** The end of a note, or a moment after its actor: "DR strategy: ops after go-live", "Alert tuning: SRE, ongoing". */
 const ACTOR_TAIL = String.raw`(?:${END}|(?=\s*,?\s*(?:after|once|when|post|later|during|upon|ongoing|going\s+forward|in\s+(?:hypercare|prod|production|live|bau))\b))`;
@@ -333,7 +335,7 @@ const FAMILIES: readonly Family[] = [
   family('via tickets: "L2 via tickets", "through the incident process"', String.raw`\b(?:via|through)\s+${CHANNELS}\b`, 'weak'),
   family(
     'reactive in a word: "reactive", "ad hoc", "best effort", "firefighting" (not "reactive programming", "reactive to filter changes")',
-    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|analysis|(?:auto-?)?scal\w*)\b)`,
+    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|${REACTIVE_FROM_STREAM}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|reports?|analysis|analyses|analytics|exploration|sql|notebooks?|workloads?|(?:auto-?)?scal\w*)\b)`,
     'strong',
     { reaction: true },
   ),
@@ -549,7 +551,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (!f.literal && answered(text, m.index)) return undefined;
   if (f.reaction && automaticOrSelfService(clause)) return undefined;
   // what is put off is no warranty decision: a product feature, a price, the project's own schedule
-  if (productScope(clause) || (f.moment && projectEventScheduled(clause))) return undefined;
+  if (otherWork(clause) || (f.moment && projectEventScheduled(clause))) return undefined;
   // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
   const alternative = ALTERNATIVE.exec(clause.slice(re));
   const kept = alternative ? clause.slice(0, re + alternative.index) : clause;
@@ -595,7 +597,7 @@ const LATER_PHASE_START = /^(?:phase|stage|iteration|increment|wave|v\s?\d|(?:th
 /**
  * A later phase that is the subject of a verb in the present describes that phase's scope, not a
  * deferral: "Phase 2 adds a new market", "later releases add the loyalty module" (but "phase 2 will
- * size it" and "v2 tuning" defer). A later phase that brings a feature is `productScope`'s.
+ * size it" and "v2 tuning" defer). A later phase that brings a feature is `otherWork`'s.
  */
 function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: number, future: boolean): boolean {
   if (future || !LATER_PHASE_START.test(clause.slice(rs, re)) || /[a-z0-9]/.test(clause.slice(0, rs))) return false;
