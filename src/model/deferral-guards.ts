@@ -44,6 +44,8 @@ const SETTLED = new RegExp(
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     // a reference to where it is written down: "the DR plan defined in appendix C" (not "to be defined in section 5")
     String.raw`(?<!\b(?:to|will|shall|should|must)\s+be\s+)\b(?:defined|set\s+out|agreed|given|listed|stated|described|documented|specified)\s+(?:in|under)\s+(?:the\s+)?(?:appendix|annexe?|section|chapter|table|schedule|clause|part|§)\s*[\w.]+`,
+    // or to the register that holds it: "thresholds are listed in the alert catalogue", "recorded in the CMDB"
+    String.raw`(?<!\b(?:to|will|shall|should|must)\s+be\s+)\b(?:defined|set\s+out|agreed|listed|described|documented|specified|recorded|kept|maintained|held)\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:catalogue|catalog|register|cmdb|inventory|wiki|spreadsheet|repository|repo)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
     // what is referred to as already agreed: "apply the agreed retention"
     String.raw`\b(?:apply|applies|use|uses|follow|follows|following|per|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off|current|existing|same)\s+[a-z]|\bfollows?\s+the\s+(?:organisation['’]s\s+|organization['’]s\s+|company['’]s\s+)?standard\s+[a-z]|\b(?:follow|follows|keep|keeps|use|uses|apply|applies)\s+the\s+(?:values|thresholds|targets|settings|limits)\s+(?:in|of|from|above|below)\b`,

@@ -561,6 +561,9 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);
   // a number inside a moment ("after 30 days live") is no evidence: the clause is read with its moments marked
   if (!strong && (evidenced(marks.moments.slice(cs, ce).split(/\bwhether\b/)[0]!) || artifactInCare(clause))) return undefined;
+  // what Operation does now, with the next clause of its sentence saying where the values are set:
+  // "the NOC owns the monitoring; thresholds are listed in the alert catalogue"
+  if (!strong && !future && settled(text.slice(ce, ce + REJECTION_REACH).split(SENTENCE_END)[0]!)) return undefined;
   start = cs + rs;
   end = cs + re;
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
@@ -570,6 +573,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   return end > start ? { start, end } : undefined;
 }
 
+const SENTENCE_END = /[.!?\n]/;
 const SECOND_PREDICATE = /\b(?:and|but)\s+(?=(?:will|shall|is\s+to|are\s+to|to\s+be|should|must)\b)/g;
 
 /** Where the last predicate joined by "and"/"but" with a modal of its own begins before `rs`, or 0. */
