@@ -90,7 +90,7 @@ export function answered(text: string, from: number): boolean {
   const q = text.indexOf('?', from);
   if (q < 0 || /[.;!\n]/.test(text.slice(from, q))) return false;
   const rest = text.slice(q + 1).trim();
-  return rest !== '' && !rest.endsWith('?') && !/^(?:tb[dca]|not\s+yet|unknown|open)\b/.test(rest);
+  return /[a-z0-9]/.test(rest) && !rest.endsWith('?') && !/^(?:tb[dca]|not\s+yet|unknown|open)\b/.test(rest);
 }
 
 /** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */
@@ -165,7 +165,7 @@ export function closedNote(text: string, words: number): boolean {
 const OTHER_WORK = new RegExp(
   [
     // the product and its money
-    String.raw`\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|look\s+and\s+feel|branding|logos?|locali[sz]ation|locali[sz]ed|translat(?:ions?|ed|e)|language\s+versions?|pricing|price\s+(?:tiers?|list|points?)|pay[-\s](?:per|as)[-\s]|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog|designers?))\b`,
+    String.raw`\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|look\s+and\s+feel|branding|logos?|locali[sz]ation|locali[sz]ed|translat(?:ions?|ed|e)|language\s+versions?|pricing|price\s+(?:tiers?|list|points?)|pay[-\s](?:per|as)[-\s]|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|licen[cs](?:e|es|ing)|procurement|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog|designers?))\b`,
     // its people and their training
     String.raw`\b(?:hire|hires|hired|hiring|recruit\w*|headcount|vacanc(?:y|ies)|(?:product|ux|ui|graphic|service)\s+designers?|new\s+(?:starters|joiners|hires|employees)|hr|human\s+resources|training(?:\s+(?:videos?|sessions?|materials?|courses?))?|e-?learning)\b`,
     // what is written for its users

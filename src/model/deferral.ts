@@ -53,7 +53,7 @@ import { answered, artifactInCare, automaticOrSelfService, closedNote, completed
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
 // the support level first: "support level 2" is one actor, not "support" and then a number
-const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:runs|operates|supports|looks\s+after|is\s+running)\s+(?:it|this|the\s+service)`, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
+const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:(?:ends\s+up|will\s+be|is)\s+(?:running|operating|supporting|looking\s+after)|runs|operates|supports|looks\s+after)\s+(?:it|this|the\s+(?:service|system|platform))`, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
 /** One team or two ("SRE/ops"), with the nouns that still name it ("the ops team", "SRE on-call"). */
 const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE}|['’]s\s+${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
 const NOT_COMPUTING = String.raw`(?<!\b(?:${list(COMPUTING_BEFORE_OPERATIONS)}|\d)\s+)`;
@@ -98,11 +98,13 @@ const AFTER = String.raw`(?:after|post|following|once|when|until|till|(?<!\b(?:s
 export const MOMENT_PARTS = [
   String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?(?:(?:initial|first|final|official|full|public|soft|q[1-4])\s+)?${list(EVENTS)}\b`,
   // "after the first trading season", "following the 1st month-end"
-  String.raw`\b(?:after|following|post|once|until|till)\s+(?:the\s+|our\s+)?(?:first|initial|early)\s+(?:[\w-]+\s+)?(?:peaks?|seasons?|month-ends?|quarters?|years?|incidents?|outages?|releases?|runs?)\b`,
+  String.raw`\b(?:after|following|post|once|until|till)\s+(?:the\s+|our\s+)?(?:first|initial|early)\s+(?:[\w-]+\s+){0,2}?(?:peaks?|seasons?|month-ends?|quarters?|years?|incidents?|outages?|releases?|runs?|periods?|cycles?)\b`,
   String.raw`\b(?:after|once|when|until|till|as)\s+(?:[\w-]+\s+){0,3}?${RUNNING_STATES}\b`,
   String.raw`\b(?:once|when|until|till|after)\s+${WAITING_FOR}\b`,
   // the state or the event without its verb: "once up and running", "after we launch", "once we hand over"
-  String.raw`\b(?:once|when|after)\s+(?:the\s+)?project\s+(?:closes|ends|finishes|is\s+(?:closed|over|done)|has\s+(?:closed|ended|finished))\b`,
+  String.raw`\b(?:once|when|after)\s+(?:the\s+)?project\s+(?:closes|ends|finishes|is\s+(?:closed|over|done)|has\s+(?:closed|ended|finished))\b|\b(?:after|following|upon|at)\s+(?:the\s+)?project\s+(?:closure|close-?down|end|completion)\b`,
+  // the people served start using it: "once analysts start querying", "when users start working"
+  String.raw`\b(?:once|when|after|until|till)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:users|customers|analysts|people|staff|clinicians|agents|employees|business)\s+(?:start|starts|begin|begins|are)\s+(?:using|working|querying|to\s+use|to\s+work|on\s+it|onboarded)\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:up\s+and\s+running|operational|stable|stabili[sz]ed|bedded\s+(?:in|down)|in\s+(?:service|production|prod|live|operation|bau|use))\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:we|they|it)\s+(?:(?:have|has)\s+)?(?:launch(?:ed)?|go(?:ne)?\s+live|hand(?:ed)?\s+(?:it\s+|this\s+)?over|cut\s+over|migrate[ds]?|switch(?:ed)?\s+over|release[sd]?)\b`,
   String.raw`\b(?:in|during|through(?:out)?)\s+(?:the\s+)?${list(PERIODS)}\b`,
@@ -113,11 +115,12 @@ export const MOMENT_PARTS = [
   String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|gets?|builds?)\s+(?:a\s+|some\s+)?(?:track\s+record|history|baseline|real\s+data|run\s+time)\b`,
   String.raw`\bon\s+(?:the\s+)?(?:launch|go-?live|release|cut-?over)\s+day\b|\bday\s+(?:one|1)\b|\bat\s+some\s+(?:point|stage)\b|\bsome\s+day\b|\beventually\b|\bover\s+time\b`,
   String.raw`\b(?:in|during|over|after)\s+the\s+(?:first|initial|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days?|weeks?|months?|quarters?|sprints?|years?)\b`,
-  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:operation|running|run|use|data|traffic|history|production|prod|live))\b`,
+  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:[\w-]+\s+)?(?:operation|running|runs?|use|data|traffic|history|production|prod|live|metrics|monitoring|usage))\b`,
+  String.raw`\b(?:after|once\s+(?:we|they|you)(?:['’]ve|\s+have))\s+(?:watching|watched|observing|observed|monitoring|monitored|measuring|measured|tracking|tracked)\s+(?:[\w-]+\s+){0,4}?for\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|cycles?|runs?)\b`,
   String.raw`\bwait(?:ing)?\s+(?:for|until)\s+(?:the\s+)?(?:go[-\s]?live|launch|ga|production|prod|cut-?over|hypercare|real|live)\b`,
   String.raw`\b(?:at|in)\s+a\s+(?:later|future|subsequent)\s+(?:stage|date|point|time|phase|release|iteration|sprint)\b`,
   // a deadline counted from an event after design: "within ninety (90) days of service commencement"
-  String.raw`\bwithin\s+(?:[\w()-]+\s+){1,3}?(?:days?|weeks?|months?|quarters?)\s+(?:of|after|from)\s+(?:the\s+)?${list(EVENTS)}\b`,
+  String.raw`\bwithin\s+(?:[\w()-]+\s+){1,3}?(?:days?|weeks?|months?|quarters?)\s+(?:of|after|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?${list(EVENTS)}\b`,
   LATER_PHASES,
   // "later", but not "later releases" nor "no later than"
   String.raw`\blater(?:\s+on)?(?!\s+in\s+(?:the|this)\s+(?:document|file|section|page|definition|text|chapter))(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
@@ -129,16 +132,16 @@ const MOMENT = alt(...MOMENT_PARTS);
  * Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks" (not
  * "as required by PCI DSS": a requirement's source).
  */
-const NEED = String.raw`\b(?:when|whenever)\s+(?:[\w-]+\s+){1,2}?gets?\s+(?:a?round\s+)?to\s+it\b|\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+const NEED = String.raw`\b(?:when|whenever)\s+(?:[\w-]+\s+){1,2}?gets?\s+(?:(?:a?round\s+)?to\s+it|(?:a|the)\s+chance|(?:the\s+)?time)\b|\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|justif(?:ies|y)|warrants?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues|slowness|errors|timeouts|outages|delays|degradation))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
 /** How a service is when it fails: "slow", "down", "OOM-killed". */
-const BAD_STATE = String.raw`(?:not\s+enough|insufficient|too\s+small|slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
+const BAD_STATE = String.raw`(?:not\s+enough|insufficient|inadequate|unreliable|unstable|flaky|too\s+small|slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
 /** What a failing service does: "misbehaves", "creaks", "starts timing out". */
 const FAILING = String.raw`(?:comes?\s+to\s+light|surfaces?|surface|emerges?|emerge|hurts|dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
 /** Seeing the symptoms: "if we see timeouts", "when users hit errors". */
 const SYMPTOMS = String.raw`\b(?:when|if|once|as|whenever)\s+(?:we|they|you|ops|users|customers)\s+(?:see|get|notice|hit|spot|start\s+seeing)\s+(?:any\s+|some\s+|more\s+)?(?:timeouts?|errors?|slowness|latency|issues|problems|alerts|failures|outages|pressure|contention|throttling)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
 const FAILING_SUBJECT = String.raw`(?:it|we|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)`;
-const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|(?:go|goes|turns?)\s+(?:red|amber)|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
+const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become|proves?|turns\s+out(?:\s+to\s+be)?)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|(?:go|goes|turns?)\s+(?:red|amber)|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
 
@@ -192,7 +195,7 @@ const family = (says: string, source: string, strength: Family['strength'], opti
  */
 const HINT = new RegExp(
   String.raw`\b(?:as|when|if|whenever|once|where|reactive\w*|react\w*|ad[-\s]?hoc|best|fire-?fight\w*|case|fly|accordingly|operational\w*|incidents?|inc|problems?|outages?|failures?|` +
-    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|deferred|postponed|parked|shelved|kicked|backlog|held|hold|left|put|pushed|whoever|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
+    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|show|deferred|postponed|parked|shelved|kicked|backlog|held|hold|left|put|pushed|whoever|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
     String.raw`item|activity|task|action|topic|work|deliverable|concern|decision|phase|hypercare|steady|in-life|run|management|process|procedure)\b`,
 );
 
@@ -370,7 +373,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'production will tell: "let production tell us", "monitoring will tell us"',
-    String.raw`\b(?:production|prod|live(?:\s+traffic)?|real\s+traffic|monitoring|the\s+metrics|the\s+dashboards?|usage|experience|time|incidents|outages|alerts|the\s+data)\s+will\s+(?:tell|show)(?:\s+us)?\b|\blet\s+(?:production|prod|live(?:\s+traffic)?|real\s+traffic|the\s+data|usage|monitoring|experience)\s+(?:tell|decide|show|guide|drive)\b`,
+    String.raw`\b(?:production|prod|live(?:\s+traffic)?|real\s+traffic|monitoring|the\s+metrics|the\s+dashboards?|usage|experience|time|incidents|outages|alerts|the\s+data)\s+will\s+(?:tell|show)(?:\s+us)?\b|\blet\s+(?:production|prod|live(?:\s+traffic)?|real\s+traffic|the\s+data|usage|monitoring|experience)\s+(?:tell|decide|show|guide|drive)\b|\bwill\s+(?:tell|show|teach)\s+us\s+what\s+(?:is|['’]s|will\s+be)\s+(?:achievable|realistic|possible|feasible|sensible|reasonable|needed|required|enough|normal|right)\b`,
     'strong',
   ),
   family(
@@ -433,7 +436,7 @@ function terse(text: string, marks: Marks): Span | undefined {
 
 const DETERMINERS = new Set(['the', 'our', 'a', 'an', 'their', 'your']);
 /** Words after which a subject begins: "…and ops will decide", "we agreed that the NOC will…", "whatever the DBA team decides". */
-const SUBJECT_AFTER = new Set(['and', 'but', 'so', 'then', 'that', 'because', 'while', 'when', 'once', 'if', 'until', 'after', 'where', 'which', 'otherwise', 'or', 'what', 'whatever', 'how', 'said', 'assume', 'expect', 'think', 'hope', 'guess', 'probably', 'maybe', 'perhaps', 'honestly', 'afaik', 'fyi', 'imo', 'hopefully', 'currently', 'for now']);
+const SUBJECT_AFTER = new Set(['and', 'but', 'so', 'then', 'that', 'because', 'while', 'when', 'once', 'if', 'until', 'after', 'where', 'which', 'otherwise', 'or', 'what', 'whatever', 'how', 'said', 'assume', 'expect', 'think', 'hope', 'guess', 'probably', 'maybe', 'perhaps', 'honestly', 'afaik', 'fyi', 'imo', 'hopefully', 'currently', 'for now', 'something']);
 const SUBJECT_PUNCTUATION = '.;:!?,(-–—"“*•[';
 const BARE_OPERATION = /(?:service\s+)?operation\b/y;
 

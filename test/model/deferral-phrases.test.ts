@@ -121,6 +121,19 @@ const DEFERRING: Array<[string, string]> = [
   ['Thresholds: you will need to choose them once you see how it performs.', 'will need to choose them once you see how it performs'],
   ['The RPO shall be agreed by the supplier within sixty (60) days of commencement.', 'shall be agreed by the supplier within sixty (60) days of commencement'],
   ['Failover is out of scope for the design phase and will be worked out by ops.', 'worked out by ops'],
+  // round 9: contract periods and qualified events, running states in other words, the people served starting, "something X will", "one" as an object
+  ['Capacity will be re-baselined after the first two reporting periods.', 'will be re-baselined after the first two reporting periods'],
+  ['The RPO will be agreed within three months of the Full Service Commencement.', 'will be agreed within three months of the Full Service Commencement'],
+  ['The SLA will be set after the system is productive for a quarter.', 'will be set after the system is productive'],
+  ['The receiving operator will decide the headroom once they have run it for a bit.', 'The receiving operator will decide the headroom once they have run it for a bit'],
+  ['Patch cadence to be defined after project closure.', 'Patch cadence to be defined after project closure'],
+  ['Data ops will tune the cluster after observing the batch loads for a few weeks.', 'Data ops will tune the cluster after observing the batch loads for a few weeks'],
+  ['Replication will be introduced once traffic warrants it.', 'will be introduced once traffic warrants'],
+  ['Headroom: ops to populate after go-live.', 'ops to populate after go-live'],
+  ['RPO: the DBAs will work one out when they get the time.', 'the DBAs will work one out when they get the time'],
+  ['Failover: whoever ends up supporting this to define it.', 'whoever ends up supporting this to define it'],
+  ['Error budget: the pager rota will show us what is realistic.', 'will show us what is realistic'],
+  ['Chat log: "could we let the run team choose the RTO?"', 'could we let the run team choose the RTO?'],
 ];
 
 const NOT_DEFERRING = [
