@@ -137,6 +137,8 @@ const SELF_SERVICE = new RegExp(
     // the people the service serves, acting on their own behalf
     String.raw`\b(?:users?|customers?|clients?|requesters?|employees|members|students|patients|citizens|applicants|subscribers)\s+(?:can|may|are\s+able\s+to|submit|request|raise|book|order|apply\s+for)\b`,
     String.raw`\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b`,
+    // "…reactively as the user types", "ad hoc when the analyst clicks Export"
+    String.raw`\b(?:as|when|whenever|once)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:users?|customers?|analysts?|clients?|visitors?|clerks?)\s+(?:clicks?|types?|opens?|selects?|uploads?|submits?|scrolls?|logs?\s+in|presses)\b`,
   ].join('|'),
 );
 
@@ -166,16 +168,16 @@ const OTHER_WORK = new RegExp(
   [
     // the product and its money
     String.raw`\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|look\s+and\s+feel|branding|logos?|locali[sz]ation|locali[sz]ed|translat(?:ions?|ed|e)|language\s+versions?|pricing|price\s+(?:tiers?|list|points?)|pay[-\s](?:per|as)[-\s]|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|licen[cs](?:e|es|ing)|procurement|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog|designers?))\b`,
-    // its people and their training
-    String.raw`\b(?:hire|hires|hired|hiring|recruit\w*|headcount|vacanc(?:y|ies)|(?:product|ux|ui|graphic|service)\s+designers?|new\s+(?:starters|joiners|hires|employees)|hr|human\s+resources|training(?:\s+(?:videos?|sessions?|materials?|courses?))?|e-?learning)\b`,
-    // what is written for its users
-    String.raw`\b(?:faqs?|user\s+(?:guides?|manuals?|documentation)|release\s+notes|newsletters?|intranet|surveys?|questionnaires?|help\s+(?:texts?|pages?)|tutorials?|announcements?)\b`,
+    // its people, their training and their meetings
+    String.raw`\b(?:hire|hires|hired|hiring|recruit\w*|headcount|vacanc(?:y|ies)|developers|designers?|testers|(?:product|ux|ui|graphic|service)\s+designers?|new\s+(?:starters|joiners|hires|employees)|hr|human\s+resources|training(?:\s+(?:videos?|sessions?|materials?|courses?))?|e-?learning|office\s+moves?|seating|team\s+(?:lunch|event|offsite|building|day)|town\s*hall|all-hands|workshops?|webinars?|demos?|kick-?offs?|steering\s+(?:committee|group|board))\b`,
+    // what is written or shown to its users
+    String.raw`\b(?:faqs?|user\s+(?:guides?|manuals?|documentation)|release\s+notes|newsletters?|intranet|surveys?|questionnaires?|help\s+(?:texts?|pages?)|tutorials?|announcements?|communications?\s+plan|comms(?:\s+plan)?|knowledge\s+(?:articles?|base)|kb\s+articles?|how-?to\s+(?:videos?|guides?|articles?)|videos?|handbooks?|icons?|colou?r\s+schemes?|layouts?|screens?|error\s+messages|wording|payment\s+methods?)\b`,
     // its defects, and the reports and systems of the business it serves
-    String.raw`\b(?:defects?|bugs?|typos?|cosmetic|(?:management|business|finance|financial|sales|board)\s+reports?|reports?\s+for\s+(?:the\s+)?(?:management|business|board|finance)|source\s+systems?|data\s+sources?|crm|erp|integrations?\s+with)\b`,
+    String.raw`\b(?:defects?|bugs?|typos?|cosmetic|(?:management|business|finance|financial|sales|board)\s+reports?|reports?\s+for\s+(?:the\s+)?(?:management|business|board|finance)|source\s+systems?|data\s+sources?|crm|erp|integrations?\s+with|(?:fiscal|financial)\s+year|contract\s+renewals?|project\s+documentation|countr(?:y|ies)|markets?)\b`,
   ].join('|'),
 );
 const WARRANTY_TOPIC =
-  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?|access|authori[sz]ations?|permissions?|firewall\w*|secrets?|standby|replica\w*|on-?call|pager)\b/;
+  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?|access|authori[sz]ations?|permissions?|firewall\w*|secrets?|standby|replica\w*|on-?call|pag(?:e|ed|es|er|ing)|rota|escalat\w*|response\s+times?|timeouts?|error\s+rates?|(?:support|service|business|opening|core)\s+hours|hours\s+of\s+(?:service|support|cover)|cover(?:age)?|run\s?books?|maintenance\s+windows?|classification|forecast\w*|nodes?|instances?|cpu|memory|disks?|bandwidth)\b/;
 
 export function otherWork(clause: string): boolean {
   return OTHER_WORK.test(clause) && !WARRANTY_TOPIC.test(clause);

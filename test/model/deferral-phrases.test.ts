@@ -134,6 +134,9 @@ const DEFERRING: Array<[string, string]> = [
   ['Failover: whoever ends up supporting this to define it.', 'whoever ends up supporting this to define it'],
   ['Error budget: the pager rota will show us what is realistic.', 'will show us what is realistic'],
   ['Chat log: "could we let the run team choose the RTO?"', 'could we let the run team choose the RTO?'],
+  // round 9: a warranty topic keeps a deferral that also names other work
+  ['Support hours for the new countries will be defined by the service desk later.', 'will be defined by the service desk later'],
+  ['Response times for the payment screens will be agreed with ops after launch.', 'will be agreed with ops after launch'],
 ];
 
 const NOT_DEFERRING = [
@@ -196,6 +199,14 @@ const NOT_DEFERRING = [
   'Onboarding sessions for new joiners will be organised by HR after launch.',
   'Events are consumed reactively off the message bus.',
   'Ad-hoc analytics queries run on the shared warehouse.',
+  'The team will onboard two more developers after the pilot.',
+  'Knowledge articles will be written by L1 once the service is live.',
+  'A webinar for partners will be held once the service is live.',
+  'Our designers will refine the icons later.',
+  'The steering committee will decide on the second country rollout after the pilot.',
+  'Additional payment methods are planned for phase 2.',
+  'Search results update reactively as the user types.',
+  'Exports run ad hoc when the analyst clicks the button.',
   // round 9: what Operation owns now, with the rest of its sentence saying where the values are kept
   'SRE own the alerting for this platform; the rules are kept in the alert register.',
   'The run team owns the thresholds; the values are listed in the service catalogue.',
