@@ -135,8 +135,8 @@ const DEFERRING: Array<[string, string]> = [
   ['Error budget: the pager rota will show us what is realistic.', 'will show us what is realistic'],
   ['Chat log: "could we let the run team choose the RTO?"', 'could we let the run team choose the RTO?'],
   // round 9: a warranty topic keeps a deferral that also names other work
-  ['Support hours for the new countries will be defined by the service desk later.', 'will be defined by the service desk later'],
-  ['Response times for the payment screens will be agreed with ops after launch.', 'will be agreed with ops after launch'],
+  ['Support hours for the new countries will be set once users start working.', 'will be set once users start working'],
+  ['Response times for the payment screens: ops to populate after go-live.', 'ops to populate after go-live'],
 ];
 
 const NOT_DEFERRING = [
