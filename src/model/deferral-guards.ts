@@ -2,7 +2,7 @@
  * The guards of the deferral matcher: what, in the clause around a match, says it is not a deferral
  * after all. Each is a named function of the clause (lower case, as the matcher reads it).
  */
-import { DATA_NOUNS, DEFERRED_WORDS, list } from './deferral-vocabulary.js';
+import { DATA_NOUNS, DEFERRED_WORDS, LATER_PHASES, list } from './deferral-vocabulary.js';
 
 /** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
 const NEGATION = /\b(?:(?:decided|chose|opted|voted)\s+against|not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
@@ -181,6 +181,29 @@ const WARRANTY_TOPIC =
 
 export function otherWork(clause: string): boolean {
   return OTHER_WORK.test(clause) && !WARRANTY_TOPIC.test(clause);
+}
+
+/**
+ * A later phase, sprint or release, or a deadline after launch, that schedules a named thing of
+ * no warranty topic: "single sign-on is planned for phase 2", "the archive module will be migrated
+ * in a later sprint", "the Spanish version to be delivered within 3 months of launch". That is the
+ * project's plan of scope. With no subject of its own ("Phase 2.", "will be done in phase 2"), a
+ * pronoun ("this is planned for phase 2") or a warranty topic ("capacity… in phase 2"), it still
+ * defers: in a warranty area's notes the topic goes without saying. `marked` is the clause with its
+ * actors and verbs marked (not letters), `rs` where the moment's phrase starts in it.
+ */
+const SCOPE_MOMENT = new RegExp(String.raw`${LATER_PHASES}|^within\b`);
+/** Words that name no subject of their own: determiners, pronouns, auxiliaries, and the words of open notes. */
+const NO_SUBJECT = new Set(
+  'the a an this that these those it its they them we our us you your i and or for of with in on at by to be is are was were will shall should must would can could may might has have had been being then also only all everything anything rest remaining other others item items topic point open still yet not no as so but if when once after before until from up out please just probably likely do does done tbd tbc'.split(' '),
+);
+
+export function laterScope(clause: string, marked: string, rs: number, phrase: string): boolean {
+  if (!SCOPE_MOMENT.test(phrase) || WARRANTY_TOPIC.test(clause)) return false;
+  // what follows a label is the note itself: "Release plan: SSO in phase 2"
+  const before = marked.slice(0, rs);
+  const from = Math.max(before.lastIndexOf(':'), before.lastIndexOf('—'), before.lastIndexOf(' - ')) + 1;
+  return (before.slice(from).match(/[a-z][a-z'’-]{2,}/g) ?? []).some((w) => !NO_SUBJECT.has(w) && !w.endsWith('ly'));
 }
 
 /**

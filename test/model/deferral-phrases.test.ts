@@ -207,6 +207,10 @@ const NOT_DEFERRING = [
   'Additional payment methods are planned for phase 2.',
   'Search results update reactively as the user types.',
   'Exports run ad hoc when the analyst clicks the button.',
+  // round 9: a later phase or a deadline after launch that schedules a named thing of the product's scope
+  'Single sign-on for partner accounts is planned for phase 2.',
+  'The archive module will be migrated in a later sprint.',
+  'The Spanish version of the app will be delivered within 3 months of launch.',
   // round 9: what Operation owns now, with the rest of its sentence saying where the values are kept
   'SRE own the alerting for this platform; the rules are kept in the alert register.',
   'The run team owns the thresholds; the values are listed in the service catalogue.',
