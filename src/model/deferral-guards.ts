@@ -112,6 +112,25 @@ export function evidenced(clause: string): boolean {
   return EVIDENCE.test(clause);
 }
 
+/**
+ * A pointer to where the values are written: a file ("alerts/rules.yaml"), a numbered part or
+ * document ("appendix B", "section 4.2", "policy BP-7", "the Confluence page MON-12"), "see the
+ * matrix below". Beside what Operation does now it says the work is defined elsewhere ("L2 owns
+ * incident response; see the escalation matrix below"); the caller keeps a clause about the future
+ * ("ops will put the thresholds in alerts.yaml after go-live").
+ */
+const REFERENCE = new RegExp(
+  [
+    String.raw`\b[\w-]+(?:/[\w.-]+)*\.(?:ya?ml|json|md|tf|csv|xlsx?|docx?|pdf)\b`,
+    String.raw`\b(?:appendix|annexe?|section|chapter|table|schedule|policy|catalogue|catalog|register|page|matrix|model|manual|handbook|runbook|playbook|sop|plan|standard|procedure)\s+(?:[a-z]{1,5}-\d+|\d+(?:\.\d+)*|[a-h])\b`,
+    String.raw`\bsee\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:below|above)\b|\b(?:matrix|table|list|section|model|plan|catalogue|register)\s+(?:below|above)\b`,
+  ].join('|'),
+);
+
+export function referenced(text: string): boolean {
+  return REFERENCE.test(text);
+}
+
 /** A moment that is a deadline, not a deferral: "4 hours after the incident", "no later than go-live". */
 const DEADLINE = /(?:\bwithin\s+\S+\s+|\d+\s*(?:min(?:ute)?s?|m|h|hours?|d|days?|weeks?|months?)|no\s+later\s+than(?:\s+\S+){0,3}|at\s+the\s+latest)\s*$/;
 

@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, laterScope, negated, otherWork, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, laterScope, negated, otherWork, referenced, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -567,7 +567,8 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (!strong && (evidenced(marks.moments.slice(cs, ce).split(/\bwhether\b/)[0]!) || artifactInCare(clause))) return undefined;
   // what Operation does now, with the next clause of its sentence saying where the values are set:
   // "the NOC owns the monitoring; thresholds are listed in the alert catalogue"
-  if (!strong && !future && settled(text.slice(ce, ce + REJECTION_REACH).split(SENTENCE_END)[0]!)) return undefined;
+  const rest = text.slice(ce, ce + REJECTION_REACH).split(SENTENCE_END)[0]!;
+  if (!strong && !future && (settled(rest) || referenced(clause + rest))) return undefined;
   start = cs + rs;
   end = cs + re;
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
@@ -577,7 +578,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   return end > start ? { start, end } : undefined;
 }
 
-const SENTENCE_END = /[.!?\n]/;
+const SENTENCE_END = /[.!?](?=\s|$)|\n/;
 const SECOND_PREDICATE = /\b(?:and|but)\s+(?=(?:will|shall|is\s+to|are\s+to|to\s+be|should|must)\b)/g;
 
 /** Where the last predicate joined by "and"/"but" with a modal of its own begins before `rs`, or 0. */

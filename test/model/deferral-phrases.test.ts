@@ -214,6 +214,9 @@ const NOT_DEFERRING = [
   // round 9: what Operation owns now, with the rest of its sentence saying where the values are kept
   'SRE own the alerting for this platform; the rules are kept in the alert register.',
   'The run team owns the thresholds; the values are listed in the service catalogue.',
+  'The DBAs own the backups; schedule and retention are in the backup policy BP-7.',
+  'L2 owns incident response; see the escalation matrix below.',
+  'The NOC owns the alerting; rules are in alerts/rules.yaml.',
   // done or agreed in design
   'The operations team reviewed and agreed this in design.',
   'Thresholds were agreed with the NOC during design.',
