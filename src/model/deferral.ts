@@ -203,6 +203,12 @@ const HINT = new RegExp(
 const REACTIVE_TO_INPUT = String.raw`\s+to\s+(?!(?:the\s+|any\s+|user\s+|customer\s+)?(?:incidents?|alerts?|alarms?|outages?|issues?|problems?|tickets?|complaints?|failures?|demand|load|usage|traffic|growth|needs?|requests?)\b)`;
 /** Reacting to what a stream delivers is how software consumes it: "processed reactively from the topic", "updated reactively on each event". */
 const REACTIVE_FROM_STREAM = String.raw`\s+(?:from|off|on|via)\s+(?:the\s+|an?\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,2}?(?:topics?|queues?|streams?|events?|messages?|bus|broker|channels?|webhooks?|feeds?|subscriptions?)\b`;
+/**
+ * Reacting as software does: to a change of data ("refreshed reactively when the record changes"),
+ * for each item ("spun up ad hoc per pull request"), by a software agent ("handled reactively by the
+ * consumer group"), beside words of non-blocking code ("a reactive, non-blocking stack").
+ */
+const REACTIVE_SOFTWARE = String.raw`\s+(?:when|whenever|as|after)\s+(?:the\s+|a\s+|an\s+|its\s+|any\s+)?(?:[\w-]+\s+)?(?:records?|rows?|schemas?|files?|documents?|entr(?:y|ies)|config(?:uration)?|values?|fields?|state|sources?|models?|index(?:es)?|content|prices?|objects?)\s+(?:changes?|is\s+(?:updated|changed|modified|saved|written|published|received)|arrives?)\b|\s+(?:per|for\s+each|on\s+each|on\s+every)\s+(?!(?:incidents?|alerts?|failures?|requests?|tickets?|cases?|outages?|issues?|problems?|events?)\b)[a-z]|\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:consumers?|consumer\s+groups?|listeners?|subscribers?|handlers?|workers?|lambdas?|functions?)\b|(?:\s*,\s*|\s+and\s+)(?:non-?blocking|asynchronous|async|event-driven|streaming)\b|\s+(?:consumers?|producers?|endpoints?|handlers?|controllers?|repositor(?:y|ies)|adapters?|batch|jobs?)\b`;
 const END = String.raw`(?=\s*(?:$|[.;!?\n)]))`;
 /** The end of a note, or a moment after its actor: "DR strategy: ops after go-live", "Alert tuning: SRE, ongoing". */
 const ACTOR_TAIL = String.raw`(?:${END}|(?=\s*,?\s*(?:after|once|when|post|later|during|upon|ongoing|going\s+forward|in\s+(?:hypercare|prod|production|live|bau))\b))`;
@@ -338,7 +344,7 @@ const FAMILIES: readonly Family[] = [
   family('via tickets: "L2 via tickets", "through the incident process"', String.raw`\b(?:via|through)\s+${CHANNELS}\b`, 'weak'),
   family(
     'reactive in a word: "reactive", "ad hoc", "best effort", "firefighting" (not "reactive programming", "reactive to filter changes")',
-    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|${REACTIVE_FROM_STREAM}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|reports?|analysis|analyses|analytics|exploration|sql|notebooks?|workloads?|(?:auto-?)?scal\w*)\b)`,
+    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|${REACTIVE_FROM_STREAM}|${REACTIVE_SOFTWARE}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|reports?|analysis|analyses|analytics|exploration|sql|notebooks?|workloads?|(?:auto-?)?scal\w*)\b)`,
     'strong',
     { reaction: true },
   ),
