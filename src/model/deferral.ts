@@ -113,6 +113,8 @@ export const MOMENT_PARTS = [
   String.raw`(?<!-)\b(?:production|prod|live|real|actual|real-world|observed)\s+${list(DATA_NOUNS)}\b|\boperational\s+(?:experience|learnings?|feedback|history)\b`,
   String.raw`\b(?:once|when|after)\s+(?:(?:it|we|they)['’](?:s|re)\s+|(?:it|we|they)\s+(?:is|are)\s+)?(?:in|into)\s+(?:service|production|prod|live|operation|bau|use|the\s+wild)\b`,
   String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|gets?|builds?)\s+(?:a\s+|some\s+)?(?:track\s+record|history|baseline|real\s+data|run\s+time)\b`,
+  // "once the platform has seen a few month-ends", "after it has been through its first peak"
+  String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|['’]ve)\s+(?:seen|had|been\s+through|gone\s+through|run\s+through)\s+(?:a\s+few|some|a\s+couple\s+of|several|its\s+first|the\s+first|\w+)\s+(?:[\w-]+\s+)?(?:peaks?|month-ends?|year-ends?|seasons?|cycles?|quarters?|months?|weeks?|releases?|runs?)\b`,
   String.raw`\bon\s+(?:the\s+)?(?:launch|go-?live|release|cut-?over)\s+day\b|\bday\s+(?:one|1)\b|\bat\s+some\s+(?:point|stage)\b|\bsome\s+day\b|\beventually\b|\bover\s+time\b`,
   String.raw`\b(?:in|during|over|after)\s+the\s+(?:first|initial|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days?|weeks?|months?|quarters?|sprints?|years?)\b`,
   String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:[\w-]+\s+)?(?:operation|running|runs?|use|data|traffic|history|production|prod|live|metrics|monitoring|usage))\b`,

@@ -134,6 +134,12 @@ const DEFERRING: Array<[string, string]> = [
   ['Failover: whoever ends up supporting this to define it.', 'whoever ends up supporting this to define it'],
   ['Error budget: the pager rota will show us what is realistic.', 'will show us what is realistic'],
   ['Chat log: "could we let the run team choose the RTO?"', 'could we let the run team choose the RTO?'],
+  ['Targets to be set by ops after transition is complete.', 'to be set by ops after transition'],
+  ['Ops will tune the alerts when the rollout is approved.', 'Ops will tune the alerts when the rollout is approved'],
+  ['The Provider will establish monitoring thresholds during the Initial Operating Period.', 'will establish monitoring thresholds during the Initial Operating Period'],
+  ['Sizing will settle itself once the platform has seen a few month-ends.', 'Sizing will settle itself once the platform has seen a few month-ends'],
+  ['Presumably the cloud team will sort it once traffic ramps.', 'will sort it once traffic ramps'],
+  ["We'll decide on DR when we have real revenue depending on it.", "We'll decide on DR when we have real revenue"],
   // round 9: a warranty topic keeps a deferral that also names other work
   ['Support hours for the new countries will be set once users start working.', 'will be set once users start working'],
   ['Response times for the payment screens: ops to populate after go-live.', 'ops to populate after go-live'],
