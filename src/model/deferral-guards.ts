@@ -196,7 +196,7 @@ const OTHER_WORK = new RegExp(
   ].join('|'),
 );
 const WARRANTY_TOPIC =
-  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?|access|authori[sz]ations?|permissions?|firewall\w*|secrets?|standby|replica\w*|on-?call|pag(?:e|ed|es|er|ing)|rota|escalat\w*|response\s+times?|timeouts?|error\s+rates?|(?:support|service|business|opening|core)\s+hours|hours\s+of\s+(?:service|support|cover)|cover(?:age)?|run\s?books?|maintenance\s+windows?|classification|forecast\w*|nodes?|instances?|cpu|memory|disks?|bandwidth)\b/;
+  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?|access|authori[sz]ations?|permissions?|firewall\w*|secrets?|standby|replica\w*|on-?call|pag(?:e|ed|es|er|ing)|rota|escalat\w*|response\s+times?|timeouts?|error\s+rates?|(?:support|service|business|opening|core)\s+hours|hours\s+of\s+(?:service|support|cover)|cover(?:age)?|run\s?books?|maintenance\s+windows?|classification|forecast\w*|nodes?|instances?|cpu|memory|disks?|bandwidth|avail|perf|cap|concurrency|connections?|pools?|queues?|cache|windows?|dimension\w*|volumes?|growth|demand|traffic|usage|rps|tps|iops|regions?|zones?|sites?)\b/;
 
 export function otherWork(clause: string): boolean {
   return OTHER_WORK.test(clause) && !WARRANTY_TOPIC.test(clause);
@@ -217,12 +217,29 @@ const NO_SUBJECT = new Set(
   'the a an this that these those it its they them we our us you your i and or for of with in on at by to be is are was were will shall should must would can could may might has have had been being then also only all everything anything rest remaining other others item items topic point open still yet not no as so but if when once after before until from up out please just probably likely do does done tbd tbc'.split(' '),
 );
 
+/**
+ * A moment whose only cue is a bare future ("will be dissolved", "will celebrate"), in a clause
+ * that names a subject of its own and no actor, no verb of the lists and no warranty topic: "after
+ * go-live the project board will be dissolved", "once live, the architects will move on". Said of
+ * people or things outside the warranty, it is the project's news, not work left to Operation;
+ * "the numbers will follow once live" and "we'll see once it's live" name nothing of their own.
+ */
+const BARE_FUTURE = /\b(?:will|shall|going\s+to)\s+[a-z]|['’]ll\s+[a-z]/;
+const ACTOR_OR_VERB = /[\x01\x03\x05\x07\x0b]/;
+/** Words of open notes and of waiting to see that name nothing: "the numbers will follow", "we'll see". */
+const NO_THING = new Set('see wait follow come comes review learn decision numbers number asap eta owner who due action pending awaiting lol meh going get else happen happens become becomes clear clearer known apparent obvious available ready sorted'.split(' '));
+
+export function bareFuture(clause: string, markedVerbs: string, markedMoments: string): boolean {
+  if (ACTOR_OR_VERB.test(markedVerbs) || WARRANTY_TOPIC.test(clause) || !BARE_FUTURE.test(clause)) return false;
+  return (markedMoments.match(/[a-z][a-z-]{2,}/g) ?? []).some((w) => !NO_SUBJECT.has(w) && !NO_THING.has(w) && !w.endsWith('ly'));
+}
+
 export function laterScope(clause: string, marked: string, rs: number, phrase: string): boolean {
   if (!SCOPE_MOMENT.test(phrase) || WARRANTY_TOPIC.test(clause)) return false;
   // what follows a label is the note itself: "Release plan: SSO in phase 2"
   const before = marked.slice(0, rs);
   const from = Math.max(before.lastIndexOf(':'), before.lastIndexOf('—'), before.lastIndexOf(' - ')) + 1;
-  return (before.slice(from).match(/[a-z][a-z'’-]{2,}/g) ?? []).some((w) => !NO_SUBJECT.has(w) && !w.endsWith('ly'));
+  return (before.slice(from).match(/[a-z][a-z-]{2,}/g) ?? []).some((w) => !NO_SUBJECT.has(w) && !w.endsWith('ly'));
 }
 
 /**

@@ -48,7 +48,7 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, laterScope, negated, otherWork, referenced, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, artifactInCare, automaticOrSelfService, bareFuture, closedNote, completed, contingency, deadline, evidenced, inForceFrom, laterScope, negated, otherWork, referenced, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
@@ -564,6 +564,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   // what is put off is no warranty decision: a product feature, a price, the project's own schedule
   if (otherWork(clause) || (f.moment && projectEventScheduled(clause))) return undefined;
   if (f.moment && laterScope(clause, marks.verbs.slice(cs, ce), rs, phrase)) return undefined;
+  if (f.moment && bareFuture(clause, marks.verbs.slice(cs, ce), marks.moments.slice(cs, ce))) return undefined;
   // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
   const alternative = ALTERNATIVE.exec(clause.slice(re));
   const kept = alternative ? clause.slice(0, re + alternative.index) : clause;

@@ -221,6 +221,10 @@ const NOT_DEFERRING = [
   'Single sign-on for partner accounts is planned for phase 2.',
   'The archive module will be migrated in a later sprint.',
   'The Spanish version of the app will be delivered within 3 months of launch.',
+  // round 9: a bare future after a moment, said of a named subject with no actor, verb of the lists or warranty topic
+  'After go-live the project board will be dissolved.',
+  'Once the service is live, the architects will move on to the next project.',
+  'Post-launch, the team will celebrate with a dinner.',
   // round 9: what Operation owns now, with the rest of its sentence saying where the values are kept
   'SRE own the alerting for this platform; the rules are kept in the alert register.',
   'The run team owns the thresholds; the values are listed in the service catalogue.',
