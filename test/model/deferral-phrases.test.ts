@@ -221,6 +221,9 @@ const NOT_DEFERRING = [
   'Single sign-on for partner accounts is planned for phase 2.',
   'The archive module will be migrated in a later sprint.',
   'The Spanish version of the app will be delivered within 3 months of launch.',
+  'Help desk staff will get a refresher course after go-live.',
+  'The contract with the vendor will be renewed after the first year of operation.',
+  'Once in production, the data protection officer will review the privacy notice.',
   // round 9: a bare future after a moment, said of a named subject with no actor, verb of the lists or warranty topic
   'After go-live the project board will be dissolved.',
   'Once the service is live, the architects will move on to the next project.',
