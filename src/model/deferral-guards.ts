@@ -2,7 +2,7 @@
  * The guards of the deferral matcher: what, in the clause around a match, says it is not a deferral
  * after all. Each is a named function of the clause (lower case, as the matcher reads it).
  */
-import { DATA_NOUNS, DEFERRED_WORDS, list } from './deferral-vocabulary.js';
+import { DATA_NOUNS, DEFERRED_WORDS, LATER_PHASES, list } from './deferral-vocabulary.js';
 
 /** Negation just before or inside the phrase: "not left to ops", "never scale as needed". */
 const NEGATION = /\b(?:(?:decided|chose|opted|voted)\s+against|not|non|never|no|neither|nor|without|unlike|cannot)\b(?!\s+(?:yet|later\s+than)\b)|n['’]t\b|\brather\s+than\b|\binstead\s+of\b|\bno\s+longer\b|\b(?:talk|idea)\s+of\b|\bconsidered\b/;
@@ -44,6 +44,8 @@ const SETTLED = new RegExp(
     String.raw`\bwith\s+(?:all|every|each|the)\s+(?:[\w-]+\s+){0,3}(?:agreed|defined|signed\s+off|approved)\b`,
     // a reference to where it is written down: "the DR plan defined in appendix C" (not "to be defined in section 5")
     String.raw`(?<!\b(?:to|will|shall|should|must)\s+be\s+)\b(?:defined|set\s+out|agreed|given|listed|stated|described|documented|specified)\s+(?:in|under)\s+(?:the\s+)?(?:appendix|annexe?|section|chapter|table|schedule|clause|part|§)\s*[\w.]+`,
+    // or to the register that holds it: "thresholds are listed in the alert catalogue", "recorded in the CMDB"
+    String.raw`(?<!\b(?:to|will|shall|should|must)\s+be\s+)\b(?:defined|set\s+out|agreed|listed|described|documented|specified|recorded|kept|maintained|held)\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:catalogue|catalog|register|cmdb|inventory|wiki|spreadsheet|repository|repo)\b`,
     String.raw`\breviewed\s+and\s+(?:agreed|approved|accepted|signed)\b`,
     // what is referred to as already agreed: "apply the agreed retention"
     String.raw`\b(?:apply|applies|use|uses|follow|follows|following|per|keep|keeps|enforce|enforces)\s+the\s+(?:agreed|defined|documented|tested|approved|signed-off|current|existing|same)\s+[a-z]|\bfollows?\s+the\s+(?:organisation['’]s\s+|organization['’]s\s+|company['’]s\s+)?standard\s+[a-z]|\b(?:follow|follows|keep|keeps|use|uses|apply|applies)\s+the\s+(?:values|thresholds|targets|settings|limits)\s+(?:in|of|from|above|below)\b`,
@@ -77,7 +79,7 @@ const OUTSIDE_DESIGN = /\b(?:out\s+of\s+(?:the\s+)?scope|not\s+(?:in\s+(?:the\s+
 /** The work is done now: "deferred items are all closed". Unlike a settlement in design, no words of deferral undo it. */
 // "handed over with all warranty areas complete", "a complete warranty at go-live"
 const COMPLETED =
-  /\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?|thresholds?|targets?|values|limits|alerts)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|set|in\s+place)\b|(?:^|[\s:\]\-–—/])(?<!\b(?:be|being|to|will|tbd|tbc)\s+)(?:reviewed|done|agreed|approved|tested|closed|configured|accepted|completed?|set|sized|defined|tuned|provisioned|documented|signed(?:\s+off)?)\s*[.!]?\s*$|\bcomplete\s+(?:warranty|definition|design)\b/;
+  /(?<!\b(?:after|once|when|until|till|before|as\s+soon\s+as)\s+(?:[\w-]+\s+){0,4})\b(?:is|are)\s+(?:now\s+)?(?:all\s+)?(?:complete|completed|closed|done|resolved)\b(?!\s+(?:by|later|once|after|when|in\s+(?:production|prod|hypercare|bau)))|\b(?:all|every)\s+(?:[\w-]+\s+){0,2}(?:areas?|requirements?|items?|sections?|thresholds?|targets?|values|limits|alerts)\s+(?:are\s+|were\s+)?(?:complete|completed|defined|accepted|agreed|done|closed|set|in\s+place)\b|(?:^|[\s:\]\-–—/])(?<!\b(?:be|being|to|will|tbd|tbc)\s+)(?<!\b(?:after|once|when|until|till|before)\s+(?:[\w-]+\s+){0,4}(?:is|are|has\s+been|have\s+been|gets?)\s+)(?:reviewed|done|agreed|approved|tested|closed|configured|accepted|completed?|set|sized|defined|tuned|provisioned|documented|signed(?:\s+off)?)\s*[.!]?\s*$|\bcomplete\s+(?:warranty|definition|design)\b/;
 
 export function completed(clause: string): boolean {
   return COMPLETED.test(clause);
@@ -88,7 +90,7 @@ export function answered(text: string, from: number): boolean {
   const q = text.indexOf('?', from);
   if (q < 0 || /[.;!\n]/.test(text.slice(from, q))) return false;
   const rest = text.slice(q + 1).trim();
-  return rest !== '' && !rest.endsWith('?') && !/^(?:tb[dca]|not\s+yet|unknown|open)\b/.test(rest);
+  return /[a-z0-9]/.test(rest) && !rest.endsWith('?') && !/^(?:tb[dca]|not\s+yet|unknown|open)\b/.test(rest);
 }
 
 /** The clause speaks of the past that no longer holds: "previously left to ops; now defined here". */
@@ -108,6 +110,25 @@ const EVIDENCE =
 /** Does the clause state the requirement concretely, so that a description of Operation's work is not a deferral? */
 export function evidenced(clause: string): boolean {
   return EVIDENCE.test(clause);
+}
+
+/**
+ * A pointer to where the values are written: a file ("alerts/rules.yaml"), a numbered part or
+ * document ("appendix B", "section 4.2", "policy BP-7", "the Confluence page MON-12"), "see the
+ * matrix below". Beside what Operation does now it says the work is defined elsewhere ("L2 owns
+ * incident response; see the escalation matrix below"); the caller keeps a clause about the future
+ * ("ops will put the thresholds in alerts.yaml after go-live").
+ */
+const REFERENCE = new RegExp(
+  [
+    String.raw`\b[\w-]+(?:/[\w.-]+)*\.(?:ya?ml|json|md|tf|csv|xlsx?|docx?|pdf)\b`,
+    String.raw`\b(?:appendix|annexe?|section|chapter|table|schedule|policy|catalogue|catalog|register|page|matrix|model|manual|handbook|runbook|playbook|sop|plan|standard|procedure)\s+(?:[a-z]{1,5}-\d+|\d+(?:\.\d+)*|[a-h])\b`,
+    String.raw`\bsee\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:below|above)\b|\b(?:matrix|table|list|section|model|plan|catalogue|register)\s+(?:below|above)\b`,
+  ].join('|'),
+);
+
+export function referenced(text: string): boolean {
+  return REFERENCE.test(text);
 }
 
 /** A moment that is a deadline, not a deferral: "4 hours after the incident", "no later than go-live". */
@@ -135,6 +156,8 @@ const SELF_SERVICE = new RegExp(
     // the people the service serves, acting on their own behalf
     String.raw`\b(?:users?|customers?|clients?|requesters?|employees|members|students|patients|citizens|applicants|subscribers)\s+(?:can|may|are\s+able\s+to|submit|request|raise|book|order|apply\s+for)\b`,
     String.raw`\bby\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requesters?)\b`,
+    // "…reactively as the user types", "ad hoc when the analyst clicks Export"
+    String.raw`\b(?:as|when|whenever|once)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:users?|customers?|analysts?|clients?|visitors?|clerks?)\s+(?:clicks?|types?|opens?|selects?|uploads?|submits?|scrolls?|logs?\s+in|presses)\b`,
   ].join('|'),
 );
 
@@ -151,18 +174,72 @@ export function closedNote(text: string, words: number): boolean {
 }
 
 /**
- * What is put off is the product's scope or its money, not a warranty decision: "later releases
- * will add CSV export", "feature flags… enabled later", "revisit the pricing tiers later", "UI
- * localisation is postponed", "run costs charged back from go-live". Only when the clause names no
- * warranty topic: "the mobile app's capacity will be sized after launch" still defers.
+ * What is put off is other work than a warranty decision: the product's scope or its money ("later
+ * releases will add CSV export", "revisit the pricing tiers later", "run costs charged back from
+ * go-live"), its people ("we will hire a tester once…", "onboarding of new joiners arranged by HR"),
+ * what is written for its users ("the service desk will publish the user guide"), its defects
+ * ("cosmetic bugs go to the backlog") or the business systems it takes in ("source systems ingested
+ * in later sprints"). Only when the clause names no warranty topic: "the mobile app's capacity will
+ * be sized after launch" still defers, and so does a clause that names no object at all ("ops will
+ * decide after go-live", said in a capacity note).
  */
-const PRODUCT_SCOPE =
-  /\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|locali[sz]ation|locali[sz]ed|translations?|pricing|price\s+(?:tiers?|list|points?)|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog))\b/;
+const OTHER_WORK = new RegExp(
+  [
+    // the product and its money
+    String.raw`\b(?:features?|feature\s+flags?|dark\s+mode|(?:csv|pdf|excel)\s+exports?|ui|ux|user\s+interface|look\s+and\s+feel|branding|logos?|locali[sz]ation|locali[sz]ed|translat(?:ions?|ed|e)|language\s+versions?|pricing|price\s+(?:tiers?|list|points?)|pay[-\s](?:per|as)[-\s]|charged?\s+back|charge-?backs?|invoic(?:e|es|ed|ing)|licen[cs](?:e|es|ing)|procurement|mobile\s+app|roadmap|marketing|product\s+(?:team|owner|manager|management|backlog|designers?))\b`,
+    // its people, their training and their meetings
+    String.raw`\b(?:hire|hires|hired|hiring|recruit\w*|headcount|vacanc(?:y|ies)|developers|designers?|testers|(?:product|ux|ui|graphic|service)\s+designers?|new\s+(?:starters|joiners|hires|employees)|hr|human\s+resources|training(?:\s+(?:videos?|sessions?|materials?|courses?))?|e-?learning|(?:office|desk)\s+moves?|seating|refresher(?:\s+courses?)?|lessons[-\s]learned|retrospectives?|dinner|celebrations?|team\s+(?:lunch|event|offsite|building|day)|town\s*hall|all-hands|workshops?|webinars?|demos?|kick-?offs?|steering\s+(?:committee|group|board))\b`,
+    // what is written or shown to its users
+    String.raw`\b(?:faqs?|user\s+(?:guides?|manuals?|documentation)|release\s+notes|newsletters?|intranet|surveys?|questionnaires?|help\s+(?:texts?|pages?)|privacy\s+(?:notices?|statements?|policy)|terms\s+(?:and|&)\s+conditions|cookie\s+(?:banners?|notices?)|tutorials?|announcements?|communications?\s+plan|comms(?:\s+plan)?|knowledge\s+(?:articles?|base)|kb\s+articles?|how-?to\s+(?:videos?|guides?|articles?)|videos?|handbooks?|icons?|colou?r\s+schemes?|layouts?|screens?|error\s+messages|wording|payment\s+methods?)\b`,
+    // its defects, and the reports and systems of the business it serves
+    String.raw`\b(?:defects?|bugs?|typos?|cosmetic|(?:management|business|finance|financial|sales|board)\s+reports?|reports?\s+for\s+(?:the\s+)?(?:management|business|board|finance)|source\s+systems?|data\s+sources?|crm|erp|integrations?\s+with|(?:fiscal|financial)\s+year|contract\s+renewals?|contracts?\s+with\s+(?:the\s+)?(?:vendor|supplier|provider)|project\s+documentation|countr(?:y|ies)|markets?)\b`,
+  ].join('|'),
+);
 const WARRANTY_TOPIC =
-  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?)\b/;
+  /\b(?:capacity|availability|available|continuity|security|secure|dr|disaster|recovery|rto|rpo|slas?|slos?|sli|error\s+budget|monitor\w*|alert\w*|thresholds?|backups?|restores?|fail-?over|scal\w*|siz\w*|headroom|performance|latency|throughput|uptime|resilien\w*|incidents?|outages?|patch\w*|retention|encrypt\w*|vulnerab\w*|peak|load|redundan\w*|storage|quotas?|limits?|access|authori[sz]ations?|permissions?|firewall\w*|secrets?|standby|replica\w*|on-?call|pag(?:e|ed|es|er|ing)|rota|escalat\w*|response\s+times?|timeouts?|error\s+rates?|(?:support|service|business|opening|core)\s+hours|hours\s+of\s+(?:service|support|cover)|cover(?:age)?|run\s?books?|maintenance\s+windows?|classification|forecast\w*|nodes?|instances?|cpu|memory|disks?|bandwidth|avail|perf|cap|concurrency|connections?|pools?|queues?|cache|windows?|dimension\w*|volumes?|growth|demand|traffic|usage|rps|tps|iops|regions?|zones?|sites?)\b/;
 
-export function productScope(clause: string): boolean {
-  return PRODUCT_SCOPE.test(clause) && !WARRANTY_TOPIC.test(clause);
+export function otherWork(clause: string): boolean {
+  return OTHER_WORK.test(clause) && !WARRANTY_TOPIC.test(clause);
+}
+
+/**
+ * A later phase, sprint or release, or a deadline after launch, that schedules a named thing of
+ * no warranty topic: "single sign-on is planned for phase 2", "the archive module will be migrated
+ * in a later sprint", "the Spanish version to be delivered within 3 months of launch". That is the
+ * project's plan of scope. With no subject of its own ("Phase 2.", "will be done in phase 2"), a
+ * pronoun ("this is planned for phase 2") or a warranty topic ("capacity… in phase 2"), it still
+ * defers: in a warranty area's notes the topic goes without saying. `marked` is the clause with its
+ * actors and verbs marked (not letters), `rs` where the moment's phrase starts in it.
+ */
+const SCOPE_MOMENT = new RegExp(String.raw`${LATER_PHASES}|^within\b`);
+/** Words that name no subject of their own: determiners, pronouns, auxiliaries, and the words of open notes. */
+const NO_SUBJECT = new Set(
+  'the a an this that these those it its they them we our us you your i and or for of with in on at by to be is are was were will shall should must would can could may might has have had been being then also only all everything anything rest remaining other others item items topic point open still yet not no as so but if when once after before until from up out please just probably likely do does done tbd tbc'.split(' '),
+);
+
+/**
+ * A moment whose only cue is a bare future ("will be dissolved", "will celebrate"), in a clause
+ * that names a subject of its own and no actor, no verb of the lists and no warranty topic: "after
+ * go-live the project board will be dissolved", "once live, the architects will move on". Said of
+ * people or things outside the warranty, it is the project's news, not work left to Operation;
+ * "the numbers will follow once live" and "we'll see once it's live" name nothing of their own.
+ */
+const BARE_FUTURE = /\b(?:will|shall|going\s+to)\s+[a-z]|['’]ll\s+[a-z]/;
+const ACTOR_OR_VERB = /[\x01\x03\x05\x07\x0b]/;
+/** Words of open notes and of waiting to see that name nothing: "the numbers will follow", "we'll see". */
+const NO_THING = new Set('see wait follow come comes review learn decision numbers number asap eta owner who due action pending awaiting lol meh going get else happen happens become becomes clear clearer known apparent obvious available ready sorted'.split(' '));
+
+export function bareFuture(clause: string, markedVerbs: string, markedMoments: string): boolean {
+  if (ACTOR_OR_VERB.test(markedVerbs) || WARRANTY_TOPIC.test(clause) || !BARE_FUTURE.test(clause)) return false;
+  return (markedMoments.match(/[a-z][a-z-]{2,}/g) ?? []).some((w) => !NO_SUBJECT.has(w) && !NO_THING.has(w) && !w.endsWith('ly'));
+}
+
+export function laterScope(clause: string, marked: string, rs: number, phrase: string): boolean {
+  if (!SCOPE_MOMENT.test(phrase) || WARRANTY_TOPIC.test(clause)) return false;
+  // what follows a label is the note itself: "Release plan: SSO in phase 2"
+  const before = marked.slice(0, rs);
+  const from = Math.max(before.lastIndexOf(':'), before.lastIndexOf('—'), before.lastIndexOf(' - ')) + 1;
+  return (before.slice(from).match(/[a-z][a-z-]{2,}/g) ?? []).some((w) => !NO_SUBJECT.has(w) && !w.endsWith('ly'));
 }
 
 /**

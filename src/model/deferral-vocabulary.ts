@@ -24,7 +24,7 @@ const PATTERN_OF: Record<string, string> = {
   [SPACE]: String.raw`(?:\s+|-)`,
   [HYPHEN]: String.raw`[-\s]?`,
   // a particle may stand after the verb's object: "figure it out", "pick this up"
-  [GAP]: String.raw`\s+(?:(?:it|this|that|them|things|the\s+[\w-]+)\s+)?`,
+  [GAP]: String.raw`\s+(?:(?:it|this|that|them|things|one|something|the\s+[\w-]+)\s+)?`,
 };
 
 /** An entry with its spaces, hyphens and particle gaps as the characters above. */
@@ -92,6 +92,7 @@ export const ACTORS = [
   'techops',
   'appops',
   'dataops',
+  'data ops',
   'platformops',
   'sre',
   'sres',
@@ -120,6 +121,8 @@ export const ACTORS = [
   'system administrators',
   'admins',
   'operators',
+  // the contracts' party that runs the service: "the incoming operator", "the Operator"
+  'operator',
     'on duty',
   'managed service provider',
   'managed service',
@@ -167,7 +170,7 @@ export const ACTORS = [
 export const SUPPORT_LEVEL = String.raw`(?:support\s+(?:(?:level|tier|line)\s*[1-3]|n[1-3])|(?:1st|2nd|3rd|first|second|third)[-\s](?:line|level|tier)|l[1-3](?:\s*(?:[/&,+]|and|or)\s*l?[1-3])*|(?:tier|level|t)[-\s]?[1-3](?:\s*(?:[/&,+]|and|or)\s*[1-3])*)(?:\s+support)?`;
 
 /** Words before an actor that still name it: "platform ops", "app support", "IT operations". */
-export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems', 'vendor', 'supplier', 'third-party', 'external', 'outsourced', 'on-call', 'oncall', 'duty'];
+export const ACTOR_PREFIXES = ['it', 'platform', 'hosting', 'infra', 'infrastructure', 'cloud', 'network', 'database', 'dba', 'tech', 'technical', 'service', 'app', 'application', 'production', 'prod', 'customer', 'bau', 'run', 'systems', 'vendor', 'supplier', 'third-party', 'external', 'outsourced', 'incoming', 'receiving', 'on-call', 'oncall', 'duty'];
 
 /**
  * Words that name Operation only with a team noun after them: "the platform guys", "the 24x7 team",
@@ -242,6 +245,8 @@ export const TEAM_NOUNS = [
   'centre',
   'center',
   'provider',
+  'service provider',
+  'rotation',
   'company',
   'vendor',
   'partner',
@@ -321,6 +326,11 @@ export const DECIDE_VERBS = [
   'pin down',
   'settle',
   'fill in',
+  'apply',
+  'populate',
+  'bring a proposal',
+  'make a proposal',
+  'put forward',
   'specify',
   'close',
   'cover',
@@ -582,6 +592,11 @@ export const PERIODS = [
   'operational phase',
   'operation phase',
   'operating phase',
+  // the contracts' periods of running: "during the Initial Operating Period"
+  'operating period',
+  'operational period',
+  'initial operating period',
+  'initial operational period',
   'maintenance phase',
   'day-2',
   'day two',
@@ -594,10 +609,10 @@ export const LATER_PHASES = String.raw`\b(?:(?:phase|stage|iteration|increment|w
 export const DATA_NOUNS = ['traffic', 'data', 'metrics', 'usage', 'numbers', 'volumes', 'volume', 'load', 'figures', 'telemetry', 'experience', 'behaviour', 'behavior', 'demand', 'monitoring', 'logs', 'observations', 'measurements', 'use', 'users', 'customers', 'feedback', 'baseline', 'running'];
 
 /** States of a running service: "once it is live", "when it has bedded in", "once stable". */
-export const RUNNING_STATES = String.raw`(?:(?:go|goes|going|gone|went|is|are|gets?|got|we['’]re|it['’]s)\s+live|(?:is|are|we['’]re|it['’]s|gets?|goes|gone|running|deployed|put)\s+(?:in|into|to)\s+(?:production|prod|operation|bau|steady\s+state|service|run\s+mode|live|use)|(?:is|are|(?:it|we|they)['’](?:s|re))\s+(?:running|up\s+and\s+running|operational|handed\s+over|in\s+use|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stable|live)|(?:has|have)\s+(?:gone\s+live|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stabili[sz]ed|launched|matured)|(?:has|have|['’]ve)\s+(?:run|been\s+running|been\s+live|had\s+(?:it|the\s+service|the\s+system))\s+for\s+a\s+(?:while|bit)|matures?|stabili[sz]es?|beds\s+in)`;
+export const RUNNING_STATES = String.raw`(?:(?:go|goes|going|gone|went|is|are|gets?|got|we['’]re|it['’]s)\s+live|(?:is|are|we['’]re|it['’]s|gets?|goes|gone|running|deployed|put)\s+(?:in|into|to)\s+(?:production|prod|operation|bau|steady\s+state|service|run\s+mode|live|use)|(?:is|are|(?:it|we|they)['’](?:s|re))\s+(?:(?:actually|really|fully|properly|finally)\s+)?(?:running|up\s+and\s+running|operational|productive|in\s+productive\s+use|handed\s+over|in\s+use|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stable|live)|(?:has|have)\s+(?:gone\s+live|bedded\s+(?:in|down)|settled(?:\s+(?:in|down))?|stabili[sz]ed|launched|matured)|(?:has|have|['’]ve)\s+(?:run(?:\s+(?:it|this|the\s+(?:service|system|platform)))?|been\s+running|been\s+live|had\s+(?:it|the\s+service|the\s+system))\s+for\s+a\s+(?:while|bit)|matures?|stabili[sz]es?|beds\s+in)`;
 
 /** Preconditions that are not there yet: "once volumes are known", "when there is budget", "once that is set up". */
-export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there(?:['’]s|\s+is|\s+are)\s+(?:a\s+|the\s+|some\s+|more\s+|enough\s+|real\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|need|demand|baseline|data|traffic|usage|history|users|customers|track\s+record)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?\s+up|increases?)|(?:we|you|they)\s+(?:have|get|know|see)\s+(?:some\s+|more\s+|enough\s+|the\s+|real\s+|any\s+)?(?:users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:we|you|they)\s+(?:see|know|understand|learn|find\s+out)\s+(?:how\s+(?:it|this|the\s+(?:service|system|platform))\s+(?:behaves|performs|runs|copes|goes|is\s+used)|what\s+normal\s+looks\s+like)|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
+export const WAITING_FOR = String.raw`(?:(?:[\w-]+\s+){1,3}?(?:is|are|becomes?|become)\s+(?:known|available|clearer|clear|understood|in\s+place|set\s+up|ready|agreed|funded|approved|signed\s+off|signed|onboarded|hired|staffed)|(?:someone|somebody|anyone)\s+[a-z]+|there(?:['’]s|\s+is|\s+are)\s+(?:a\s+|the\s+|some\s+|more\s+|enough\s+|real\s+)?(?:budget|time|funding|capacity\s+in\s+the\s+team|a\s+need|need|demand|baseline|data|traffic|usage|history|users|customers|track\s+record)|(?:adoption|usage|traffic|demand|load|volumes?)\s+(?:picks\s+up|grows?|ramps?(?:\s+up)?|increases?)|(?:we|you|they)\s+(?:have|get|know|see)\s+(?:(?:some|more|enough|the|real|any|actual|paying|first|live)\s+){0,2}(?:revenue|users|customers|data|numbers|traffic|volumes?|figures|usage|a\s+baseline|a\s+(?:real\s+)?need)|(?:we|you|they)\s+(?:see|know|understand|learn|find\s+out)\s+(?:how\s+(?:it|this|the\s+(?:service|system|platform))\s+(?:behaves|performs|runs|copes|goes|is\s+used)|what\s+normal\s+looks\s+like)|(?:we|you|they)\s+(?:know|understand|see|learn)\s+(?:which|what|how\s+(?:much|many))\b|(?:it|this|that)\s+(?:exists|is\s+needed|is\s+required))`;
 
 /** Open or to come: the work is still to be done. */
 export const OPEN_WORDS = ['tbd', 'tbc', 'tba', 'to be decided', 'to be confirmed', 'to be defined', 'to be agreed', 'to follow', 'to come', 'pending', 'awaiting', 'open', 'not yet', 'yet to be', 'later', 'todo', 'to do', 'next steps', 'next step', 'action', 'asap', 'eta'];

@@ -48,12 +48,12 @@ import {
   list,
 } from './deferral-vocabulary.js';
 import { clauseAround, countWords, read, wordAfter, wordBefore, wordsBefore } from './deferral-text.js';
-import { answered, artifactInCare, automaticOrSelfService, closedNote, completed, contingency, deadline, evidenced, inForceFrom, negated, productScope, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
+import { answered, artifactInCare, automaticOrSelfService, bareFuture, closedNote, completed, contingency, deadline, evidenced, inForceFrom, laterScope, negated, otherWork, referenced, projectEventScheduled, rejected, settled, startsWithUntil, superseded } from './deferral-guards.js';
 
 // ---- Marks: actors and verbs, found once per text ----------------------------------------------
 
 // the support level first: "support level 2" is one actor, not "support" and then a number
-const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:runs|operates|supports|looks\s+after|is\s+running)\s+(?:it|this|the\s+service)`, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
+const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:(?:ends\s+up|will\s+be|is)\s+(?:running|operating|supporting|looking\s+after)|runs|operates|supports|looks\s+after)\s+(?:it|this|the\s+(?:service|system|platform))`, `(?:${list(ACTOR_PREFIXES)}\\s+)?${list(ACTORS)}`, `${list(TEAM_OWNERS)}\\s+${list(TEAM_NOUNS)}`);
 /** One team or two ("SRE/ops"), with the nouns that still name it ("the ops team", "SRE on-call"). */
 const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE}|['’]s\s+${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
 const NOT_COMPUTING = String.raw`(?<!\b(?:${list(COMPUTING_BEFORE_OPERATIONS)}|\d)\s+)`;
@@ -98,11 +98,13 @@ const AFTER = String.raw`(?:after|post|following|once|when|until|till|(?<!\b(?:s
 export const MOMENT_PARTS = [
   String.raw`\b${AFTER}[-\s]+(?:the\s+|our\s+|its\s+)?(?:(?:initial|first|final|official|full|public|soft|q[1-4])\s+)?${list(EVENTS)}\b`,
   // "after the first trading season", "following the 1st month-end"
-  String.raw`\b(?:after|following|post|once|until|till)\s+(?:the\s+|our\s+)?(?:first|initial|early)\s+(?:[\w-]+\s+)?(?:peaks?|seasons?|month-ends?|quarters?|years?|incidents?|outages?|releases?|runs?)\b`,
+  String.raw`\b(?:after|following|post|once|until|till)\s+(?:the\s+|our\s+)?(?:first|initial|early)\s+(?:[\w-]+\s+){0,2}?(?:peaks?|seasons?|month-ends?|quarters?|years?|incidents?|outages?|releases?|runs?|periods?|cycles?)\b`,
   String.raw`\b(?:after|once|when|until|till|as)\s+(?:[\w-]+\s+){0,3}?${RUNNING_STATES}\b`,
   String.raw`\b(?:once|when|until|till|after)\s+${WAITING_FOR}\b`,
   // the state or the event without its verb: "once up and running", "after we launch", "once we hand over"
-  String.raw`\b(?:once|when|after)\s+(?:the\s+)?project\s+(?:closes|ends|finishes|is\s+(?:closed|over|done)|has\s+(?:closed|ended|finished))\b`,
+  String.raw`\b(?:once|when|after)\s+(?:the\s+)?project\s+(?:closes|ends|finishes|is\s+(?:closed|over|done)|has\s+(?:closed|ended|finished))\b|\b(?:after|following|upon|at)\s+(?:the\s+)?project\s+(?:closure|close-?down|end|completion)\b`,
+  // the people served start using it: "once analysts start querying", "when users start working"
+  String.raw`\b(?:once|when|after|until|till)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:users|customers|analysts|people|staff|clinicians|agents|employees|business)\s+(?:start|starts|begin|begins|are)\s+(?:using|working|querying|to\s+use|to\s+work|on\s+it|onboarded)\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:up\s+and\s+running|operational|stable|stabili[sz]ed|bedded\s+(?:in|down)|in\s+(?:service|production|prod|live|operation|bau|use))\b`,
   String.raw`\b(?:once|when|until|till|after)\s+(?:we|they|it)\s+(?:(?:have|has)\s+)?(?:launch(?:ed)?|go(?:ne)?\s+live|hand(?:ed)?\s+(?:it\s+|this\s+)?over|cut\s+over|migrate[ds]?|switch(?:ed)?\s+over|release[sd]?)\b`,
   String.raw`\b(?:in|during|through(?:out)?)\s+(?:the\s+)?${list(PERIODS)}\b`,
@@ -111,13 +113,16 @@ export const MOMENT_PARTS = [
   String.raw`(?<!-)\b(?:production|prod|live|real|actual|real-world|observed)\s+${list(DATA_NOUNS)}\b|\boperational\s+(?:experience|learnings?|feedback|history)\b`,
   String.raw`\b(?:once|when|after)\s+(?:(?:it|we|they)['’](?:s|re)\s+|(?:it|we|they)\s+(?:is|are)\s+)?(?:in|into)\s+(?:service|production|prod|live|operation|bau|use|the\s+wild)\b`,
   String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|gets?|builds?)\s+(?:a\s+|some\s+)?(?:track\s+record|history|baseline|real\s+data|run\s+time)\b`,
+  // "once the platform has seen a few month-ends", "after it has been through its first peak"
+  String.raw`\b(?:once|when|after|until)\s+(?:[\w-]+\s+){0,3}?(?:has|have|['’]ve)\s+(?:seen|had|been\s+through|gone\s+through|run\s+through)\s+(?:a\s+few|some|a\s+couple\s+of|several|its\s+first|the\s+first|\w+)\s+(?:[\w-]+\s+)?(?:peaks?|month-ends?|year-ends?|seasons?|cycles?|quarters?|months?|weeks?|releases?|runs?)\b`,
   String.raw`\bon\s+(?:the\s+)?(?:launch|go-?live|release|cut-?over)\s+day\b|\bday\s+(?:one|1)\b|\bat\s+some\s+(?:point|stage)\b|\bsome\s+day\b|\beventually\b|\bover\s+time\b`,
   String.raw`\b(?:in|during|over|after)\s+the\s+(?:first|initial|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days?|weeks?|months?|quarters?|sprints?|years?)\b`,
-  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:operation|running|run|use|data|traffic|history|production|prod|live))\b`,
+  String.raw`\bafter\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+(?:live|in\s+prod(?:uction)?|of\s+(?:[\w-]+\s+)?(?:operation|running|runs?|use|data|traffic|history|production|prod|live|metrics|monitoring|usage))\b`,
+  String.raw`\b(?:after|once\s+(?:we|they|you)(?:['’]ve|\s+have))\s+(?:watching|watched|observing|observed|monitoring|monitored|measuring|measured|tracking|tracked)\s+(?:[\w-]+\s+){0,4}?for\s+(?:a\s+few|some|a\s+couple\s+of|several|an?|\w+)\s+(?:days?|weeks?|months?|quarters?|cycles?|runs?)\b`,
   String.raw`\bwait(?:ing)?\s+(?:for|until)\s+(?:the\s+)?(?:go[-\s]?live|launch|ga|production|prod|cut-?over|hypercare|real|live)\b`,
   String.raw`\b(?:at|in)\s+a\s+(?:later|future|subsequent)\s+(?:stage|date|point|time|phase|release|iteration|sprint)\b`,
   // a deadline counted from an event after design: "within ninety (90) days of service commencement"
-  String.raw`\bwithin\s+(?:[\w()-]+\s+){1,3}?(?:days?|weeks?|months?|quarters?)\s+(?:of|after|from)\s+(?:the\s+)?${list(EVENTS)}\b`,
+  String.raw`\bwithin\s+(?:[\w()-]+\s+){1,3}?(?:days?|weeks?|months?|quarters?)\s+(?:of|after|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?${list(EVENTS)}\b`,
   LATER_PHASES,
   // "later", but not "later releases" nor "no later than"
   String.raw`\blater(?:\s+on)?(?!\s+in\s+(?:the|this)\s+(?:document|file|section|page|definition|text|chapter))(?=\s*(?:$|[.,;:!?)\-–—]|\s(?:by|if|when|once|in|during|after|as|with|for|on|down|and|or|but)\b))`,
@@ -129,16 +134,16 @@ const MOMENT = alt(...MOMENT_PARTS);
  * Conditions that make it a reaction: "as needed", "when it gets slow", "if the business asks" (not
  * "as required by PCI DSS": a requirement's source).
  */
-const NEED = String.raw`\b(?:when|whenever)\s+(?:[\w-]+\s+){1,2}?gets?\s+(?:a?round\s+)?to\s+it\b|\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
+const NEED = String.raw`\b(?:when|whenever)\s+(?:[\w-]+\s+){1,2}?gets?\s+(?:(?:a?round\s+)?to\s+it|(?:a|the)\s+chance|(?:the\s+)?time)\b|\b(?:as|when|if|once)\s+(?:the\s+|a\s+)?need\s+arises\b|\bat\s+the\s+need\b|\bas\s+(?:we|they|you)\s+(?:go(?:\s+along)?|learn|grow)\b|\b(?:when|if)\s+(?:it|we)\s+comes?\s+to\s+(?:it|that)\b|\bon\s+the\s+fly\b|\bon\s+an?\s+as[-\s](?:needed|required)\s+basis\b|\b(?:as|when|if|where|whenever|once)(?:\s+and\s+when)?\s+(?:(?:needed|required|necessary|appropriate|warranted)\b(?!(?<=\bas\s+\w+)\s+(?:by|under|in|for)\b)|(?:the\s+)?(?:[\w-]+\s+)?(?:demand|usage|load|traffic|volumes?|data|users|user\s+base)\s+(?:grows?|increases?|requires?|justif(?:ies|y)|warrants?|picks\s+up|ramps?\s+up)\b|we\s+(?:hit|reach)\s+(?:the\s+)?limits?\b|(?:it|this)\s+becomes\s+(?:necessary|needed|a\s+problem|an\s+issue)\b|(?:it|things)\s+gets?\s+(?:slow|busy|full)\b|(?:utili[sz]ation|usage|load|cpu|memory)\s+gets\s+(?:too\s+)?high\b|(?:the\s+)?(?:business|customers?|users?|people|staff|clients?|someone|anyone)\s+(?:(?:start|starts|begin|begins)\s+(?:complaining|asking|noticing|shouting)|asks?|complains?|notices?|shouts?|reports?\s+(?:it|them|an?\s+\w+|problems|issues|slowness|errors|timeouts|outages|delays|degradation))\b|(?:cpu|memory|utili[sz]ation|usage|load|disk|latency)\s+(?:runs?|gets?|goes|is)\s+(?:too\s+)?(?:hot|high|up|slow)\b|they\s+see\s+fit\b)`;
 /** How a service is when it fails: "slow", "down", "OOM-killed". */
-const BAD_STATE = String.raw`(?:not\s+enough|insufficient|too\s+small|slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
+const BAD_STATE = String.raw`(?:not\s+enough|insufficient|inadequate|unreliable|unstable|flaky|too\s+small|slow|down|full|unavailable|overloaded|degraded|killed|oom-?killed|evicted|throttled|saturated|stuck|unresponsive|busy|hot)\b`;
 /** What a failing service does: "misbehaves", "creaks", "starts timing out". */
 const FAILING = String.raw`(?:comes?\s+to\s+light|surfaces?|surface|emerges?|emerge|hurts|dies|die|locks?\s+up|freezes?|stalls?|backs?\s+up|misbehaves?|misbehave|struggles?|creaks?|chokes?|wobbles?|slows?\s+down|times?\s+out|acts?\s+up|plays?\s+up|(?:starts?|begins?)\s+(?:failing|erroring|timing\s+out|struggling)|stops?\s+responding)`;
 /** Seeing the symptoms: "if we see timeouts", "when users hit errors". */
 const SYMPTOMS = String.raw`\b(?:when|if|once|as|whenever)\s+(?:we|they|you|ops|users|customers)\s+(?:see|get|notice|hit|spot|start\s+seeing)\s+(?:any\s+|some\s+|more\s+)?(?:timeouts?|errors?|slowness|latency|issues|problems|alerts|failures|outages|pressure|contention|throttling)\b`;
 /** Conditions of breaking: "when it breaks", "if something goes wrong", "as issues arise", "whenever the alerts go off". */
 const FAILING_SUBJECT = String.raw`(?:it|we|they|things|something|anything|stuff|problems|issues|incidents|outages|alerts|alarms|memory|(?:the|a|an|any|our)\s+[\w-]+)`;
-const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|(?:go|goes|turns?)\s+(?:red|amber)|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
+const BREAKAGE = String.raw`\b(?:when|if|once|as|whenever)(?:\s+and\s+when)?\s+${FAILING_SUBJECT}(?:(?:\s+(?:is|are|gets?|get|becomes?|become|proves?|turns\s+out(?:\s+to\s+be)?)|['’](?:s|re))\s+(?:${BAD_STATE}|reported|raised|logged|noticed|spotted|flagged)|\s+(?:breaks?|fails?|falls?\s+over|goes\s+(?:down|wrong|off)|go\s+(?:down|wrong|off)|runs?\s+out(?:\s+of\s+\w+)?|fills?\s+up|${FAILING}|arises?|arise|comes?\s+(?:up|in)|crops?\s+up|happens?|happen|occurs?|occur|appears?|appear|hangs?|crash(?:es)?|leaks?|fires?|fire|trips?|spikes?|degrades?|(?:go|goes|turns?)\s+(?:red|amber)|hits?\s+(?:a\s+|the\s+)?limits?))\b`;
 
 // ---- Families -----------------------------------------------------------------------------------
 
@@ -192,12 +197,20 @@ const family = (says: string, source: string, strength: Family['strength'], opti
  */
 const HINT = new RegExp(
   String.raw`\b(?:as|when|if|whenever|once|where|reactive\w*|react\w*|ad[-\s]?hoc|best|fire-?fight\w*|case|fly|accordingly|operational\w*|incidents?|inc|problems?|outages?|failures?|` +
-    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|deferred|postponed|parked|shelved|kicked|backlog|held|hold|left|put|pushed|whoever|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
+    String.raw`events?|tickets?|ticketing|snow|servicenow|jira|requests?|wait|see|whatever|tell|show|deferred|postponed|parked|shelved|kicked|backlog|held|hold|left|put|pushed|whoever|according|depending|function|line|descoped|de-scoped|scoped|punted|` +
     String.raw`item|activity|task|action|topic|work|deliverable|concern|decision|phase|hypercare|steady|in-life|run|management|process|procedure)\b`,
 );
 
 /** A component "reactive to" its inputs is software that updates itself: only incidents, alerts or demand make it a manner of running. */
 const REACTIVE_TO_INPUT = String.raw`\s+to\s+(?!(?:the\s+|any\s+|user\s+|customer\s+)?(?:incidents?|alerts?|alarms?|outages?|issues?|problems?|tickets?|complaints?|failures?|demand|load|usage|traffic|growth|needs?|requests?)\b)`;
+/** Reacting to what a stream delivers is how software consumes it: "processed reactively from the topic", "updated reactively on each event". */
+const REACTIVE_FROM_STREAM = String.raw`\s+(?:from|off|on|via)\s+(?:the\s+|an?\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,2}?(?:topics?|queues?|streams?|events?|messages?|bus|broker|channels?|webhooks?|feeds?|subscriptions?)\b`;
+/**
+ * Reacting as software does: to a change of data ("refreshed reactively when the record changes"),
+ * for each item ("spun up ad hoc per pull request"), by a software agent ("handled reactively by the
+ * consumer group"), beside words of non-blocking code ("a reactive, non-blocking stack").
+ */
+const REACTIVE_SOFTWARE = String.raw`\s+(?:when|whenever|as|after)\s+(?:the\s+|a\s+|an\s+|its\s+|any\s+)?(?:[\w-]+\s+)?(?:records?|rows?|schemas?|files?|documents?|entr(?:y|ies)|config(?:uration)?|values?|fields?|state|sources?|models?|index(?:es)?|content|prices?|objects?)\s+(?:changes?|is\s+(?:updated|changed|modified|saved|written|published|received)|arrives?)\b|\s+(?:per|for\s+each|on\s+each|on\s+every)\s+(?!(?:incidents?|alerts?|failures?|requests?|tickets?|cases?|outages?|issues?|problems?|events?)\b)[a-z]|\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:consumers?|consumer\s+groups?|listeners?|subscribers?|handlers?|workers?|lambdas?|functions?)\b|(?:\s*,\s*|\s+and\s+)(?:non-?blocking|asynchronous|async|event-driven|streaming)\b|\s+(?:consumers?|producers?|endpoints?|handlers?|controllers?|repositor(?:y|ies)|adapters?|batch|jobs?)\b`;
 const END = String.raw`(?=\s*(?:$|[.;!?\n)]))`;
 /** The end of a note, or a moment after its actor: "DR strategy: ops after go-live", "Alert tuning: SRE, ongoing". */
 const ACTOR_TAIL = String.raw`(?:${END}|(?=\s*,?\s*(?:after|once|when|post|later|during|upon|ongoing|going\s+forward|in\s+(?:hypercare|prod|production|live|bau))\b))`;
@@ -333,7 +346,7 @@ const FAMILIES: readonly Family[] = [
   family('via tickets: "L2 via tickets", "through the incident process"', String.raw`\b(?:via|through)\s+${CHANNELS}\b`, 'weak'),
   family(
     'reactive in a word: "reactive", "ad hoc", "best effort", "firefighting" (not "reactive programming", "reactive to filter changes")',
-    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|analysis|(?:auto-?)?scal\w*)\b)`,
+    String.raw`(?<!\b(?:spring|webflux|project|akka|vert\.x)\s+)\b${list(REACTIVE_WORDS)}\b(?!${REACTIVE_TO_INPUT}|${REACTIVE_FROM_STREAM}|${REACTIVE_SOFTWARE}|-|\s+(?:programming|stack|streams?|framework|extensions|librar(?:y|ies)|client|driver|apis?|ui|frontend|model|manifesto|core|java|kotlin|web|mongo|redis|kafka|pipeline|code|i\/o|io|forms?|components?|state|queries|query|reporting|reports?|analysis|analyses|analytics|exploration|sql|notebooks?|workloads?|(?:auto-?)?scal\w*)\b)`,
     'strong',
     { reaction: true },
   ),
@@ -368,7 +381,7 @@ const FAMILIES: readonly Family[] = [
   ),
   family(
     'production will tell: "let production tell us", "monitoring will tell us"',
-    String.raw`\b(?:production|prod|live(?:\s+traffic)?|real\s+traffic|monitoring|the\s+metrics|the\s+dashboards?|usage|experience|time|incidents|outages|alerts|the\s+data)\s+will\s+(?:tell|show)(?:\s+us)?\b|\blet\s+(?:production|prod|live(?:\s+traffic)?|real\s+traffic|the\s+data|usage|monitoring|experience)\s+(?:tell|decide|show|guide|drive)\b`,
+    String.raw`\b(?:production|prod|live(?:\s+traffic)?|real\s+traffic|monitoring|the\s+metrics|the\s+dashboards?|usage|experience|time|incidents|outages|alerts|the\s+data)\s+will\s+(?:tell|show)(?:\s+us)?\b|\blet\s+(?:production|prod|live(?:\s+traffic)?|real\s+traffic|the\s+data|usage|monitoring|experience)\s+(?:tell|decide|show|guide|drive)\b|\bwill\s+(?:tell|show|teach)\s+us\s+what\s+(?:is|['’]s|will\s+be)\s+(?:achievable|realistic|possible|feasible|sensible|reasonable|needed|required|enough|normal|right)\b`,
     'strong',
   ),
   family(
@@ -431,7 +444,7 @@ function terse(text: string, marks: Marks): Span | undefined {
 
 const DETERMINERS = new Set(['the', 'our', 'a', 'an', 'their', 'your']);
 /** Words after which a subject begins: "…and ops will decide", "we agreed that the NOC will…", "whatever the DBA team decides". */
-const SUBJECT_AFTER = new Set(['and', 'but', 'so', 'then', 'that', 'because', 'while', 'when', 'once', 'if', 'until', 'after', 'where', 'which', 'otherwise', 'or', 'what', 'whatever', 'how', 'said', 'assume', 'expect', 'think', 'hope', 'guess', 'probably', 'maybe', 'perhaps', 'honestly', 'afaik', 'fyi', 'imo', 'hopefully', 'currently', 'for now']);
+const SUBJECT_AFTER = new Set(['and', 'but', 'so', 'then', 'that', 'because', 'while', 'when', 'once', 'if', 'until', 'after', 'where', 'which', 'otherwise', 'or', 'what', 'whatever', 'how', 'said', 'assume', 'expect', 'think', 'hope', 'guess', 'probably', 'maybe', 'perhaps', 'honestly', 'afaik', 'fyi', 'imo', 'hopefully', 'currently', 'for now', 'something']);
 const SUBJECT_PUNCTUATION = '.;:!?,(-–—"“*•[';
 const BARE_OPERATION = /(?:service\s+)?operation\b/y;
 
@@ -549,7 +562,9 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (!f.literal && answered(text, m.index)) return undefined;
   if (f.reaction && automaticOrSelfService(clause)) return undefined;
   // what is put off is no warranty decision: a product feature, a price, the project's own schedule
-  if (productScope(clause) || (f.moment && projectEventScheduled(clause))) return undefined;
+  if (otherWork(clause) || (f.moment && projectEventScheduled(clause))) return undefined;
+  if (f.moment && laterScope(clause, marks.verbs.slice(cs, ce), rs, phrase)) return undefined;
+  if (f.moment && bareFuture(clause, marks.verbs.slice(cs, ce), marks.moments.slice(cs, ce))) return undefined;
   // what follows "rather than" is the way turned down: "react to incidents rather than plan capacity up front"
   const alternative = ALTERNATIVE.exec(clause.slice(re));
   const kept = alternative ? clause.slice(0, re + alternative.index) : clause;
@@ -559,6 +574,10 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   const strong = f.strength === 'strong' || (f.strength === 'tense' && future);
   // a number inside a moment ("after 30 days live") is no evidence: the clause is read with its moments marked
   if (!strong && (evidenced(marks.moments.slice(cs, ce).split(/\bwhether\b/)[0]!) || artifactInCare(clause))) return undefined;
+  // what Operation does now, with the next clause of its sentence saying where the values are set:
+  // "the NOC owns the monitoring; thresholds are listed in the alert catalogue"
+  const rest = text.slice(ce, ce + REJECTION_REACH).split(SENTENCE_END)[0]!;
+  if (!strong && !future && (settled(rest) || referenced(clause + rest))) return undefined;
   start = cs + rs;
   end = cs + re;
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
@@ -568,6 +587,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   return end > start ? { start, end } : undefined;
 }
 
+const SENTENCE_END = /[.!?](?=\s|$)|\n/;
 const SECOND_PREDICATE = /\b(?:and|but)\s+(?=(?:will|shall|is\s+to|are\s+to|to\s+be|should|must)\b)/g;
 
 /** Where the last predicate joined by "and"/"but" with a modal of its own begins before `rs`, or 0. */
@@ -595,7 +615,7 @@ const LATER_PHASE_START = /^(?:phase|stage|iteration|increment|wave|v\s?\d|(?:th
 /**
  * A later phase that is the subject of a verb in the present describes that phase's scope, not a
  * deferral: "Phase 2 adds a new market", "later releases add the loyalty module" (but "phase 2 will
- * size it" and "v2 tuning" defer). A later phase that brings a feature is `productScope`'s.
+ * size it" and "v2 tuning" defer). A later phase that brings a feature is `otherWork`'s.
  */
 function laterPhaseAsSubject(clause: string, verbs: string, rs: number, re: number, future: boolean): boolean {
   if (future || !LATER_PHASE_START.test(clause.slice(rs, re)) || /[a-z0-9]/.test(clause.slice(0, rs))) return false;
