@@ -22,6 +22,8 @@ describe('kindOf', () => {
     expect(kindOf(['checkout'], false, ['availability and latency'])).toBe('availability');
     // the words are read together: an undefined one adds nothing that could name a kind
     expect(kindOf(['checkout'], false, [undefined, 'success rate', 'slow path'])).toBe('availability');
+    // words apart: "queue" and "up" are two words ("up" says availability), not "queueup"
+    expect(kindOf(['checkout'], false, ['queue', 'up'])).toBe('availability');
   });
 
   it('takes an objective nothing names for availability', () => {
