@@ -138,5 +138,11 @@ describe('--compare from the command line', () => {
 
   it('throws CompareError (a usage error) from the parser', () => {
     expect(() => parsePreviousRun('null', 'x.json')).toThrow(CompareError);
+    // A library caller that prints the error sees its kind.
+    expect(() => parsePreviousRun('null', 'x.json')).toThrow(expect.objectContaining({ name: 'CompareError' }));
+    // JSON that is a string or a number is not an object either, and says so rather than failing on it.
+    for (const text of ['"a result"', '42']) {
+      expect(() => parsePreviousRun(text, 'x.json')).toThrow(new CompareError('--compare x.json: not a warranty-lint JSON result (not an object). Compare with the JSON result of an earlier run, written with -f json=FILE.'));
+    }
   });
 });
