@@ -17,7 +17,7 @@ import { CompareError, parsePreviousRun } from '../src/formatters/run-record.js'
 import { CLEAN_LOW, lintYaml } from './support/lint-yaml.js';
 import { runCli, tempTree } from './support/run-cli.js';
 import { EXAMPLES_CTX, lintExamples, previousExamples } from './fixtures/report/cab.js';
-import { CTX, NOW, expectGolden } from './fixtures/report/support.js';
+import { CTX, NOW, expectGolden, generateCatalog } from './fixtures/report/support.js';
 
 describe('--compare on the examples', () => {
   it('tells what changed in the report: one service fixed, one broken, one added (golden)', async () => {
@@ -94,6 +94,59 @@ describe('matching by fingerprint', () => {
   });
 });
 
+describe('--compare in the text report', () => {
+  it('names the services removed, and the areas whose state changed', async () => {
+    const previous = previousExamples();
+    const services = previous.services ?? [];
+    const fx = services.find((sv) => sv.name === 'fx-rates')!;
+    const gone = ['old-billing', 'old-ledger'].map((name) => ({ ...fx, name, file: `examples/${name}.yaml` }));
+    const changed = services.map((sv) => (sv === fx ? { ...sv, areas: { ...sv.areas, security: 'missing' as const } } : sv));
+    const text = report(await lintExamples(), { ...EXAMPLES_CTX, previous: { ...previous, services: [...changed, ...gone] } });
+    expect(text).toContain('\nServices removed (2): old-billing, old-ledger.\n');
+    expect(text).toContain('\nAreas whose state changed (1):\n  fx-rates security: missing → defined\n');
+  });
+
+  it('says nothing of changed services when none changed', async () => {
+    const result = await lintExamples();
+    const same = parsePreviousRun(json(result, CTX) as string, 'same.json');
+    expect(report(result, { ...EXAMPLES_CTX, previous: same })).not.toContain('Services whose open findings changed');
+  });
+
+  it('lists the 20 most changed services and counts the rest', () => {
+    const result = lintYaml(generateCatalog(300), { now: NOW });
+    const before = { ...parsePreviousRun(json(result, CTX) as string, 'before.json'), findings: [] };
+    const changed = compareRuns(result, buildView(result).weights, before).changedServices.length;
+    expect(changed).toBeGreaterThan(21);
+    const lines = report(result, { ...CTX, previous: before }).split('\n');
+    const head = lines.indexOf(`Services whose open findings changed (${changed}), most changed first:`);
+    expect(lines.slice(head + 1, head + 21).every((l) => /^ {2}\S+: \d+ new, 0 fixed$/.test(l))).toBe(true);
+    expect(lines[head + 21]).toBe(`  and ${changed - 20} more services, in the lists below.`);
+  });
+
+  it('indents the continuation of a wrapped change under its first line, at the narrowest width', () => {
+    const result = lintYaml(generateCatalog(300), { now: NOW });
+    const before = parsePreviousRun(json(result, CTX) as string, 'before.json');
+    const longest = (before.services ?? []).reduce((a, b) => ((b.name ?? '').length > (a.name ?? '').length ? b : a));
+    const flipped = { ...longest, areas: { ...longest.areas, security: longest.areas.security === 'missing' ? ('defined' as const) : ('missing' as const) } };
+    const previous = { ...before, findings: [], services: (before.services ?? []).map((sv) => (sv === longest ? flipped : sv)) };
+    const lines = report(result, { ...CTX, width: 60, previous }).split('\n');
+    // The lines of a list: indented, after its title (which itself may wrap at this width).
+    const block = (title: RegExp): string[] => {
+      const head = lines.findIndex((t) => title.test(t));
+      const first = lines.findIndex((l, i) => i > head && l.startsWith('  '));
+      const end = lines.findIndex((l, i) => i > first && !l.startsWith('  '));
+      return lines.slice(first, end);
+    };
+    const areas = block(/^Areas whose state changed \(1\):$/);
+    expect(areas[0]).toMatch(/^ {2}\S/);
+    expect(areas.length).toBeGreaterThan(1);
+    expect(areas.slice(1).every((l) => /^ {4}\S/.test(l))).toBe(true);
+    const services = block(/^Services whose open findings changed/).slice(0, -1);
+    expect(services.every((l) => /^ {2}\S|^ {4}\S/.test(l))).toBe(true);
+    expect(services.filter((l) => /^ {4}\S/.test(l)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('--compare from the command line', () => {
   const tree = (): string => tempTree({ 'services/a.yaml': CLEAN_LOW.replace('target: 99.0', 'target: TBD') });
 
@@ -138,5 +191,11 @@ describe('--compare from the command line', () => {
 
   it('throws CompareError (a usage error) from the parser', () => {
     expect(() => parsePreviousRun('null', 'x.json')).toThrow(CompareError);
+    // A library caller that prints the error sees its kind.
+    expect(() => parsePreviousRun('null', 'x.json')).toThrow(expect.objectContaining({ name: 'CompareError' }));
+    // JSON that is a string or a number is not an object either, and says so rather than failing on it.
+    for (const text of ['"a result"', '42']) {
+      expect(() => parsePreviousRun(text, 'x.json')).toThrow(new CompareError('--compare x.json: not a warranty-lint JSON result (not an object). Compare with the JSON result of an earlier run, written with -f json=FILE.'));
+    }
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdown, MARKDOWN_BUDGET } from '../src/formatters/markdown.js';
 import { CLEAN_LOW, lintYaml } from './support/lint-yaml.js';
 import { CTX, NOW, expectGolden, generateCatalog, lintFixture } from './fixtures/report/support.js';
+import { EXAMPLES_CTX, lintExamples, previousExamples } from './fixtures/report/cab.js';
 
 /** Cells of a table row, split on the pipes that are not escaped. */
 const cells = (row: string): string[] => row.slice(2, -2).split(/(?<!\\) \| /);
@@ -78,6 +79,31 @@ describe('markdown', () => {
     const text = markdown(lintYaml(generateCatalog(1500, 3), { now: NOW }), CTX);
     expect(text.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
     expect(text).toMatch(/_\d+ more findings not shown here: run `warranty-lint report` for the full list\._/);
-    expect(tableRows(text, '| file:line |').length).toBeGreaterThan(50);
+    const listed = tableRows(text, '| file:line |');
+    expect(listed.length).toBeGreaterThan(50);
+    // Over 50 findings, the list starts closed; the note counts exactly the findings left out.
+    const total = Number(/<details><summary>(\d+) findings, worst service first<\/summary>/.exec(text)?.[1]);
+    expect(text).toContain(`${listed.at(-1) as string}\n\n_${total - listed.length} more findings not shown here`);
+    // The findings table holds only rows that fit what is left after the header, the 2,000
+    // characters kept for notes, and the coverage table (each row counted with its newline).
+    const size = (rows: string[]): number => rows.reduce((n, r) => n + r.length + 1, 0);
+    const remaining = MARKDOWN_BUDGET - text.indexOf('\n### Coverage') - 2_000;
+    expect(size(listed)).toBeLessThanOrEqual(remaining - size(tableRows(text, '| service |')));
+  });
+
+  it('lists at most 50 waivers and counts the rest', () => {
+    const files = Array.from({ length: 52 }, (_, i) => ({
+      file: `services/s${i}.yaml`,
+      text: CLEAN_LOW.replace('name: search', `name: s${i}`).replace('target: 99.0', 'target: TBD') + '  waivers:\n    - { rule: warranty-placeholder-value, reason: Agreed next sprint., approvedBy: cio, expires: 2026-12-31 }\n',
+    }));
+    const text = markdown(lintYaml(files, { now: NOW }), CTX);
+    expect(text).toMatch(/\|\n\n_2 more waivers not shown here: run `warranty-lint report` for the whole register\._\n/);
+  });
+
+  it('dates the trend by the previous run, or names only its file when the run recorded no date', async () => {
+    const result = await lintExamples();
+    expect(markdown(result, { ...EXAMPLES_CTX, previous: previousExamples() })).toContain('**Since 2026-10-26** (last-month.json)');
+    const undated = markdown(result, { ...EXAMPLES_CTX, previous: { ...previousExamples(), today: null } });
+    expect(undated).toContain('**Since last-month.json**: this change adds');
   });
 });

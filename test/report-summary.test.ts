@@ -12,10 +12,11 @@ import { buildView } from '../src/formatters/portfolio-view.js';
 import { report } from '../src/formatters/report.js';
 import { ownerRollup, tierRollup, topRisks, waiverRegister } from '../src/formatters/rollups.js';
 import { markdown } from '../src/formatters/markdown.js';
-import { SUMMARY_LINES } from '../src/formatters/report-summary.js';
+import { SUMMARY_LINES, trendSentence } from '../src/formatters/report-summary.js';
+import { compareRuns } from '../src/formatters/compare.js';
 import { CLEAN_LOW, lintYaml } from './support/lint-yaml.js';
 import { runCli, tempTree } from './support/run-cli.js';
-import { EXAMPLES_CTX, lintExamples } from './fixtures/report/cab.js';
+import { EXAMPLES_CTX, lintExamples, previousExamples } from './fixtures/report/cab.js';
 import { NOW, expectGolden } from './fixtures/report/support.js';
 
 const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
@@ -157,5 +158,18 @@ describe('where the catalog came from', () => {
     expect(catalogSource(['services'], root, false)).toEqual({ paths: ['services'], folder: root });
     const run = await runCli(['report', '--summary', '--now', NOW, 'services'], root);
     expect(run.stdout.replace(/\n/g, ' ')).toContain(`Catalog: services, folder ${root}.`);
+  });
+});
+
+describe('the trend sentence', () => {
+  it('counts findings waived since, and gives the reactive share only when both runs measured one', async () => {
+    const result = await lintExamples();
+    const cmp = compareRuns(result, buildView(result).weights, previousExamples());
+    expect(trendSentence(cmp, 0.3, '→')).toBe('Since 2026-10-26 (last-month.json): 6 new findings, 1 fixed, 30 still open; 1 service added, 0 removed; reactive share 12% → 12% (no change).');
+    const waived = { ...cmp, waivedSince: cmp.fixed.slice(0, 1) };
+    expect(trendSentence(waived, 0.3, '→')).toContain(': 6 new findings, 1 fixed, 30 still open, 1 waived since; ');
+    for (const reactive of [{ before: { ...cmp.reactive.before, overall: null }, after: cmp.reactive.after }, { before: cmp.reactive.before, after: { ...cmp.reactive.after, overall: null } }]) {
+      expect(trendSentence({ ...cmp, reactive }, 0.3, '→')).toBe('Since 2026-10-26 (last-month.json): 6 new findings, 1 fixed, 30 still open; 1 service added, 0 removed.');
+    }
   });
 });

@@ -13,6 +13,7 @@ import { defaultConfig } from '../src/config/defaults.js';
 import { buildView, sharePercent, wholePercents } from '../src/formatters/portfolio-view.js';
 import { report } from '../src/formatters/report.js';
 import { lint } from '../src/engine/lint.js';
+import { makeFinding } from '../src/engine/finding.js';
 import { resolveConfig } from '../src/config/resolve.js';
 import { displayWidth, truncate, truncateMiddle, wrap } from '../src/formatters/text-layout.js';
 import { CLEAN_LOW, lintYaml } from './support/lint-yaml.js';
@@ -144,6 +145,34 @@ describe('report: content', () => {
     expect(text).toContain('; 1 waived, 0 baselined.');
     expect(text).toMatch(/test\.yaml:\d+ {2}waived warning {2}warranty-area-missing/);
     expect(matrixRows(text)[0]).toMatch(/✓ +✓ +✓ +w$/);
+  });
+
+  it('lists findings without a service apart, and counts the services it does not list', () => {
+    const services = ['a', 'b'].map((n) => ({ file: `services/${n}.yaml`, text: CLEAN_LOW.replace('name: search', `name: ${n}`) }));
+    const withOther = (severity: 'error' | 'warning', file: string | null): ReturnType<typeof lintYaml> => {
+      const r = lintYaml(services);
+      r.findings.push(makeFinding({ ruleId: 'warranty-area-missing', severity, message: 'Something about no service.', file, range: null, service: null, area: null, pointer: null, document: null }));
+      return r;
+    };
+    const loud = report(withOther('warning', null), CTX);
+    expect(loud).toContain('\nFiles and portfolio (no service)\n');
+    expect(loud.replace(/\n/g, ' ')).toContain('2 services have no findings and are not listed.');
+    // --quiet leaves the warning out: nothing is listed, so no service is "not listed" either.
+    const quiet = report(withOther('warning', null), { ...CTX, quiet: true });
+    expect(quiet).not.toContain('Files and portfolio');
+    expect(quiet).toContain('No open errors.');
+    expect(quiet).not.toContain('not listed');
+    // A finding about a file as a whole has no line to name.
+    const one = withOther('error', 'services/a.yaml');
+    one.findings = one.findings.filter((f) => f.service !== 'b');
+    const text = report({ ...one, services: one.services.filter((sv) => sv.name === 'a') }, { ...CTX, quiet: true });
+    expect(text).toContain('\n  services/a.yaml  error  warranty-area-missing\n');
+    expect(text.replace(/\n/g, ' ')).toContain('1 service has no open errors and is not listed.');
+  });
+
+  it('names the owner of each finding, or (none) for a service without one', () => {
+    const text = report(lintYaml(CLEAN_LOW.replace('  owner: team-search\n', '').replace('target: 99.0', 'target: TBD')), CTX);
+    expect(text).toMatch(/\n {2}test\.yaml:\d+ {2}error {2}warranty-placeholder-value {2}owner \(none\)\n/);
   });
 
   it('shows only open errors with --quiet', () => {

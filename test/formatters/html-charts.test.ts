@@ -3,7 +3,9 @@
 // where the share and threshold fall on its width. Positions are checked against geometry worked
 // out by hand (0 at the left, 1 at the right, ½ at the top), not against the formula.
 import { describe, expect, it } from 'vitest';
-import { gauge, shareBar } from '../../src/formatters/html-charts.js';
+import { gauge, shareBar, stagesSection } from '../../src/formatters/html-charts.js';
+import { buildView } from '../../src/formatters/portfolio-view.js';
+import { lintExamples } from '../fixtures/report/cab.js';
 
 /** The attributes of the first element `tag` with class `cls` in an SVG string. */
 function attrs(svg: string, tag: string, cls?: string): Record<string, string> | undefined {
@@ -91,5 +93,22 @@ describe('shareBar', () => {
   it('draws no fill for a share of 0, one that rounds to 0, or one not measured', () => {
     for (const share of [0, 0.001, null]) expect(attrs(shareBar(share, 0.2), 'rect', 'bar-fill')).toBeUndefined();
     expect(attrs(shareBar(null, 0.2), 'rect', 'bar-bg')).toMatchObject({ width: '160' });
+  });
+});
+
+describe('shareBar and stagesSection', () => {
+  it('marks a bar over the threshold, and only that one', () => {
+    expect(shareBar(0.25, 0.3)).toContain('<rect class="bar-fill" x="1" y="2" width="40" height="10"/>');
+    expect(shareBar(0.5, 0.3)).toContain('<rect class="bar-fill over" x="1" y="2" width="80" height="10"/>');
+    // No share (nothing measured) draws the empty track and the threshold only.
+    expect(shareBar(null, 0.3)).toBe('<svg width="162" height="14" viewBox="0 0 162 14" aria-hidden="true"><rect class="bar-bg" x="1" y="2" width="160" height="10"/><line class="tick" x1="49" y1="0" x2="49" y2="14"/></svg>');
+  });
+
+  it('labels each row of the stages chart at its own height, overall first', async () => {
+    const out: string[] = [];
+    stagesSection(buildView(await lintExamples()), out);
+    expect(out.slice(0, 2)).toEqual(['<section id="stages">', '<h2>Where warranty is planned</h2>']);
+    const labels = [...out.join('\n').matchAll(/<text x="0" y="(\d+)">([a-z]+)<\/text>/g)].map((m) => `${m[2]}@${m[1]}`);
+    expect(labels).toEqual(['overall@19', 'availability@45', 'capacity@71', 'continuity@97', 'security@123']);
   });
 });

@@ -58,6 +58,71 @@ describe('html', () => {
     expect(page).toContain('&#60;/td&#62;&#60;/tr&#62;&#60;/table&#62;&#60;script&#62;window.pwned=3&#60;/script&#62;&#34;&#39;&#38;amp;\\x1b[31m\\u202e');
   });
 
+  it('opens with a header naming the date, the catalog, its commit and what was read', async () => {
+    const page = html(await lintExamples(), EXAMPLES_CTX);
+    expect(page).toContain(
+      [
+        '<body>',
+        '<header class="top">',
+        '<h1>Warranty report, 2026-11-26</h1>',
+        '<p>Catalog: <code>examples/</code>, <span title="commit 0123456789abcdef0123456789abcdef01234567">git branch main, commit 0123456789ab (/home/ops/catalog)</span>.</p>',
+        '<p>Read 12 services in 10 catalog files, SLOs in 2 files (1 other YAML file skipped: not service definitions) with warranty-lint 0.0.0-test. Open findings: 17 errors, 18 warnings, 1 info; 1 waived, 0 baselined.</p>',
+        '</header>',
+      ].join('\n'),
+    );
+    // Without a catalog identity (a library caller), the header says only what was read.
+    const plain = html(await lintFixture('catalog'), CTX);
+    expect(plain).toContain('<header class="top">\n<h1>Warranty report, 2026-11-26</h1>\n<p>Read 6 services in 5 catalog files with warranty-lint 0.0.0-test. Open findings: 8 errors, 13 warnings, 0 infos; 2 waived, 0 baselined.</p>\n</header>');
+    // A folder outside git has no commit to show in a tooltip.
+    const folder = html(await lintExamples(), { ...EXAMPLES_CTX, source: { paths: ['examples/'], folder: '/home/ops/catalog' } });
+    expect(folder).toMatch(/<p>Catalog: <code>examples\/<\/code>, <span>[^<]+<\/span>\.<\/p>/);
+  });
+
+  it('lists the changes since the previous run: shares before and after, services added and removed, new and fixed findings', async () => {
+    const page = html(await lintExamples(), { ...EXAMPLES_CTX, previous: previousExamples() });
+    const section = /<section id="changes">[\s\S]*?<\/section>/.exec(page)?.[0] as string;
+    const lines = section.split('\n');
+    expect(lines.slice(0, 12)).toEqual([
+      '<section id="changes">',
+      '<h2>Changes since 2026-10-26</h2>',
+      '<p class="note">Compared with last-month.json, by fingerprint (rule, service, area and field): a finding that only moved in its file is not new. Open findings only.</p>',
+      '<table>',
+      '<thead><tr><th scope="col">reactive share</th><th scope="col" class="num">before</th><th scope="col" class="num">after</th><th scope="col">change</th></tr></thead>',
+      '<tbody>',
+      '<tr><th scope="row">overall</th><td class="num">12%</td><td class="num">12%</td><td>no change</td></tr>',
+      '<tr><th scope="row">availability</th><td class="num">10%</td><td class="num">10%</td><td>no change</td></tr>',
+      '<tr><th scope="row">capacity</th><td class="num">17%</td><td class="num">16%</td><td>-1 point</td></tr>',
+      '<tr><th scope="row">continuity</th><td class="num">10%</td><td class="num">10%</td><td>no change</td></tr>',
+      '<tr><th scope="row">security</th><td class="num">10%</td><td class="num">13%</td><td>+3 points</td></tr>',
+      '</tbody></table>',
+    ]);
+    expect(lines).toContain('<p>Services added: reporting-warehouse. Services removed: none.</p>');
+    expect(lines).toContain('<h3>New findings (6)</h3>');
+    expect(lines).toContain('<h3>Fixed findings (1)</h3>');
+    expect(lines.filter((l) => l === '<thead><tr><th scope="col">severity</th><th scope="col">rule</th><th scope="col">service</th><th scope="col">file:line</th><th scope="col">message</th></tr></thead>')).toHaveLength(2);
+    expect(lines).toContain(
+      '<tr><td class="sev-error">error</td><td><code>warranty-placeholder-value</code></td><td>fx-rates</td><td>examples/platform/reference-data.yaml:19</td><td class="msg">service &#34;fx-rates&#34; has the placeholder &#34;TBD&#34; in availability.target; replace it with an agreed value.</td></tr>',
+    );
+  });
+
+  it('compares with a result of an older warranty-lint: no date, no services, no shares per area', async () => {
+    const previous = { ...previousExamples(), today: null, services: null };
+    const page = html(await lintExamples(), { ...EXAMPLES_CTX, previous });
+    const section = /<section id="changes">[\s\S]*?<\/section>/.exec(page)?.[0] as string;
+    expect(section).toContain('<h2>Changes since the previous run</h2>');
+    expect(section).toContain('<tr><th scope="row">security</th><td class="num">-</td><td class="num">13%</td><td>-</td></tr>');
+    expect(section).toContain('<p class="note">The previous result does not record its services (written by an older warranty-lint): shares per area and services added or removed are not compared.</p>');
+    expect(section).not.toContain('Services added');
+  });
+
+  it('names every service added and removed, separated by commas', async () => {
+    const previous = previousExamples();
+    const gone = previous.services?.filter((s) => s.name === 'fx-rates' || s.name === 'checkout-web') ?? [];
+    const renamed = { ...previous, services: [...(previous.services ?? []), ...gone.map((s) => ({ ...s, name: `old-${s.name as string}` }))] };
+    const page = html(await lintExamples(), { ...EXAMPLES_CTX, previous: renamed });
+    expect(page).toMatch(/<p>Services added: reporting-warehouse\. Services removed: old-[a-z-]+, old-[a-z-]+\.<\/p>/);
+  });
+
   it('escapes markup characters as entities', () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`)).toBe('&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;amp;&#60;/a&#62;');
     expect(escapeHtml('line\nbreak\u202e')).toBe('line\\nbreak\\u202e');

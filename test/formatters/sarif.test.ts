@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../../src/formatters/sarif.js';
+import { docsUrl } from '../../src/docs/url.js';
 import { RULES } from '../../src/rules/index.js';
 import { VERSION } from '../../src/version.js';
 import { CLEAN_LOW } from '../support/lint-yaml.js';
@@ -99,6 +100,42 @@ describe('sarif formatter', () => {
     expect(warning.locations[0].physicalLocation.region).toEqual({ startLine: 9, startColumn: 3, endLine: 9, endColumn: 11 });
     const waived = run.results.find((r) => r.suppressions)!;
     expect(waived.suppressions).toEqual([{ kind: 'inSource', justification: 'Waived by a waiver in the service definition (spec.waivers).' }]);
+  });
+
+  it("describes the rules in effect: a policy links to how policies work and one written off is disabled; without a list, the built-in rules", () => {
+    const result = sampleResult();
+    const builtIn = RULES.map((r) => r.meta);
+    const policy = {
+      ...builtIn[0]!,
+      id: 'acme/oncall-required',
+      area: 'availability' as const,
+      severity: 'warning' as const,
+      description: 'Critical services name an on-call rota.',
+      rationale: 'An outage at night needs someone to call.',
+      remediation: 'Set availability.oncall.',
+      defaultOff: true,
+      policy: { source: 'acme.yaml', applies: 'critical tier services', checks: ['availability.oncall is present'] },
+    };
+    result.rules = [...builtIn, policy];
+    const rules = checkSarif(sarif(result, CTX)).runs[0]!.tool.driver.rules;
+    expect(rules.at(-1)).toMatchObject({
+      id: 'acme/oncall-required',
+      defaultConfiguration: { enabled: false, level: 'warning' },
+      properties: { tags: ['warranty', 'policy', 'availability'] },
+      help: { markdown: `**How to fix:** Set availability.oncall.\n\n**Why it matters:** An outage at night needs someone to call.\n\n[how policies work](${docsUrl('acme/oncall-required')})` },
+    });
+    const area = rules.find((r) => r.id === 'warranty-area-missing')!;
+    expect(area.help.markdown).toMatch(/\n\n\[warranty-area-missing in the rules reference\]\(https:\/\/github\.com\/warranty-lint\/warranty-lint\/blob\/main\/docs\/rules\.md#warranty-area-missing\)$/);
+    expect(area.defaultConfiguration).toEqual({ level: 'error' });
+    const unlisted = checkSarif(sarif({ ...sampleResult(), rules: undefined }, CTX)).runs[0]!.tool.driver.rules;
+    expect(unlisted.map((r) => r.id)).toEqual(builtIn.map((m) => m.id));
+  });
+
+  it('gives a file outside the root its absolute file uri, without a base', () => {
+    const log = JSON.parse(sarif(sampleResult(), { ...CTX, root: '/repo/infra' })) as Log;
+    expect(validateSarif(log)).toBe(true);
+    const placeholder = log.runs[0]!.results.find((r) => r.ruleId === 'warranty-placeholder-value' && !r.suppressions)!;
+    expect(placeholder.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///repo/services/pay%20ments.yaml' });
   });
 
   it('puts the portfolio finding (no file) at the top of the first file read, marked as portfolio', () => {

@@ -48,6 +48,30 @@ describe('stylish formatter', () => {
     expect(stylish(clean, CTX)).toBe('✔ no problems in 3 services\n');
   });
 
+  it('counts infos in the summary line, one info as "1 info"', () => {
+    const withInfos = (infos: number): string => {
+      const r = sampleResult();
+      r.summary = { ...r.summary, infos };
+      return stylish(r, CTX).split('\n').at(-2) as string;
+    };
+    expect(withInfos(1)).toBe('✖ 3 problems (1 error, 1 warning, 1 info) in 3 services');
+    expect(withInfos(2)).toBe('✖ 4 problems (1 error, 1 warning, 2 infos) in 3 services');
+  });
+
+  it('says which paths were not found after the problems, and paints the line red for errors or missing paths, else yellow', () => {
+    const summaryLine = (errors: number, missing: string[]): string => {
+      const r = sampleResult();
+      r.summary = { ...r.summary, errors };
+      r.missing = missing;
+      return stylish(r, { ...CTX, color: true }).split('\n').at(-2) as string;
+    };
+    const red = '\u001b[31m\u001b[1m';
+    const yellow = '\u001b[33m\u001b[1m';
+    expect(summaryLine(1, [])).toBe(`${red}✖ 2 problems (1 error, 1 warning) in 3 services\u001b[22m\u001b[39m`);
+    expect(summaryLine(0, [])).toBe(`${yellow}✖ 1 problem (0 errors, 1 warning) in 3 services\u001b[22m\u001b[39m`);
+    expect(summaryLine(0, ['nowhere/'])).toBe(`${red}✖ 1 problem (0 errors, 1 warning) in 3 services; 1 path not found or empty (see above)\u001b[22m\u001b[39m`);
+  });
+
   it('escapes control and bidirectional characters from files, and colours only when asked', () => {
     const plain = stylish(hostileResult(), CTX);
     expect(plain).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
