@@ -44,18 +44,23 @@ export const availabilitySloMismatch: CatalogRule = {
   // The target and window, when they can be compared with something.
   positions: (service) => {
     const { pointer, values } = service.areas.availability;
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a position declared for an absent field places nothing: no finding points at it.
     return [...(values.target !== undefined ? [`${pointer}/target`] : []), ...(values.window !== undefined ? [`${pointer}/window`] : [])];
   },
   *check(ctx) {
     const { slos } = ctx;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; the engine always sets slos, and with none every service's objectives below are empty.
     if (!slos || slos.all.length === 0) return;
     for (const service of reported(ctx)) {
       const objectives = slos.of(service.name);
+      // Stryker disable next-line ConditionalExpression: a shortcut; with no objective nothing below is found.
       if (objectives.length === 0) continue;
       const { pointer, values } = service.areas.availability;
+      // Stryker disable next-line ConditionalExpression: with no target, no objective compares below undefined (NaN).
       if (values.target !== undefined) {
         const target = values.target;
         // The weakest first: it is the one the warranty is furthest from.
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: an undefined target compares false anyway; EPSILON only absorbs float noise, no written percent lies within it.
         const below = objectives.filter((s) => s.target !== undefined && s.target < target - EPSILON).sort((a, b) => (a.target as number) - (b.target as number));
         const weakest = below[0];
         if (weakest) {

@@ -44,6 +44,7 @@ export const dependencyUnknown: CatalogRule = {
     ctx.memo?.set(HINTS, hints);
     const hintFor = (name: string): string | undefined => {
       if (!hinted.has(name)) return undefined;
+      // Stryker disable next-line ConditionalExpression: a cache; computing the hint again gives the same one.
       if (!hints.has(name)) hints.set(name, didYouMean(name, (known ??= [...byName.keys()])));
       return hints.get(name);
     };

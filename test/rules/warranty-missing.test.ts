@@ -56,4 +56,12 @@ describe(RULE, () => {
       .replace('dataTypes: [none] }', 'dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }');
     expect(rulesOf(lintYaml(`${COMPONENT}  ${filled}\n`))).toEqual([]);
   });
+
+  it('names what a critical or high tier needs besides the essentials, and nothing more for a lower tier', () => {
+    const tiered = (tier: string) => lintYaml(`${COMPONENT}`.replace('metadata:\n', `metadata:\n  labels: { tier: ${tier} }\n`), { config: { backstage: { tier: { from: ['metadata.labels.tier'] } } } });
+    const extras = (tier: string) =>
+      ` A ${tier} tier also needs availability.mttr, capacity.headroom, thresholds and loadTest, continuity.mtpd, plan and lastTest, and security.controls, policy and lastReview.`;
+    for (const tier of ['critical', 'high']) expect(tiered(tier).findings.find((f) => f.ruleId === RULE)?.message.endsWith(`(fill in the <…> values).${extras(tier)}`)).toBe(true);
+    for (const tier of ['medium', 'low']) expect(tiered(tier).findings.find((f) => f.ruleId === RULE)?.message).toMatch(/\(fill in the <…> values\)\.$/);
+  });
 });
