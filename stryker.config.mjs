@@ -24,6 +24,9 @@ const name = folder ?? 'all';
  * two busy cores, about 40 mutants a minute). Mutants that cross a block's edge are left out.
  * WL_MUTATION_OFFSET=K (0 to N-1) takes the K-th block of each N instead (lines 20K+1 to 20K+20,
  * ...): a fresh sample, to measure tests written against the survivors of another one.
+ * WL_MUTATION_SPREAD=1 shifts each file's block by a hash of its path (then K only picks the
+ * hash's phase): with one offset for all, a file shorter than 20K lines is never sampled and the
+ * sample leans to long files; spread, each file has the same chance of each of its blocks.
  */
 const wholeNumber = (name, fallback, min) => {
   const raw = process.env[name];
@@ -34,7 +37,14 @@ const wholeNumber = (name, fallback, min) => {
 const SAMPLE = wholeNumber('WL_MUTATION_SAMPLE', 1, 1);
 const OFFSET = wholeNumber('WL_MUTATION_OFFSET', 0, 0);
 if (OFFSET >= SAMPLE) throw new Error(`WL_MUTATION_OFFSET is ${OFFSET}: under WL_MUTATION_SAMPLE (${SAMPLE})`);
+const SPREAD = process.env.WL_MUTATION_SPREAD === '1';
 const BLOCK = 20;
+/** FNV-1a of a file's path: a fixed, well-mixed phase for WL_MUTATION_SPREAD. */
+const phase = (path) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+};
 function sampled(f) {
   const files = readdirSync(`src/${f}`, { recursive: true })
     .map((p) => `src/${f}/${p}`)
@@ -42,7 +52,8 @@ function sampled(f) {
   return files.flatMap((p) => {
     const lines = readFileSync(p, 'utf8').split('\n').length;
     const ranges = [];
-    for (let start = 1 + BLOCK * OFFSET; start <= lines; start += BLOCK * SAMPLE) ranges.push(`${p}:${start}-${start + BLOCK - 1}`);
+    const first = SPREAD ? (phase(p) + OFFSET) % SAMPLE : OFFSET;
+    for (let start = 1 + BLOCK * first; start <= lines; start += BLOCK * SAMPLE) ranges.push(`${p}:${start}-${start + BLOCK - 1}`);
     return ranges;
   });
 }
@@ -63,7 +74,7 @@ export default {
   // files stay local (reports/ is ignored): see README, "Testing".
   incremental: true,
   ignoreStatic: process.env.WL_MUTATION_STATIC !== '1',
-  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}-${OFFSET}`}.incremental.json`,
+  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}-${OFFSET}${SPREAD ? '-spread' : ''}`}.incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },

@@ -58,7 +58,8 @@ for (const folder of folders) {
 
 const sample = process.env.WL_MUTATION_SAMPLE ?? '1';
 const offset = process.env.WL_MUTATION_OFFSET ?? '0';
-console.log(`\nmutation score by folder (threshold ${THRESHOLD}%)${sample === '1' ? '' : `, lines of block ${offset} of every ${sample} blocks of 20 (WL_MUTATION_SAMPLE, WL_MUTATION_OFFSET)`}, ${((Date.now() - started) / 60_000).toFixed(0)} min in all:`);
+const spread = process.env.WL_MUTATION_SPREAD === '1' ? ', each file shifted by a hash of its path (WL_MUTATION_SPREAD)' : '';
+console.log(`\nmutation score by folder (threshold ${THRESHOLD}%)${sample === '1' ? '' : `, lines of block ${offset} of every ${sample} blocks of 20 (WL_MUTATION_SAMPLE, WL_MUTATION_OFFSET)${spread}`}, ${((Date.now() - started) / 60_000).toFixed(0)} min in all:`);
 console.log(['folder', 'score', 'mutants', 'killed', 'survived', 'timeout', 'no coverage', 'static (not run)', 'minutes'].join('\t'));
 for (const r of rows) console.log([r.folder, `${r.score.toFixed(2)}%`, r.mutants, r.Killed, r.Survived, r.Timeout, r.NoCoverage, r.Ignored, r.minutes.toFixed(0)].join('\t'));
 process.exit(rows.some((r) => r.score < THRESHOLD) ? 1 : 0);
