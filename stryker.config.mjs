@@ -74,7 +74,9 @@ export default {
   // files stay local (reports/ is ignored): see README, "Testing".
   incremental: true,
   ignoreStatic: process.env.WL_MUTATION_STATIC !== '1',
-  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}-${OFFSET}${SPREAD ? '-spread' : ''}`}.incremental.json`,
+  // A run on chosen tests (WL_MUTATION_TESTS, vitest.mutation.config.ts) keeps its own: its
+  // survivors are not the whole suite's.
+  incrementalFile: `reports/mutation/${name}${SAMPLE === 1 ? '' : `.sample${SAMPLE}-${OFFSET}${SPREAD ? '-spread' : ''}`}${process.env.WL_MUTATION_TESTS ? '.chosen' : ''}.incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
