@@ -23,7 +23,7 @@ export function decodeResult(text: string, file: string): FileResult | undefined
   try {
     data = JSON.parse(text);
   } catch {
-    return undefined;
+    // not JSON: data stays undefined, which is no result (below)
   }
   if (!Array.isArray(data) || data.length !== 4 || !Array.isArray(data[0]) || !Array.isArray(data[1]) || !isCount(data[2])) return undefined;
   if (data[3] !== null && !isFileCatalog(data[3])) return undefined;
@@ -51,7 +51,7 @@ function isFileCatalog(v: unknown): boolean {
 type Check = (v: unknown) => boolean;
 
 const isString: Check = (v) => typeof v === 'string';
-const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isNumber: Check = (v) => Number.isFinite(v);
 const isBoolean: Check = (v) => typeof v === 'boolean';
 const isCount: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
 const oneOf =
@@ -66,7 +66,8 @@ const listOf =
   (check: Check): Check =>
   (v) =>
     Array.isArray(v) && v.every(check);
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+// The data comes from JSON.parse, whose objects are all plain (prototype Object.prototype).
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** An object with these fields (optional ones may be absent, never anything else) and no other. */
 function shape(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {

@@ -24,7 +24,7 @@ function overrideMatchers(config: ResolvedConfig): Array<(file: string) => boole
  */
 export function severityFor(ruleId: string, file: string | null, tier: Tier | null, config: ResolvedConfig): SeveritySetting {
   let setting: SeveritySetting | undefined = config.rules[ruleId];
-  if (file !== null && config.overrides.length > 0) {
+  if (file !== null) {
     const m = overrideMatchers(config);
     config.overrides.forEach((o, i) => {
       const s = o.rules[ruleId];
@@ -35,7 +35,7 @@ export function severityFor(ruleId: string, file: string | null, tier: Tier | nu
   const meta = rulesInEffect(config).byId.get(ruleId)?.meta;
   if (!meta) return 'error';
   if (meta.defaultOff) return 'off';
-  const base = (tier !== null ? meta.tierSeverity?.[tier] : undefined) ?? meta.severity;
+  const base = (tier && meta.tierSeverity?.[tier]) ?? meta.severity;
   return config.extends === 'strict' ? RAISE[base] : base;
 }
 

@@ -272,6 +272,8 @@ describe('decodeResult refuses what encodeResult does not write', () => {
       if (!loose) expect(decode(edit(data, [...path, 'extra'], 'x')), `${path.join('.')}.extra`).toBeUndefined();
       expect(decode(edit(data, path, 'x')), `${path.join('.')} = "x"`).toBeUndefined();
       expect(decode(edit(data, path, [])), `${path.join('.')} = []`).toBeUndefined();
+      expect(decode(edit(data, path, 7)), `${path.join('.')} = 7`).toBeUndefined();
+      expect(decode(edit(data, path, '')), `${path.join('.')} = ""`).toBeUndefined();
       if (path.length > 1) expect(decode(edit(data, path, null)), `${path.join('.')} = null`).toBeUndefined();
     }
     const s = [1, 0];
