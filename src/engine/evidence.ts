@@ -12,7 +12,6 @@ import type { Evidence, Service } from '../model/types.js';
  */
 export function evidenceOf(service: Service, path: string, cwd: string | undefined): Evidence[] {
   const references = evidenceReferences(service);
-  if (references.length === 0) return [];
   const base = resolve(cwd ?? '.');
   const definition = resolve(base, path);
   let root: string | undefined;
