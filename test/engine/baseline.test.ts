@@ -146,6 +146,26 @@ describe('baselineFrom', () => {
       ['b', 'schema', 'security', '/b'],
     ]);
   });
+
+  it('puts an entry without a field before one with it, whichever fingerprint sorts first', () => {
+    const withFingerprint = (f: Finding, fp: string): Finding => ({ ...f, fingerprint: fp });
+    for (const [field, value] of [
+      ['service', 'a'],
+      ['area', 'capacity'],
+      ['pointer', '/a'],
+    ] as const) {
+      const without = withFingerprint(finding('s', 'schema', 'security', '/z'), 'ffffffff');
+      const withIt = withFingerprint(finding('s', 'schema', 'security', '/z'), '00000000');
+      (without as unknown as Record<string, unknown>)[field] = null;
+      (withIt as unknown as Record<string, unknown>)[field] = value;
+      for (const order of [
+        [without, withIt],
+        [withIt, without],
+      ]) {
+        expect(baselineFrom(order).entries.map((e) => e.fingerprint), field).toEqual(['ffffffff', '00000000']);
+      }
+    }
+  });
 });
 
 describe('serializeBaseline', () => {

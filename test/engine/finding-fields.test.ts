@@ -1,5 +1,6 @@
 // A finding's fields, its fingerprint, and the packed form a large run keeps it in (finding.ts):
 // packed and unpacked again, a finding is the one makeFinding made, field for field and in order.
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DOCS_BASE, POLICIES_DOCS } from '../../src/docs/url.js';
@@ -13,6 +14,7 @@ import {
   messagePieces,
   packFinding,
   rangeOfFinding,
+  sha256With,
   unpack,
   type FindingInput,
   type KeptFinding,
@@ -48,6 +50,16 @@ describe('fingerprint', () => {
     expect(fingerprint({ ...base, service: null, instance: 'b.yaml#1' })).toBe(reference(['schema', 'file:a.yaml', 'continuity', '/spec']));
     expect(fingerprint({ ...base, service: null, file: null })).toBe(reference(['schema', 'file:', 'continuity', '/spec']));
     expect(fingerprint({ ...base, area: null, pointer: null })).toBe(reference(['schema', 'service:checkout', '', '']));
+  });
+});
+
+describe('sha256With', () => {
+  it('gives the same digest with crypto.hash and without it (Node before 20.12)', () => {
+    const text = 'schema\u0000service:checkout\u0000\u0000';
+    const expected = createHash('sha256').update(text).digest('hex');
+    expect(sha256With(crypto.hash)(text).toString('hex')).toBe(expected);
+    expect(sha256With(undefined)(text).toString('hex')).toBe(expected);
+    expect(sha256With(undefined)('').toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
 
@@ -206,6 +218,8 @@ describe('messagePieces', () => {
   it('splits at each mention of the service, and keeps the message whole without one', () => {
     expect(messagePieces('checkout: checkout is down', 'checkout')).toEqual(['', ': ', ' is down']);
     expect(messagePieces('checkout is down', null)).toEqual(['checkout is down']);
+    // Not split at the text "null" (nor "undefined") when there is no service.
+    expect(messagePieces('a null or undefined value', null)).toEqual(['a null or undefined value']);
     expect(messagePieces('checkout is down', '')).toEqual(['checkout is down']);
     expect(messagePieces('nothing here', 'checkout')).toEqual(['nothing here']);
   });
@@ -243,6 +257,11 @@ describe('compareFindings', () => {
     }
     expect(compareFindings(at('a.yaml', 3, 2), at('a.yaml', 3, 2))).toBe(0);
     expect(compareFindings(at(null, null, null), at(null, null, null))).toBe(0);
+    // Portfolio findings last, beside a file whose name reads as a number too.
+    for (const file of ['10', '0', 'Infinity', '-1']) {
+      expect(Math.sign(compareFindings(at(null, 1, 1), at(file, 1, 1))), file).toBe(1);
+      expect(Math.sign(compareFindings(at(file, 1, 1), at(null, 1, 1))), file).toBe(-1);
+    }
     // Lines and columns by number, not as text.
     expect(Math.sign(compareFindings(at('a.yaml', 9, 1), at('a.yaml', 10, 1)))).toBe(-1);
   });
