@@ -64,6 +64,9 @@ describe('readWorkspace', () => {
     const sliced = await readWorkspace({ cwd: root, config, today, sliceMs: 1, pause: async () => void pauses++, stopped: () => false });
     expect(pauses).toBeGreaterThan(0);
     expect(sliced?.files()).toEqual(whole?.files());
+    // Paused, never asked to stop.
+    const unstoppable = await readWorkspace({ cwd: root, config, today, sliceMs: 1, pause: async () => {} });
+    expect(unstoppable?.size).toBe(15);
 
     let asked = 0;
     const stopped = await readWorkspace({
