@@ -87,8 +87,10 @@ export class Workspace {
     next.services.forEach((n, i) => {
       const o = old.services[i] as Service;
       c.services[start + i] = n;
-      if (n.name !== null && c.byName.get(n.name) === o) c.byName.set(n.name, n);
-      if (n.name !== null) this.entities?.replace(o, n);
+      // A service without a name is in neither the names nor the entity catalog.
+      if (n.name === null) return;
+      if (c.byName.get(n.name) === o) c.byName.set(n.name, n);
+      this.entities?.replace(o, n);
     });
     return true;
   }

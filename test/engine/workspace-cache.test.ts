@@ -129,6 +129,29 @@ describe('a Workspace after edits', () => {
     edit('b.yaml', svc('one', [], '99.5'));
     edit('a.yaml', svc('one', [], '99.5'));
     expect(rules(same())).toContain('duplicate-service@b.yaml');
+    // The later one edited in place stays the later one; so does the first.
+    edit('b.yaml', svc('one', [], '98.0'));
+    expect(rules(same())).toContain('duplicate-service@b.yaml');
+    edit('a.yaml', svc('one', [], '98.0'));
+    expect(rules(same())).toContain('duplicate-service@b.yaml');
+    expect(rules(same())).not.toContain('duplicate-service@a.yaml');
+  });
+
+  it('sees documents added after, or removed from after, the services a file keeps', () => {
+    const { edit, same } = setUp({ 'a.yaml': svc('alpha', ['epsilon', 'gamma']), 'b.yaml': svc('beta'), 'c.yaml': svc('gamma') });
+    expect(rules(same())).toContain('dependency-unknown@a.yaml');
+    edit('b.yaml', `${svc('beta')}---\n${svc('epsilon')}`);
+    expect(rules(same())).not.toContain('dependency-unknown@a.yaml');
+    edit('b.yaml', svc('beta'));
+    expect(rules(same())).toContain('dependency-unknown@a.yaml');
+  });
+
+  it('edits a document without a name in place', () => {
+    const unnamed = (target: string) => svc('""', [], target);
+    const { edit, same } = setUp({ 'a.yaml': svc('alpha', ['beta']), 'b.yaml': `${unnamed('99.0')}---\n${svc('beta')}` });
+    same();
+    edit('b.yaml', `${unnamed('TBD')}---\n${svc('beta', [], '99.5')}`);
+    expect(rules(same())).toContain('warranty-placeholder-value@b.yaml');
   });
 
   it('gives hints for unknown dependencies from the names the catalog has now (the rules’ memo)', () => {
