@@ -195,6 +195,51 @@ describe('a Workspace after edits', () => {
   });
 });
 
+describe('a Workspace over Backstage entities', () => {
+  const cart = (deps: string) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team-cart
+  dependsOn: [${deps}]
+  warranty:
+    tier: low
+    lifecycleStage: design
+    availability: { target: 99.0, window: 30d, serviceHours: 24x7 }
+    capacity: { peak: { value: 40, unit: rps }, forecast: { growthPercentPerYear: 10, horizonMonths: 12 } }
+    continuity: { rto: 6h, rpo: 4h, recoveryOption: backup-restore }
+    security: { classification: internal, dataTypes: [none], controls: [authn, rbac, encryption-in-transit] }
+`;
+  /** Libraries: entities, not services. */
+  const resources = (...names: string[]) => names.map((n) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${n}\nspec:\n  type: library\n  lifecycle: production\n  owner: group:default/team-cart\n`).join('---\n');
+
+  it('knows the other entities the files define now, as they are renamed, added and removed', () => {
+    const { edit, same } = setUp({ 'cart.yaml': cart('component:orders-db, component:cache-db'), 'db.yaml': resources('orders-db', 'cache-db') });
+    const unknown = () => same().filter((r) => r[3] === 'dependency-unknown').length;
+    expect(unknown()).toBe(0);
+    edit('db.yaml', resources('orders-db', 'other-db'));
+    expect(unknown()).toBe(1);
+    edit('db.yaml', resources('orders-db'));
+    expect(unknown()).toBe(1);
+    edit('db.yaml', resources('orders-db', 'cache-db'));
+    expect(unknown()).toBe(0);
+    edit('db.yaml', resources('orders-db', 'cache-db', 'spare-db'));
+    expect(unknown()).toBe(0);
+    edit('db.yaml', resources('cache-db', 'orders-db'));
+    expect(unknown()).toBe(0);
+    edit('db.yaml', undefined);
+    expect(unknown()).toBe(2);
+    edit('db.yaml', resources('orders-db'));
+    expect(unknown()).toBe(1);
+    // The service edited in place, its dependencies the same.
+    edit('cart.yaml', cart('component:orders-db, component:cache-db').replace('target: 99.0', 'target: 99.5'));
+    expect(unknown()).toBe(1);
+  });
+});
+
 describe('Workspace.findingsOf', () => {
   it('answers each file asked once, in sorted order, and ignores files it does not hold', () => {
     const { ws, texts } = setUp({ 'b.yaml': svc('beta', ['ghost']), 'a.yaml': svc('alpha', ['ghost']) });
