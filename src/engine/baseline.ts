@@ -37,13 +37,15 @@ export function parseBaseline(text: string, name: string): Baseline {
     throw new BaselineError(`the baseline ${name} is not valid JSON (${(error as Error).message}); restore it from version control, or delete it and run with --update-baseline`);
   }
   const b = data as { version?: unknown; entries?: unknown };
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || b.version !== BASELINE_VERSION || !Array.isArray(b.entries)) {
+  // A number, string or boolean has no `version`: only null needs telling apart before it is read.
+  if (data === null || Array.isArray(data) || b.version !== BASELINE_VERSION || !Array.isArray(b.entries)) {
     throw new BaselineError(`${name} is not a warranty-lint baseline (expected {"version": ${BASELINE_VERSION}, "entries": [...]}); restore it, or delete it and run with --update-baseline`);
   }
   const entries: BaselineEntry[] = [];
   b.entries.forEach((e, i) => {
     const entry = e as Partial<BaselineEntry> | null;
-    if (entry === null || typeof entry !== 'object' || typeof entry.fingerprint !== 'string' || !/^[0-9a-f]{8,64}$/.test(entry.fingerprint)) {
+    // As for the file: a number, string or boolean has no `fingerprint`.
+    if (entry === null || typeof entry.fingerprint !== 'string' || !/^[0-9a-f]{8,64}$/.test(entry.fingerprint)) {
       throw new BaselineError(`the baseline ${name}: entry ${i + 1} has no valid "fingerprint"; restore the file, or delete it and run with --update-baseline`);
     }
     entries.push({

@@ -77,7 +77,8 @@ export function settle(findings: KeptFinding[], ctx: CatalogContext, documents: 
     });
   }
   markDuplicates(findings, documents, ctx.byName, ctx.services);
-  let kept = findings.filter((f) => severityFor(f.ruleId, f.file, documents.of(f)?.tier ?? null, config) !== 'off');
+  // Whether a rule is off does not depend on the tier (a tier picks only among error, warning and info).
+  let kept = findings.filter((f) => severityFor(f.ruleId, f.file, null, config) !== 'off');
   kept.sort(compareFindings);
   if (options.keep) kept = kept.filter(options.keep);
   return capPerDocument(kept, config);
@@ -99,8 +100,9 @@ function markDuplicates(findings: readonly KeptFinding[], documents: ServicesByD
 
 function inScope(ctx: CatalogContext): (r: CatalogReport) => boolean {
   if (!ctx.scope) return () => true;
-  const scope = new Set(ctx.scope);
-  return (r) => r.service !== null && scope.has(r.service);
+  // Reports about the portfolio (service null) are never in a scope.
+  const scope = new Set<Service | null>(ctx.scope);
+  return (r) => scope.has(r.service);
 }
 
 function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
@@ -139,6 +141,7 @@ function catalogFinding(rule: CatalogRule | WaiverRule, r: CatalogReport, config
  * their text, so the text is copied flat.
  */
 function messageText(message: CatalogReport['message'], place: Placer): string {
+  // Stryker disable next-line ConditionalExpression: a string's characters, put together again, are the string (this is the short way).
   if (typeof message === 'string') return flatCopy(message);
   let text = '';
   for (const part of message) text += typeof part === 'string' ? part : where(part, place);
