@@ -2,13 +2,15 @@
 // files that cannot be read, the findings as kept (packed or not), progress and the cache.
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { UserError } from '../../src/errors.js';
 import { isPacked } from '../../src/engine/finding.js';
 import { finishFiles, lint, lintKept, streamed, todayFrom, unpackResult, unreadableFile, UsageError } from '../../src/engine/lint.js';
 import { lintText } from '../../src/engine/process-file.js';
 import type { FileCache, FileResult } from '../../src/lint-types.js';
+import { dependencyUnknown } from '../../src/rules/dependency-unknown.js';
+import type { CatalogReport } from '../../src/rules/types.js';
 import { CLEAN_LOW } from '../support/lint-yaml.js';
 import { tempTree } from '../support/run-cli.js';
 
@@ -65,6 +67,13 @@ describe('lint over paths', () => {
     expect(result.files).toEqual(['b.yaml']);
   });
 
+  it('says so when the working directory walked holds no YAML file', async () => {
+    const root = tempTree({ 'notes.txt': 'x' });
+    const result = await lint({ cwd: root, config, now: NOW });
+    expect(result.missing).toEqual(['the directory . holds no *.yaml or *.yml file']);
+    expect(result.files).toEqual([]);
+  });
+
   it('says which paths it did not find, and lints the others', async () => {
     const root = tempTree({ 'a.yaml': named('a') });
     const result = await lint({ cwd: root, paths: ['a.yaml', 'gone.yaml'], config, now: NOW });
@@ -100,6 +109,10 @@ describe('unreadableFile', () => {
 });
 
 describe('lint over standard input', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('names the input <stdin> unless a file name is given, and lints it as named explicitly', async () => {
     const plain = await lint({ cwd: '/', stdin: { text: 'just: data\n' }, config, now: NOW });
     expect(plain.findings.map((f) => [f.ruleId, f.file])).toEqual([['no-service', '<stdin>']]);
@@ -120,6 +133,14 @@ describe('lint over standard input', () => {
     // Without a file name there is nothing to ignore.
     const unnamed = await lint({ cwd: '/', stdin: { text: placeholder('a') }, config, ignorePatterns: ['**', '<stdin>'], now: NOW });
     expect(unnamed.services.map((s) => s.name)).toEqual(['a']);
+  });
+
+  it('places a catalog finding exactly in unnamed input too, by reading the text again', async () => {
+    vi.spyOn(dependencyUnknown, 'check').mockImplementation(function* ({ services }): Generator<CatalogReport> {
+      for (const s of services) yield { service: s, pointer: `${s.areas.continuity.pointer}/rto`, message: 'about the rto' };
+    });
+    const result = await lint({ cwd: '/', stdin: { text: named('a') }, config, now: NOW });
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([['dependency-unknown', '<stdin>', 18, 12]]);
   });
 
   it('drops a byte order mark at the start of text, and only there', async () => {
