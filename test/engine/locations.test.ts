@@ -62,6 +62,16 @@ describe('followLocations', () => {
     ]);
   });
 
+  it('asks for the files of a round in order of path, whatever the order of the targets', async () => {
+    const names = ['e', 'd', 'c', 'b', 'a', 'f'];
+    const files: Record<string, string> = { 'catalog-info.yaml': location('root', ...names.map((n) => `./${n}.yaml`)) };
+    for (const n of names) files[`${n}.yaml`] = service(n);
+    const root = tempTree(files);
+    const { results, asked } = await follow(root, ['catalog-info.yaml']);
+    expect(asked).toEqual([['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', 'e.yaml', 'f.yaml']]);
+    expect(results.map((r) => r.file)).toEqual(['catalog-info.yaml', 'a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', 'e.yaml', 'f.yaml']);
+  });
+
   it('keeps the no-service of a Location named explicitly whose targets hold no service', async () => {
     const root = tempTree({ 'catalog-info.yaml': location('root', './data.yaml'), 'data.yaml': 'just: data\n' });
     const { results, asked } = await follow(root, ['catalog-info.yaml']);
