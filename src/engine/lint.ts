@@ -50,9 +50,8 @@ export async function lintKept(options: LintOptions): Promise<KeptResult> {
   const { day: today, iso } = todayFrom(options.now);
   const fileOptions: FileOptions = { config: options.config, today, cwd: options.cwd };
   const exported = options.catalog !== undefined ? readCatalogExport(options.catalog, options.cwd, options.config) : undefined;
-  const stdinFile = options.stdin ? (options.stdin.filename ?? '<stdin>') : undefined;
   const { results, missing } = options.stdin ? { results: lintStdin(options.stdin, fileOptions, options), missing: [] } : await lintPaths(options, fileOptions);
-  const reread = new Rereader(options.cwd, options.config.limits, options.stdin && stdinFile !== undefined ? new Map([[stdinFile, options.stdin.text]]) : undefined);
+  const reread = new Rereader(options.cwd, options.config.limits, options.stdin ? new Map([[options.stdin.filename ?? '<stdin>', options.stdin.text]]) : undefined);
   return { ...finish(results, { ...options, exported }, today, reread), today: iso, missing };
 }
 
@@ -76,19 +75,24 @@ export function streamed(result: KeptResult): StreamedResult {
 /** Standard input as one file; none when `--stdin-filename` names an ignored file (as ESLint does). */
 function lintStdin(stdin: NonNullable<LintOptions['stdin']>, fileOptions: FileOptions, options: LintOptions): FileResult[] {
   const file = stdin.filename ?? '<stdin>';
-  if (stdin.filename !== undefined && ignoreMatcher([...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])])(stdin.filename)) return [];
+  if (stdin.filename !== undefined && ignoreMatcher(ignoreGlobs(fileOptions, options))(stdin.filename)) return [];
   const ref = { path: file, file, explicit: true };
   const input = stdin.text;
   return [typeof input === 'string' ? lintText(input.replace(/^\uFEFF/, ''), ref, fileOptions) : lintBytes(input, ref, fileOptions)];
 }
 
+/** The config's ignore globs, and `--ignore-pattern`'s. */
+function ignoreGlobs(fileOptions: FileOptions, options: LintOptions): readonly string[] {
+  return options.ignorePatterns === undefined ? fileOptions.config.ignore : [...fileOptions.config.ignore, ...options.ignorePatterns];
+}
+
 /** Discovery and the per-file work. Its own function so that the file list is dropped before finish() (100k refs: ~10 MB). */
 async function lintPaths(options: LintOptions, fileOptions: FileOptions): Promise<{ results: KeptFile[]; missing: string[] }> {
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-  const found = discover(paths, options.cwd, [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])]);
+  const ignore = ignoreGlobs(fileOptions, options);
+  const found = discover(paths, options.cwd, ignore);
   const results: KeptFile[] = found.unreadable.map((u) => unreadableFile(u, fileOptions));
   for (const r of await lintFiles(found.files, fileOptions, options)) results.push(r);
-  const ignore = [...fileOptions.config.ignore, ...(options.ignorePatterns ?? [])];
   await followLocations(results, found.files, options.cwd, ignore, fileOptions, (refs) => lintFiles(refs, fileOptions, options));
   dropSkeletons(results, new Set(found.files.filter((f) => f.explicit).map((f) => f.file)), options.cwd, fileOptions);
   return { results, missing: found.missing };
@@ -111,10 +115,8 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   // not worth it.
   const strings = (options.compact ?? refs.length >= COMPACT_MIN_FILES) ? new StringPool() : undefined;
   const keep = (r: FileResult, fresh: boolean): KeptFile => {
-    if (report) {
-      progress.done++;
-      progress.services += r.services.length;
-    }
+    progress.done++;
+    progress.services += r.services.length;
     return strings ? strings.compactResult(r, fresh) : r;
   };
   if (options.cache) {
@@ -122,6 +124,7 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
     const cache = options.cache;
     return withPlainEnv(() =>
       refs.map((ref) => {
+        // Stryker disable next-line BooleanLiteral: `fresh` only spares copying strings, and which copy of equal text is kept cannot be seen.
         const kept = keep(lintFileCached(ref, fileOptions, cache), false);
         report?.({ ...progress });
         return kept;
@@ -137,6 +140,7 @@ async function lintFiles(refs: readonly FileRef[], fileOptions: FileOptions, opt
   }
   return withPlainEnv(() =>
     refs.map((ref) => {
+      // Stryker disable next-line BooleanLiteral: `fresh` only spares copying strings, and which copy of equal text is kept cannot be seen.
       const kept = keep(lintFile(ref, fileOptions), false);
       report?.({ ...progress });
       return kept;
