@@ -19,7 +19,7 @@ export class EntityCatalog {
    * of other entities seen in the linted files; `exported`, the entities of a catalog export.
    */
   constructor(
-    private readonly services: readonly Service[],
+    services: readonly Service[],
     private readonly known: ReadonlySet<string> = new Set(),
     private readonly exported: ReadonlyMap<string, KnownEntity> = new Map(),
   ) {
@@ -30,9 +30,10 @@ export class EntityCatalog {
   private keyed(): Map<string, Service> {
     if (this.byKey) return this.byKey;
     this.byKey = new Map();
-    for (const s of this.services) {
-      if (s.name === null) continue;
-      const key = this.keyOf(s.name);
+    // The first service of each name, in file order, as it stands now (replace() may have put a new
+    // version there): a later service of a name is never the first of its key.
+    for (const [name, s] of this.byText) {
+      const key = this.keyOf(name);
       if (!this.byKey.has(key)) this.byKey.set(key, s);
     }
     return this.byKey;
