@@ -57,9 +57,10 @@ describe('EntityCatalog.knows', () => {
     ['component:default/billing', { key: 'component:default/billing', name: 'billing', tier: 'high' }],
     ['api:default/billing-api', { key: 'api:default/billing-api', name: 'api:billing-api' }],
   ]);
-  const catalog = new EntityCatalog([svc('checkout')], new Set(['resource:default/orders-db']), exported);
+  const make = () => new EntityCatalog([svc('checkout')], new Set(['resource:default/orders-db']), exported);
 
   it('knows a linted service by name or key, an entity of the linted files, and one of the export', () => {
+    const catalog = make();
     expect(catalog.knows(dep('checkout'))).toBe(true);
     expect(catalog.knows(dep('component:default/Checkout'))).toBe(true);
     expect(catalog.knows(dep('resource:orders-db'))).toBe(true);
@@ -69,6 +70,7 @@ describe('EntityCatalog.knows', () => {
   });
 
   it('does not know what none of them names', () => {
+    const catalog = make();
     expect(catalog.knows(dep('payments'))).toBe(false);
     expect(catalog.knows(dep('orders-db'))).toBe(false);
     expect(new EntityCatalog([]).knows(dep('checkout'))).toBe(false);

@@ -7,6 +7,14 @@ import type { Service } from '../../src/model/types.js';
 const svc = (file: string, doc: number, name: string): Service => ({ file, doc, name }) as Service;
 
 describe('ServicesByDocument', () => {
+  it('takes no file for no file, not for a file named "null"', () => {
+    const named = svc('null', 0, 'n');
+    const byDoc = new ServicesByDocument([named]);
+    expect(byDoc.of({ file: 'null', document: 0 })).toBe(named);
+    expect(byDoc.of({ file: null, document: 0 })).toBeUndefined();
+    expect(byDoc.of({ file: null, document: 0, documentFile: 'null' })).toBe(named);
+  });
+
   const a0 = svc('a.yaml', 0, 'a0');
   const a1 = svc('a.yaml', 1, 'a1');
   const b0 = svc('b.yaml', 0, 'b0');

@@ -12,7 +12,7 @@ describe('looksLikePath', () => {
     },
   );
 
-  it.each(['ISP-2024', 'isp.v2', 'plan.md.bak', 'mdx', 'a.pdfx', 'x:y', '1a:b', 'policy 7', 'isp.'])('takes %j for a name kept elsewhere', (v) => {
+  it.each(['ISP-2024', 'isp.v2', 'plan.md.bak', 'mdx', 'a.pdfx', 'x:y', '1a:b', '1ab:c', 'policy ab:', 'isp.'])('takes %j for a name kept elsewhere', (v) => {
     expect(looksLikePath(v)).toBe(false);
   });
 

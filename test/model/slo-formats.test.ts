@@ -30,6 +30,8 @@ describe('recogniseSlo', () => {
     expect(openslo.recognise({ apiVersion: 'openslo/v1', kind: 'slo' })).toBe('other');
     expect(sloth.recognise({ version: 'prometheus/v1 ', service: 'x', slos: [] })).toBeUndefined();
     expect(sloth.recognise([])).toBeUndefined();
+    // A list that reads as the version when made text is still no version.
+    expect(openslo.recognise({ apiVersion: ['openslo/v1'], kind: 'SLO' })).toBeUndefined();
   });
 
   it('states each format by its marker, schema and title', () => {
@@ -152,6 +154,7 @@ describe('sloth', () => {
     expect(kind({ name: 'requests-availability', description: 'latency' })).toBe('availability');
     expect(kind({ labels: { category: 'latency' } })).toBe('other');
     expect(kind({ labels: { category: 7 } })).toBe('availability');
+    expect(kind({ labels: { category: ['latency'] } })).toBe('availability');
     expect(kind({ labels: ['latency'] })).toBe('availability');
     expect(kind({ alerting: { labels: { team: 'freshness' } } })).toBe('other');
     expect(kind({ alerting: { name: 'CheckoutHighLatency' } })).toBe('other');
@@ -166,15 +169,16 @@ describe('SloIndex', () => {
   const b = slo('Checkout', 'other', 'b');
   const c = slo('CHECKOUT', 'availability', 'c');
   const d = slo('payments', 'availability', 'd');
-  const index = new SloIndex([a, b, c, d]);
 
   it("gives a service's availability objectives in file order, its name in any case", () => {
+    const index = new SloIndex([a, b, c, d]);
     expect(index.of('checkout')).toEqual([a, c]);
     expect(index.of('Checkout')).toEqual([a, c]);
     expect(index.of('payments')).toEqual([d]);
   });
 
   it('gives all of them when asked, and none for an unnamed or unknown service', () => {
+    const index = new SloIndex([a, b, c, d]);
     expect(index.of('checkout', true)).toEqual([a, b, c]);
     expect(index.of(null)).toEqual([]);
     expect(index.of(null, true)).toEqual([]);

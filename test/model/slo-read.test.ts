@@ -63,6 +63,7 @@ describe('shorthandSeconds', () => {
     expect(shorthandSeconds('2Q')).toBe(180 * DAY);
     expect(shorthandSeconds('1Y')).toBe(365 * DAY);
     expect(shorthandSeconds(' 3M ')).toBe(90 * DAY);
+    expect(shorthandSeconds('12M')).toBe(360 * DAY);
   });
 
   it('reads the durations of the warranty too, trimmed', () => {
@@ -79,6 +80,8 @@ describe('shorthandSeconds', () => {
     expect(shorthandSeconds(`${'9'.repeat(20)}d`)).toBeUndefined();
     expect(shorthandSeconds(`${'9'.repeat(20)}M`)).toBeUndefined();
     expect(shorthandSeconds('1m1M')).toBeUndefined();
+    expect(shorthandSeconds('1Mx')).toBeUndefined();
+    expect(shorthandSeconds('1M1')).toBeUndefined();
     expect(shorthandSeconds('M')).toBeUndefined();
     expect(shorthandSeconds('1X')).toBeUndefined();
     expect(shorthandSeconds('a month')).toBeUndefined();

@@ -31,6 +31,15 @@ describe('placeholderKind', () => {
     expect(placeholderKind(v)).toBeUndefined();
   });
 
+  it('matches a pattern on the trimmed value', () => {
+    expect(placeholderKind(' ??? ')).toBe('placeholder');
+    expect(placeholderKind('\t<owner>\n')).toBe('placeholder');
+  });
+
+  it('has no extra words unless given: other text is a value', () => {
+    for (const v of ['ask bob', 'Stryker was here', 'see runbook']) expect(placeholderKind(v)).toBeUndefined();
+  });
+
   it('takes the extra words of the config in any case and spacing, with trailing punctuation dropped', () => {
     expect(placeholderKind('Ask  Bob', ['ask bob'])).toBe('placeholder');
     expect(placeholderKind('ask bob', [' ASK BOB. '])).toBe('placeholder');
@@ -40,6 +49,9 @@ describe('placeholderKind', () => {
 
   it('drops only trailing dots and exclamation marks, however many', () => {
     expect(placeholderKind('later' + '.'.repeat(10_000))).toBe('placeholder');
+    expect(placeholderKind('later!')).toBe('placeholder');
+    expect(placeholderKind('later.!.')).toBe('placeholder');
+    expect(placeholderKind('High!')).toBe('vague');
     expect(placeholderKind('later?')).toBeUndefined();
     expect(placeholderKind('later,')).toBeUndefined();
     expect(placeholderKind('.later')).toBeUndefined();
@@ -53,6 +65,8 @@ describe('isGenericOwner', () => {
     expect(isGenericOwner('ops__team..group', ['ops'])).toBe(true);
     expect(isGenericOwner('ops2', ['ops'])).toBe(false);
     expect(isGenericOwner('SreOnCall', ['sre', 'on-call'])).toBe(true);
+    expect(isGenericOwner('-ops-', ['ops'])).toBe(true);
+    expect(isGenericOwner('ops', ['-ops-'])).toBe(true);
   });
 
   it('covers the name end to end by alias sequences of several words, and not a part of one', () => {
@@ -63,6 +77,9 @@ describe('isGenericOwner', () => {
     expect(isGenericOwner('ops-on', ['on-call', 'ops'])).toBe(false);
     expect(isGenericOwner('ops-x', ['ops'])).toBe(false);
     expect(isGenericOwner('x-ops', ['ops'])).toBe(false);
+    expect(isGenericOwner('on-x', ['on-call'])).toBe(false);
+    expect(isGenericOwner('x-call', ['on-call'])).toBe(false);
+    expect(isGenericOwner('ops-ops', ['ops'])).toBe(true);
   });
 
   it('ignores an alias with no words, and finds nothing generic with no aliases', () => {
@@ -73,6 +90,9 @@ describe('isGenericOwner', () => {
 
   it('drops the kind and namespace of a reference, a handle and a domain, but keeps a word of its own', () => {
     expect(isGenericOwner('user:default/ops', ['ops'])).toBe(true);
+    expect(isGenericOwner('user:ops', ['ops'])).toBe(true);
+    expect(isGenericOwner('u:ops', ['ops'])).toBe(true);
+    expect(isGenericOwner('ops payments:', ['ops'])).toBe(false);
     expect(isGenericOwner('group:a/b/ops', ['ops'])).toBe(true);
     expect(isGenericOwner('payments/ops', ['ops'])).toBe(true);
     expect(isGenericOwner('ops/payments', ['ops'])).toBe(false);
