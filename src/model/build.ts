@@ -18,10 +18,10 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  */
 export function findPlaceholders(layout: ServiceLayout, extraWords: readonly string[]): Placeholder[] {
   const out: Placeholder[] = [];
-  const ownerKind = layout.owner === undefined ? undefined : placeholderKind(layout.owner, extraWords);
+  const ownerKind = placeholderKind(layout.owner, extraWords);
   if (ownerKind) out.push({ pointer: layout.pointers.owner, value: rawText(layout.owner), kind: ownerKind, field: pointerToPath(layout.pointers.owner), area: null });
   // `warranty: TBD` is one placeholder: its four areas count as missing without a finding each.
-  const warrantyKind = layout.warranty === null || layout.warranty === undefined ? undefined : placeholderKind(layout.warranty, extraWords);
+  const warrantyKind = layout.warranty === null ? undefined : placeholderKind(layout.warranty, extraWords);
   if (warrantyKind) out.push({ pointer: layout.pointers.warranty, value: rawText(layout.warranty), kind: warrantyKind, field: pointerToPath(layout.pointers.warranty), area: null });
   const warranty = isObj(layout.warranty) ? layout.warranty : {};
   for (const a of AREAS) collectPlaceholders(warranty[a], { parent: null, key: a }, layout.pointers.warranty, a, extraWords, out);
@@ -73,13 +73,14 @@ export function buildService(layout: ServiceLayout, placeholders: Placeholder[],
   return service;
 }
 
+/** A placeholder's value as written: placeholderKind finds them in strings and null only. */
 function rawText(v: unknown): string | null {
-  return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
+  return typeof v === 'string' ? v : null;
 }
 
 function collectPlaceholders(value: unknown, path: { parent: Path; key: string | number }, warrantyPointer: string, area: Area, extra: readonly string[], out: Placeholder[]): void {
   const isAreaRoot = path.parent === null;
-  if (isAreaRoot && (value === null || value === undefined)) return; // an absent or empty area is `warranty-area-missing`'s
+  if (isAreaRoot && value === null) return; // an empty area is `warranty-area-missing`'s (an absent one is no placeholder)
   if (isObj(value)) {
     for (const k in value) {
       if (!Object.prototype.hasOwnProperty.call(value, k) || PROSE_FIELDS.has(k) || k.startsWith('x-')) continue;
@@ -103,7 +104,7 @@ function collectPlaceholders(value: unknown, path: { parent: Path; key: string |
 function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usable: (p: string) => boolean, bad: Set<string>, deferral: DeferralMatcher): AreaModel<K> {
   const obj = isObj(raw) ? raw : {};
   const keys = Object.keys(obj).filter((k) => !k.startsWith('x-'));
-  const present = isObj(raw) && keys.length > 0;
+  const present = keys.length > 0;
   // Reported already: the area's own value (`capacity: TBD`, `capacity: 5`), the warranty holding
   // it (`warranty: TBD`), or a substitution of either that was not made (`capacity: { $yaml: https://… }`).
   const placeholder = !usable(pointer);
@@ -122,7 +123,8 @@ function buildArea<K extends Area>(name: K, raw: unknown, pointer: string, usabl
   for (const b of bad) {
     const parent = b.slice(0, b.lastIndexOf('/'));
     const field = b.slice(b.lastIndexOf('/') + 1);
-    if (parent === pointer && !keys.includes(field) && !reported.includes(field)) reported.push(field);
+    // (`bad` holds each pointer once, and `reported` keys only: a field is never pushed twice.)
+    if (parent === pointer && !keys.includes(field)) reported.push(field);
   }
 
   const values = normalise(name, get, sub) as AreaValues[K];

@@ -19,7 +19,7 @@ export class EntityCatalog {
    * of other entities seen in the linted files; `exported`, the entities of a catalog export.
    */
   constructor(
-    private readonly services: readonly Service[],
+    services: readonly Service[],
     private readonly known: ReadonlySet<string> = new Set(),
     private readonly exported: ReadonlyMap<string, KnownEntity> = new Map(),
   ) {
@@ -28,11 +28,13 @@ export class EntityCatalog {
 
   /** Services by key, built the first time a dependency does not name one exactly. */
   private keyed(): Map<string, Service> {
+    // Stryker disable next-line ConditionalExpression: a cache: built again, the map is the same (from byText, as it stands).
     if (this.byKey) return this.byKey;
     this.byKey = new Map();
-    for (const s of this.services) {
-      if (s.name === null) continue;
-      const key = this.keyOf(s.name);
+    // The first service of each name, in file order, as it stands now (replace() may have put a new
+    // version there): a later service of a name is never the first of its key.
+    for (const [name, s] of this.byText) {
+      const key = this.keyOf(name);
       if (!this.byKey.has(key)) this.byKey.set(key, s);
     }
     return this.byKey;
@@ -41,6 +43,7 @@ export class EntityCatalog {
   /** The key of a name or reference, computed once per distinct text (a large catalog repeats them). */
   keyOf(text: string): string {
     let key = this.keys.get(text);
+    // Stryker disable next-line ConditionalExpression: a cache: computed again, the key is the same.
     if (key === undefined) this.keys.set(text, (key = entityKey(text)));
     return key;
   }
@@ -63,12 +66,15 @@ export class EntityCatalog {
   replace(old: Service, next: Service): void {
     if (old.name === null || old.name !== next.name) throw new Error('EntityCatalog.replace: a service is replaced by one of the same name');
     if (this.byText.get(old.name) === old) this.byText.set(old.name, next);
-    const key = this.byKey && this.keyOf(old.name);
-    if (key !== undefined && this.byKey?.get(key) === old) this.byKey.set(key, next);
+    if (this.byKey) {
+      const key = this.keyOf(old.name);
+      if (this.byKey.get(key) === old) this.byKey.set(key, next);
+    }
   }
 
   /** Whether the dependency names anything known: a linted service, an entity of the linted files, or one of the export. */
   knows(d: Pick<Dependency, 'service'>): boolean {
+    // Stryker disable next-line ConditionalExpression: a shortcut: a name as written is also found by its key below.
     if (this.byText.has(d.service)) return true;
     const key = this.keyOf(d.service);
     return this.keyed().has(key) || this.known.has(key) || this.exported.has(key);

@@ -20,7 +20,10 @@ export class ServicesByDocument {
   /** The service a finding is about; undefined for findings about files, unparsable documents or the portfolio. */
   of(f: DocumentRef): Service | undefined {
     const file = f.documentFile ?? f.file;
-    return file === null || f.document === null ? undefined : this.byKey.get(key(file, f.document));
+    if (file === null) return undefined;
+    // Stryker disable next-line ConditionalExpression: no service's index is null, so the key of a null index names none.
+    if (f.document === null) return undefined;
+    return this.byKey.get(key(file, f.document));
   }
 }
 

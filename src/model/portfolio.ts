@@ -72,7 +72,7 @@ export function plannedShares(services: readonly Service[], config: Pick<Resolve
   const zero = (): Record<PlannedIn, number> => ({ strategy: 0, design: 0, transition: 0, operation: 0, missing: 0 });
   const sums = { overall: zero() } as Record<Area | 'overall', Record<PlannedIn, number>>;
   for (const a of AREAS) sums[a] = zero();
-  const totals: Record<string, number> = { overall: 0 };
+  const totals: Record<string, number> = {};
   for (const s of countedServices(services)) {
     const w = config.portfolio.weights[s.tier];
     for (const a of AREAS) {

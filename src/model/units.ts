@@ -30,7 +30,8 @@ export function formatDuration(seconds: number): string {
 
 /** `99.9`, `"99.9%"` → 99.9; undefined otherwise. */
 export function parsePercent(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  // Number.isFinite takes no text for a number (unlike the global isFinite).
+  if (Number.isFinite(value)) return value as number;
   if (typeof value !== 'string') return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
   return m ? Number(m[1]) : undefined;
@@ -43,7 +44,8 @@ export function parseDay(value: unknown): number | undefined {
   if (!m) return undefined;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const back = new Date(t);
-  if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return undefined;
+  // A day the month does not have (00, 31 in April, up to 99) rolls into another month, as a month 00 or 13 does.
+  if (back.getUTCMonth() !== Number(m[2]) - 1) return undefined;
   return Math.round(t / 86400000);
 }
 
@@ -53,7 +55,7 @@ export function formatDay(day: number): string {
 
 /** `10MiB`, `512KB`, `1000` → bytes. */
 export function parseSize(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  if (Number.isFinite(value) && (value as number) >= 0) return value as number;
   if (typeof value !== 'string') return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$/i.exec(value);
   if (!m) return undefined;

@@ -2,7 +2,9 @@ import type { Waiver } from './types.js';
 
 /** Is the waiver in force today (not past `expires`, and not longer than `waivers.maxDays` from today)? */
 export function waiverInForce(w: Waiver, today: number, maxDays: number): boolean {
-  return w.rule !== undefined && w.expires !== undefined && w.expires >= today && w.expires - today <= maxDays;
+  // No expiry: NaN, which no comparison holds.
+  const expires = w.expires ?? Number.NaN;
+  return w.rule !== undefined && expires >= today && expires - today <= maxDays;
 }
 
 /** Whether a waiver in force today covers a finding: its rule, and its area when the waiver names one. */

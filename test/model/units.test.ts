@@ -65,6 +65,16 @@ describe('formatDuration', () => {
   });
 });
 
+describe('what is text only when it is a string', () => {
+  it('reads no list whose text would be a percent, a day or a size', () => {
+    expect(parsePercent(['99%'])).toBeUndefined();
+    expect(parseDay(['2026-01-01'])).toBeUndefined();
+    expect(parseSize(['10MiB'])).toBeUndefined();
+    expect(parsePercent('x99%')).toBeUndefined();
+    expect(parsePercent('99%x')).toBeUndefined();
+  });
+});
+
 describe('parsePercent', () => {
   // A string needs its % sign: a bare "99.9" is a schema finding, not a target.
   it.each([

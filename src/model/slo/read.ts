@@ -4,18 +4,19 @@ import { parseDuration } from '../units.js';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+// Number.isFinite takes no text for a number (unlike the global isFinite).
+const finite = (v: unknown): number | undefined => (Number.isFinite(v) ? (v as number) : undefined);
 
 /** A percent (99.9) from a ratio (0.999), rounded so that 0.9995 is 99.95, not 99.94999999999999. */
 export function percentOfRatio(ratio: unknown): number | undefined {
-  const r = finite(ratio);
-  return r !== undefined && r > 0 && r <= 1 ? Math.round(r * 1e10) / 1e8 : undefined;
+  const r = finite(ratio) ?? 0;
+  return r > 0 && r <= 1 ? Math.round(r * 1e10) / 1e8 : undefined;
 }
 
 /** A percent as written (99.9), when it is one. */
 export function percent(value: unknown): number | undefined {
-  const p = finite(value);
-  return p !== undefined && p > 0 && p <= 100 ? p : undefined;
+  const p = finite(value) ?? 0;
+  return p > 0 && p <= 100 ? p : undefined;
 }
 
 const DAY = 86400;
@@ -33,15 +34,15 @@ export function shorthandSeconds(value: unknown): number | undefined {
 }
 
 /** A window of whole seconds that a number holds exactly: `1e60d` is no window (nothing to compare). */
-const usable = (seconds: number | undefined): number | undefined => (seconds !== undefined && Number.isSafeInteger(seconds) && seconds > 0 ? seconds : undefined);
+const usable = (seconds: number | undefined): number | undefined => (Number.isSafeInteger(seconds) && (seconds as number) > 0 ? seconds : undefined);
 
 const UNIT: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: DAY, week: 7 * DAY, month: CALENDAR.M as number, quarter: CALENDAR.Q as number, year: CALENDAR.Y as number };
 
 /** OpenSLO v1alpha's `{ unit: Day, count: 28 }`: seconds, or undefined. */
 export function unitCountSeconds(unit: unknown, count: unknown): number | undefined {
   const size = typeof unit === 'string' ? UNIT[unit.toLowerCase()] : undefined;
-  const n = finite(count);
-  return size !== undefined && n !== undefined && n > 0 ? usable(size * n) : undefined;
+  // An unknown unit or a count that is no number makes NaN, a count of 0 or less no positive window: usable() turns both away.
+  return usable(Number(size) * Number(finite(count)));
 }
 
 /** Words that name what an objective measures when it is not availability. */
@@ -55,6 +56,7 @@ const AVAILABILITY = /availab|uptime|\bup\b|success|error|fail|5xx/i;
  * "checkout-availability" is about latency; a name before a description), then its threshold,
  * then the words of its document; an objective nothing names is taken as availability.
  */
+// Stryker disable next-line ArrayDeclaration: the default context names nothing, and the mutant's word ("Stryker was here") names no kind either.
 export function kindOf(own: ReadonlyArray<string | undefined>, threshold: boolean, context: ReadonlyArray<string | undefined> = []): 'availability' | 'other' {
   // One by one, most specific first (a name before its description).
   for (const w of own) {
