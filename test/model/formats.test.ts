@@ -7,6 +7,7 @@ import { lintBytes } from '../../src/engine/process-file.js';
 import { backstage, classifyBackstage } from '../../src/model/formats/backstage.js';
 import { bytesHaveOurApiVersion, FORMATS, formatTitles, hasOurApiVersion, markersIn, recognise } from '../../src/model/formats/index.js';
 import { isNativeDocument, native } from '../../src/model/formats/native.js';
+import { orList } from '../../src/model/formats/or-list.js';
 import { openslo } from '../../src/model/slo/openslo.js';
 import { sloth } from '../../src/model/slo/sloth.js';
 
@@ -158,6 +159,15 @@ describe('bytesHaveOurApiVersion', () => {
     const start = whole.indexOf('\xff', 0, 'latin1');
     expect(bytesHaveOurApiVersion(new Uint8Array(whole.buffer, whole.byteOffset + start, whole.length - start))).toBe(false);
     expect(bytesHaveOurApiVersion(new Uint8Array(whole.buffer, whole.byteOffset, start))).toBe(true);
+  });
+});
+
+describe('orList', () => {
+  it('joins alternatives with commas, and "or" before the last', () => {
+    expect(orList([])).toBe('');
+    expect(orList(['a'])).toBe('a');
+    expect(orList(['a', 'b'])).toBe('a or b');
+    expect(orList(['a', 'b', 'c', 'd'])).toBe('a, b, c or d');
   });
 });
 

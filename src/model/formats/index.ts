@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import { recogniseSlo, SLO_FORMATS, type SloFormat } from '../slo/index.js';
 import { backstage } from './backstage.js';
 import { native } from './native.js';
+import { orList } from './or-list.js';
 import type { InputFormat } from './types.js';
 
 export const FORMATS: readonly InputFormat[] = [native, backstage];
@@ -86,9 +87,7 @@ export function bytesHaveOurApiVersion(bytes: Uint8Array): boolean {
 
 /** "a warranty-lint/v1 Service or a Backstage Component of a service type": what a file must hold. */
 export function formatTitles(): string {
-  // FORMATS holds two formats or more.
-  const titles = FORMATS.map((f) => f.title);
-  return `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`;
+  return orList(FORMATS.map((f) => f.title));
 }
 
 export type { DocumentFacts, InputFormat, LocationTarget, ServiceLayout } from './types.js';
