@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import { readTier, stageFromLifecycle } from './backstage/fields.js';
 import { entityFacts } from './backstage/entities.js';
 import { DEFAULT_NAMESPACE, dependencyFromRef, qualifiedName } from './backstage/refs.js';
+import { orList } from './or-list.js';
 
 // Backstage catalog entities (https://backstage.io/docs/features/software-catalog/descriptor-format).
 // Only a Component of a service type is a service; everything else Backstage is skipped silently,
@@ -29,7 +30,7 @@ export function classifyBackstage(value: unknown, serviceTypes: readonly string[
   if (!isObj(value) || typeof value.apiVersion !== 'string' || !BACKSTAGE_API.test(value.apiVersion)) return undefined;
   if (value.kind !== 'Component' || !COMPONENT_API.test(value.apiVersion)) return 'other';
   const spec = isObj(value.spec) ? value.spec : {};
-  return typeof spec.type === 'string' && serviceTypes.includes(spec.type) ? 'service' : 'other';
+  return (serviceTypes as readonly unknown[]).includes(spec.type) ? 'service' : 'other';
 }
 
 /** Where a Backstage `catalog-info.yaml` Component keeps each part of a service. */
@@ -79,9 +80,7 @@ function backstageLayout(value: Record<string, unknown>, file: string, doc: numb
 /** Why a file of Backstage entities holds no service (for `no-service` on a file named explicitly). */
 function whyNoBackstageService(serviceTypes: readonly string[]): string {
   if (serviceTypes.length === 0) return 'it holds Backstage entities only, and backstage.serviceTypes in the config is empty';
-  const quoted = serviceTypes.map((t) => `"${t}"`);
-  const list = quoted.length === 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.slice(-1).join('')}`;
-  return `its Backstage entities include no Component whose spec.type is ${list} (backstage.serviceTypes in the config)`;
+  return `its Backstage entities include no Component whose spec.type is ${orList(serviceTypes.map((t) => `"${t}"`))} (backstage.serviceTypes in the config)`;
 }
 
 export const backstage: InputFormat = {

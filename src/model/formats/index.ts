@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import { recogniseSlo, SLO_FORMATS, type SloFormat } from '../slo/index.js';
 import { backstage } from './backstage.js';
 import { native } from './native.js';
+import { orList } from './or-list.js';
 import type { InputFormat } from './types.js';
 
 export const FORMATS: readonly InputFormat[] = [native, backstage];
@@ -64,21 +65,29 @@ export function hasOurApiVersion(text: string): boolean {
   return m.service || m.slo;
 }
 
-/** `hasOurApiVersion` over bytes that could not be decoded: read as Latin-1 and as UTF-16 in both byte orders. */
+/** A byte order mark at the start, UTF-16's or (read as Latin-1) UTF-8's: the first line's marker follows it. */
+const BOM = /^(?:\ufeff|\u00ef\u00bb\u00bf)/;
+const bomless = (text: string): string => text.replace(BOM, '');
+
+/**
+ * `hasOurApiVersion` over bytes that could not be decoded (or the head of a file too large to read):
+ * read as Latin-1 and as UTF-16 in both byte orders, after a byte order mark.
+ */
 export function bytesHaveOurApiVersion(bytes: Uint8Array): boolean {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (hasOurApiVersion(b.toString('latin1'))) return true;
+  if (hasOurApiVersion(bomless(b.toString('latin1')))) return true;
+  // A shortcut: UTF-16 of ASCII text holds zero bytes, so without one, neither reading holds a marker.
+  // Stryker disable next-line ConditionalExpression: without the shortcut, both readings find no marker all the same
   if (!b.includes(0)) return false;
   const even = b.subarray(0, b.length - (b.length % 2));
   const swapped = Buffer.from(even);
   swapped.swap16();
-  return hasOurApiVersion(even.toString('utf16le')) || hasOurApiVersion(swapped.toString('utf16le'));
+  return hasOurApiVersion(bomless(even.toString('utf16le'))) || hasOurApiVersion(bomless(swapped.toString('utf16le')));
 }
 
 /** "a warranty-lint/v1 Service or a Backstage Component of a service type": what a file must hold. */
 export function formatTitles(): string {
-  const titles = FORMATS.map((f) => f.title);
-  return titles.length <= 1 ? (titles[0] ?? '') : `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`;
+  return orList(FORMATS.map((f) => f.title));
 }
 
 export type { DocumentFacts, InputFormat, LocationTarget, ServiceLayout } from './types.js';

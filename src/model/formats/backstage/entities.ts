@@ -3,7 +3,7 @@
 // and the skeleton folders of a software Template (unrendered templates, skipped in a walk).
 import type { ResolvedConfig } from '../../../config/types.js';
 import { joinPointer } from '../../../load/pointer.js';
-import type { Tier } from '../../../types.js';
+import { TIERS, type Tier } from '../../../types.js';
 import type { DocumentFacts, LocationTarget } from '../types.js';
 import { readTier } from './fields.js';
 import { DEFAULT_NAMESPACE, keyOfEntity, qualifiedName } from './refs.js';
@@ -21,10 +21,12 @@ export function entityFacts(value: unknown): DocumentFacts {
   // scaffolder.backstage.io/v1beta3, and the backstage.io/v1beta2 Templates written before it.
   if (value.kind === 'Template' && typeof value.apiVersion === 'string' && TEMPLATE_API.test(value.apiVersion)) {
     facts.template = true;
-    for (const step of Array.isArray(spec.steps) ? spec.steps : []) {
-      const input = isObj(step) && isObj(step.input) ? step.input : undefined;
-      // fetch:template, fetch:plain, fetch:template:file, fetch:cookiecutter…: what they fetch is a skeleton.
-      if (isObj(step) && typeof step.action === 'string' && step.action.startsWith('fetch:') && typeof input?.url === 'string') facts.skeletons.push(input.url);
+    if (Array.isArray(spec.steps)) {
+      for (const step of spec.steps) {
+        const input = isObj(step) && isObj(step.input) ? step.input : undefined;
+        // fetch:template, fetch:plain, fetch:template:file, fetch:cookiecutter…: what they fetch is a skeleton.
+        if (isObj(step) && typeof step.action === 'string' && step.action.startsWith('fetch:') && typeof input?.url === 'string') facts.skeletons.push(input.url);
+      }
     }
   }
   if (value.kind === 'Location') {
@@ -50,19 +52,20 @@ export interface KnownEntity {
 
 /** What a catalog export's entity tells dependencies: its key, and its tier when it is a service. */
 export function knownEntity(value: unknown, config: Pick<ResolvedConfig, 'backstage'>): KnownEntity | undefined {
-  if (!isObj(value) || typeof value.kind !== 'string') return undefined;
+  if (!isObj(value)) return undefined;
   const metadata = isObj(value.metadata) ? value.metadata : {};
+  // Undefined unless the kind is text and the name is text that is not blank.
   const key = keyOfEntity(value.kind, metadata.namespace, metadata.name);
   if (key === undefined) return undefined;
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace.trim() !== '' ? metadata.namespace.trim() : DEFAULT_NAMESPACE;
   const qualified = qualifiedName(namespace, String(metadata.name).trim());
-  const kind = value.kind.toLowerCase();
+  const kind = (value.kind as string).toLowerCase();
   const spec = isObj(value.spec) ? value.spec : {};
   if (kind !== 'component') return { key, name: `${kind}:${qualified}` };
-  const service = typeof spec.type === 'string' && config.backstage.serviceTypes.includes(spec.type);
+  const service = (config.backstage.serviceTypes as readonly unknown[]).includes(spec.type);
   if (!service) return { key, name: qualified };
   const tier = readTier(value, config.backstage.tier).value;
-  return { key, name: qualified, tier: typeof tier === 'string' && ['critical', 'high', 'medium', 'low'].includes(tier) ? (tier as Tier) : 'medium' };
+  return { key, name: qualified, tier: (TIERS as readonly unknown[]).includes(tier) ? (tier as Tier) : 'medium' };
 }
 
 /**

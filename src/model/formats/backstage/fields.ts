@@ -7,9 +7,9 @@ import { STAGES, TIERS, type Stage, type Tier } from '../../../types.js';
 /** The stage a Backstage `spec.lifecycle` implies (config `backstage.lifecycle`); anything else (or nothing) is `design`. */
 export function stageFromLifecycle(lifecycle: unknown, map: Readonly<Record<string, Stage>>): Stage {
   if (typeof lifecycle !== 'string') return 'design';
-  const word = lifecycle.trim().toLowerCase();
-  const stage = Object.prototype.hasOwnProperty.call(map, word) ? map[word] : undefined;
-  return stage !== undefined && (STAGES as readonly string[]).includes(stage) ? stage : 'design';
+  // Only a stage counts: a word the map does not hold, or one it inherits ("constructor"), is none.
+  const stage: unknown = map[lifecycle.trim().toLowerCase()];
+  return (STAGES as readonly unknown[]).includes(stage) ? (stage as Stage) : 'design';
 }
 
 export interface TierReading {
