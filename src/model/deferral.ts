@@ -58,10 +58,15 @@ const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:(?:ends\s+up|will\s
 const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE}|['’]s\s+${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
 const NOT_COMPUTING = String.raw`(?<!\b(?:${list(COMPUTING_BEFORE_OPERATIONS)}|\d)\s+)`;
 /**
+ * Where a name starts: after no letter. Not `\b`, which without the u flag knows only ASCII letters:
+ * before "équipe run" there was never a word boundary, so the French names were never found.
+ */
+const NAME_START = String.raw`(?<![\w\u00C0-\u024F])`;
+/**
  * "Operation" names the stage too ("left to Operation"); as a subject it does so only bare
  * (`subjectStart`): "each operation will set a lock".
  */
-const ACTOR_MARK = new RegExp(String.raw`\b${NOT_COMPUTING}(?:${ACTOR_PHRASE}|(?:service\s+)?operation)(?!\w)`, 'g');
+const ACTOR_MARK = new RegExp(String.raw`${NAME_START}${NOT_COMPUTING}(?:${ACTOR_PHRASE}|(?:service\s+)?operation)(?!\w)`, 'g');
 /**
  * Verbs: base forms ("ops will size") marked \x03, of watching \x05; other forms ("sized", "sizes",
  * "sizing") \x07, of watching \x0b.
