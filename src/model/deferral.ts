@@ -703,10 +703,22 @@ interface Marks {
   moments: string;
 }
 
-function findIn(original: string, families: readonly Family[]): string | undefined {
+/**
+ * The phrase of `original` that defers, or undefined. Text that `ignore` matches is read as line
+ * breaks of its length (a clause break, positions unchanged): what is around it is still read, but
+ * no phrase takes it in, and the phrase quoted is always the original's.
+ */
+function findIn(original: string, families: readonly Family[], ignore?: RegExp): string | undefined {
+  const source = ignore ? original.replace(ignore, (s) => '\n'.repeat(s.length)) : original;
   // no word: "24x7", "99.9", "4h"
-  if (!/[a-z]{2}|\b[a-z]\d\b/i.test(original)) return undefined;
-  const reading = read(original);
+  if (!/[a-z]{2}|\b[a-z]\d\b/i.test(source)) return undefined;
+  const reading = read(source);
+  /** Does a span of the read text take in ignored text? */
+  const across = (s: Span): boolean => {
+    const from = reading.at(s.start);
+    const to = reading.at(s.end - 1) + 1;
+    return source.slice(from, to) !== original.slice(from, to);
+  };
   const text = reading.text;
   if (closedNote(text, countWords(text))) return undefined;
   const actors = mark(text, ACTOR_MARK, () => '\x01\x02');
@@ -731,19 +743,19 @@ function findIn(original: string, families: readonly Family[]): string | undefin
       // back CUE_REACH at most) cannot change the answer.
       if (first && m.index > first.end + CUE_REACH + 1) break;
       const span = accept(text, marks, m, f);
-      if (!span) continue;
+      if (!span || across(span)) continue;
       spans.push(span);
       if (!first || span.start < first.start) first = span;
       break;
     }
   }
   first ??= terse(text, marks);
-  if (!first) return undefined;
+  if (!first || across(first)) return undefined;
   // Overlapping finds of several families make one phrase: "ops will monitor and scale as needed after go-live".
   let { start, end } = first;
   spans.sort((a, b) => a.start - b.start);
   for (const s of spans) {
-    if (s.start <= end + 1 && s.end > end && s.start >= start) end = s.end;
+    if (s.start <= end + 1 && s.end > end && s.start >= start && !across({ start, end: s.end })) end = s.end;
   }
   return original.slice(reading.at(start), reading.at(end - 1) + 1).trim();
 }
@@ -764,8 +776,7 @@ export function deferralMatcher(config: DeferralConfig | undefined): DeferralMat
     const own = anyOf(config.phrases);
     const families = own ? [{ says: 'a phrase of the config', re: own, strength: 'strong' as const, literal: true }, ...FAMILIES] : FAMILIES;
     const ignore = anyOf(config.ignore);
-    // Ignored text becomes a clause break: what is around it is still read, but never across it.
-    matcher = (text) => findIn(ignore ? text.replace(ignore, (s) => '\n'.repeat(s.length)) : text, families);
+    matcher = (text) => findIn(text, families, ignore);
     matchers.set(config, matcher);
   }
   return matcher;
