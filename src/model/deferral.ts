@@ -686,13 +686,13 @@ function anyOf(phrases: readonly string[]): RegExp | undefined {
 function mark(text: string, re: RegExp, kind: (m: RegExpExecArray) => string): string {
   let out = '';
   let last = 0;
-  re.lastIndex = 0;
+  // (the loop runs to the end, where exec sets lastIndex back to 0 for the next text)
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const [head, body] = kind(m);
     out += text.slice(last, m.index) + head + body!.repeat(m[0].length - 1);
     last = m.index + m[0].length;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return out + text.slice(last);
 }
 
 const verbKind = (m: RegExpExecArray): string => (m[1] !== undefined ? '\x05\x06' : m[2] !== undefined ? '\x03\x04' : m[3] !== undefined ? '\x0b\x0c' : '\x07\x08');
