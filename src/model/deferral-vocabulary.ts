@@ -264,7 +264,7 @@ export const COMPUTING_BEFORE_OPERATIONS = ['read', 'write', 'database', 'db', '
 
 // ---- What: the work Operation is asked to do -----------------------------------------------------
 
-/** Deciding or defining what design left open (base forms; inflected by `verbForms`). */
+/** Deciding or defining what design left open (base forms; their other forms are ANY_VERB_FORM's). */
 export const DECIDE_VERBS = [
   'decide',
   'define',
@@ -476,21 +476,6 @@ const IRREGULAR: Record<string, string[]> = {
   keep: ['keeps', 'kept', 'keeping'],
   do: ['does', 'did', 'done', 'doing'],
 };
-
-/** The forms of a verb: base, third person, past, participle, gerund ("size", "sizes", "sized", "sizing"). */
-export function verbForms(base: string): string[] {
-  const [head, ...rest] = base.split(' ');
-  const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
-  const h = head!;
-  let forms: string[];
-  if (IRREGULAR[h]) forms = IRREGULAR[h];
-  else if (h.endsWith('e')) forms = [`${h}s`, `${h}d`, `${h.slice(0, -1)}ing`];
-  else if (/[^aeiou]y$/.test(h)) forms = [`${h.slice(0, -1)}ies`, `${h.slice(0, -1)}ied`, `${h}ing`];
-  else if (/(?:s|x|z|ch|sh)$/.test(h)) forms = [`${h}es`, `${h}ed`, `${h}ing`];
-  else if (/^(?:[^aeiou]*[aeiou])[bdgmnpt]$/.test(h) && h.length <= 4) forms = [`${h}s`, `${h}${h.at(-1)}ed`, `${h}${h.at(-1)}ing`];
-  else forms = [`${h}s`, `${h}ed`, `${h}ing`];
-  return [base, ...forms.map((f) => `${f}${tail}`)];
-}
 
 /** The base forms of the verbs: what an actor is given to do ("ops will size", "run team to decide"). */
 export const DECIDE = list(DECIDE_VERBS);

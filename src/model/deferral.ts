@@ -58,10 +58,15 @@ const ACTOR_ONE = alt(SUPPORT_LEVEL, String.raw`whoever\s+(?:(?:ends\s+up|will\s
 const ACTOR_PHRASE = String.raw`${ACTOR_ONE}(?:\s*\/\s*${ACTOR_ONE}|['’]s\s+${ACTOR_ONE})?(?:\s+${list(TEAM_NOUNS)})*`;
 const NOT_COMPUTING = String.raw`(?<!\b(?:${list(COMPUTING_BEFORE_OPERATIONS)}|\d)\s+)`;
 /**
+ * Where a name starts: after no letter. Not `\b`, which without the u flag knows only ASCII letters:
+ * before "équipe run" there was never a word boundary, so the French names were never found.
+ */
+const NAME_START = String.raw`(?<![\w\u00C0-\u024F])`;
+/**
  * "Operation" names the stage too ("left to Operation"); as a subject it does so only bare
  * (`subjectStart`): "each operation will set a lock".
  */
-const ACTOR_MARK = new RegExp(String.raw`\b${NOT_COMPUTING}(?:${ACTOR_PHRASE}|(?:service\s+)?operation)(?!\w)`, 'g');
+const ACTOR_MARK = new RegExp(String.raw`${NAME_START}${NOT_COMPUTING}(?:${ACTOR_PHRASE}|(?:service\s+)?operation)(?!\w)`, 'g');
 /**
  * Verbs: base forms ("ops will size") marked \x03, of watching \x05; other forms ("sized", "sizes",
  * "sizing") \x07, of watching \x0b.
@@ -681,13 +686,13 @@ function anyOf(phrases: readonly string[]): RegExp | undefined {
 function mark(text: string, re: RegExp, kind: (m: RegExpExecArray) => string): string {
   let out = '';
   let last = 0;
-  re.lastIndex = 0;
+  // (the loop runs to the end, where exec sets lastIndex back to 0 for the next text)
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const [head, body] = kind(m);
     out += text.slice(last, m.index) + head + body!.repeat(m[0].length - 1);
     last = m.index + m[0].length;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return out + text.slice(last);
 }
 
 const verbKind = (m: RegExpExecArray): string => (m[1] !== undefined ? '\x05\x06' : m[2] !== undefined ? '\x03\x04' : m[3] !== undefined ? '\x0b\x0c' : '\x07\x08');
@@ -698,10 +703,22 @@ interface Marks {
   moments: string;
 }
 
-function findIn(original: string, families: readonly Family[]): string | undefined {
+/**
+ * The phrase of `original` that defers, or undefined. Text that `ignore` matches is read as line
+ * breaks of its length (a clause break, positions unchanged): what is around it is still read, but
+ * no phrase takes it in, and the phrase quoted is always the original's.
+ */
+function findIn(original: string, families: readonly Family[], ignore?: RegExp): string | undefined {
+  const source = ignore ? original.replace(ignore, (s) => '\n'.repeat(s.length)) : original;
   // no word: "24x7", "99.9", "4h"
-  if (!/[a-z]{2}|\b[a-z]\d\b/i.test(original)) return undefined;
-  const reading = read(original);
+  if (!/[a-z]{2}|\b[a-z]\d\b/i.test(source)) return undefined;
+  const reading = read(source);
+  /** Does a span of the read text take in ignored text? */
+  const across = (s: Span): boolean => {
+    const from = reading.at(s.start);
+    const to = reading.at(s.end - 1) + 1;
+    return source.slice(from, to) !== original.slice(from, to);
+  };
   const text = reading.text;
   if (closedNote(text, countWords(text))) return undefined;
   const actors = mark(text, ACTOR_MARK, () => '\x01\x02');
@@ -726,19 +743,19 @@ function findIn(original: string, families: readonly Family[]): string | undefin
       // back CUE_REACH at most) cannot change the answer.
       if (first && m.index > first.end + CUE_REACH + 1) break;
       const span = accept(text, marks, m, f);
-      if (!span) continue;
+      if (!span || across(span)) continue;
       spans.push(span);
       if (!first || span.start < first.start) first = span;
       break;
     }
   }
   first ??= terse(text, marks);
-  if (!first) return undefined;
+  if (!first || across(first)) return undefined;
   // Overlapping finds of several families make one phrase: "ops will monitor and scale as needed after go-live".
   let { start, end } = first;
   spans.sort((a, b) => a.start - b.start);
   for (const s of spans) {
-    if (s.start <= end + 1 && s.end > end && s.start >= start) end = s.end;
+    if (s.start <= end + 1 && s.end > end && s.start >= start && !across({ start, end: s.end })) end = s.end;
   }
   return original.slice(reading.at(start), reading.at(end - 1) + 1).trim();
 }
@@ -759,8 +776,7 @@ export function deferralMatcher(config: DeferralConfig | undefined): DeferralMat
     const own = anyOf(config.phrases);
     const families = own ? [{ says: 'a phrase of the config', re: own, strength: 'strong' as const, literal: true }, ...FAMILIES] : FAMILIES;
     const ignore = anyOf(config.ignore);
-    // Ignored text becomes a clause break: what is around it is still read, but never across it.
-    matcher = (text) => findIn(ignore ? text.replace(ignore, (s) => '\n'.repeat(s.length)) : text, families);
+    matcher = (text) => findIn(text, families, ignore);
     matchers.set(config, matcher);
   }
   return matcher;

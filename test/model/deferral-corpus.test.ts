@@ -9,9 +9,14 @@
 // until the next round of general changes, which renames it held-out-N and gates it.
 // WARRANTY_LINT_DEFERRAL_CORPUS=<dir> measures another corpus of the same shape instead (one written
 // by others, say), with the same thresholds.
-import { readdirSync, readFileSync } from 'node:fs';
+// A rate lets one sentence in twenty change unnoticed, so the phrase quoted for each text of the
+// built-in corpus (or none) is also pinned, in deferral-corpus.phrases.json: a change to the matcher
+// shows there sentence by sentence. After a change meant to alter them, review the differences the
+// test lists, then rewrite the file with
+//   WL_UPDATE_DEFERRAL_PHRASES=1 npx vitest run test/model/deferral-corpus.test.ts
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findDeferralPhrase } from '../../src/model/deferral.js';
 
@@ -67,12 +72,19 @@ interface Figures {
   line: string;
 }
 
+/** The matcher's answers, computed once per run of this file: both tests read the whole corpus. */
+const answers = new Map<string, string | undefined>();
+function phraseOf(text: string): string | undefined {
+  if (!answers.has(text)) answers.set(text, findDeferralPhrase(text));
+  return answers.get(text);
+}
+
 function measure(name: string, examples: readonly Example[]): Figures & { missed: Example[]; flagged: Array<Example & { phrase: string }> } {
   const deferrals = examples.filter((e) => e.deferral);
   const nearMisses = examples.filter((e) => !e.deferral);
-  const missed = deferrals.filter((e) => findDeferralPhrase(e.text) === undefined);
+  const missed = deferrals.filter((e) => phraseOf(e.text) === undefined);
   const flagged = nearMisses.flatMap((e) => {
-    const phrase = findDeferralPhrase(e.text);
+    const phrase = phraseOf(e.text);
     return phrase === undefined ? [] : [{ ...e, phrase }];
   });
   const recall = deferrals.length === 0 ? 1 : (deferrals.length - missed.length) / deferrals.length;
@@ -83,12 +95,37 @@ function measure(name: string, examples: readonly Example[]): Figures & { missed
   return { recall, falsePositives, line, missed, flagged };
 }
 
-const dir = process.env.WARRANTY_LINT_DEFERRAL_CORPUS ?? new URL('../fixtures/deferral/', import.meta.url).pathname;
+const BUILT_IN = new URL('../fixtures/deferral/', import.meta.url).pathname;
+const PINNED = new URL('./deferral-corpus.phrases.json', import.meta.url);
+const dir = process.env.WARRANTY_LINT_DEFERRAL_CORPUS ?? BUILT_IN;
 const corpus = loadCorpus(dir);
 const deferrals = corpus.filter((e) => e.deferral);
 const nearMisses = corpus.filter((e) => !e.deferral);
 
+/** Phrase (or null) by text, by set and file: `held-out-3/deferrals.yaml`. */
+type Pinned = Record<string, Record<string, string | null>>;
+
 describe('deferral corpus', () => {
+  // a run of the tests that does not load this file afresh still computes every answer afresh
+  beforeAll(() => answers.clear());
+
+  it('quotes the same phrase, or none, for every text of the built-in corpus (deferral-corpus.phrases.json)', () => {
+    const actual: Pinned = {};
+    for (const e of loadCorpus(BUILT_IN)) (actual[`${e.set}/${e.file}`] ??= {})[e.text] = phraseOf(e.text) ?? null;
+    if (process.env.WL_UPDATE_DEFERRAL_PHRASES === '1') writeFileSync(PINNED, `${JSON.stringify(actual, null, 2)}\n`);
+    const expected = JSON.parse(readFileSync(PINNED, 'utf8')) as Pinned;
+    const entries = (p: Pinned, file: string): Map<string, string | null> => new Map(Object.entries(p[file] ?? {}));
+    const changes: string[] = [];
+    for (const file of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
+      const want = entries(expected, file);
+      const got = entries(actual, file);
+      for (const text of new Set([...want.keys(), ...got.keys()])) {
+        if (want.get(text) !== got.get(text)) changes.push(`${file}: ${JSON.stringify(text)}: ${JSON.stringify(want.get(text))} -> ${JSON.stringify(got.get(text))}`);
+      }
+    }
+    expect(changes).toEqual([]);
+  });
+
   it('is large enough to measure: at least 150 deferrals and 150 near-misses, no text twice', () => {
     expect(deferrals.length).toBeGreaterThanOrEqual(150);
     expect(nearMisses.length).toBeGreaterThanOrEqual(150);
