@@ -106,8 +106,9 @@ describe('ownerRollup', () => {
       row(service({ name: 's5', owner: 'worst', tier: 'medium' }), { errors: 1, open: 1 }),
       row(service({ name: 's6', owner: 'mid' }), { errors: 1, open: 1 }),
       row(service({ name: 's7', owner: 'clean' }), { errors: 0, open: 9 }),
+      row(service({ name: 's8', owner: 'beta' }), { errors: 1, open: 1 }),
     ]);
-    expect(ownerRollup(v).map((r) => r.key)).toEqual(['worst', 'reactive', 'open-2', 'alpha', 'mid', 'zeta', 'clean']);
+    expect(ownerRollup(v).map((r) => r.key)).toEqual(['worst', 'reactive', 'open-2', 'alpha', 'beta', 'mid', 'zeta', 'clean']);
   });
 
   it('treats a group without a reactive share as 0 when ranking', () => {
@@ -187,7 +188,7 @@ describe('waiverRegister', () => {
         waiver('/w/2', { rule: 'r-long', expires: day + 400 }),
         waiver('/w/3', { rule: 'r-unused', expires: day + 5 }),
         waiver('/w/4', { expires: day + 1 }),
-        waiver('/w/5', { rule: 'r-nodate' }),
+        waiver('/w/5', { rule: 'z-nodate' }),
       ],
     });
     const findings = [
@@ -201,7 +202,7 @@ describe('waiverRegister', () => {
     const register = waiverRegister(view([row(s, { findings })]), TODAY);
     expect(register.map((e) => [e.rule, e.status, e.daysLeft, e.expired, e.expires])).toEqual([
       ['r-expired', 'expired', -3, true, '2026-11-23'],
-      ['r-nodate', 'invalid', null, false, null],
+      ['z-nodate', 'invalid', null, false, null],
       ['r-today', 'in-force', 0, false, '2026-11-26'],
       [null, 'invalid', 1, false, '2026-11-27'],
       ['r-unused', 'unused', 5, false, '2026-12-01'],
@@ -233,7 +234,8 @@ describe('waiverRegister', () => {
     const low = service({ name: 'a-low', tier: 'low', waivers: [w('r1', 10), w('r2', -1), w('r3')] });
     const crit = service({ name: 'z-crit', tier: 'critical', waivers: [w('r4', 10), w('r5', -30), w('r6')] });
     const crit2 = service({ name: 'b-crit', tier: 'critical', waivers: [w('r9', 10), w('r7', 10), w('r8')] });
-    const register = waiverRegister(view([row(low), row(crit), row(crit2)]), TODAY);
+    const crit3 = service({ name: 'c-crit', tier: 'critical', waivers: [w('ra', 10), w('rb', 10)] });
+    const register = waiverRegister(view([row(low), row(crit), row(crit2), row(crit3)]), TODAY);
     expect(register.map((e) => `${e.service}:${e.rule}`)).toEqual([
       'z-crit:r5',
       'a-low:r2',
@@ -242,15 +244,28 @@ describe('waiverRegister', () => {
       'a-low:r3',
       'b-crit:r7',
       'b-crit:r9',
+      'c-crit:ra',
+      'c-crit:rb',
       'z-crit:r4',
       'a-low:r1',
     ]);
   });
 
-  it('keeps a waiver of a service without a name, listed after the named ones it ties with', () => {
+  it('lists a waiver of a service without a name before the named ones it ties with, and one without a rule before those with one', () => {
     const w = waiver('/w', { rule: 'r', expires: day + 1 });
-    const register = waiverRegister(view([row(service({ name: null, file: 'n.yaml', waivers: [w] })), row(service({ name: 'a', waivers: [w] }))]), TODAY);
-    expect(register.map((e) => e.service)).toEqual([null, 'a']);
+    const register = waiverRegister(view([row(service({ name: 'A-svc', waivers: [w] })), row(service({ name: null, file: 'n.yaml', waivers: [w] }))]), TODAY);
+    expect(register.map((e) => e.service)).toEqual([null, 'A-svc']);
+    const ruleless = waiverRegister(view([row(service({ name: 's', waivers: [waiver('/a', { rule: 'A-rule' }), waiver('/b', {})] }))]), TODAY);
+    expect(ruleless.map((e) => e.rule)).toEqual([null, 'A-rule']);
+  });
+
+  it('lists a waiver without an expiry before one that expires today', () => {
+    const today = service({ name: 'crit', tier: 'critical', waivers: [waiver('/t', { rule: 'a', expires: day })] });
+    const never = service({ name: 'low', tier: 'low', waivers: [waiver('/n', { rule: 'b' })] });
+    expect(waiverRegister(view([row(today), row(never)]), TODAY).map((e) => [e.service, e.status, e.daysLeft])).toEqual([
+      ['low', 'invalid', null],
+      ['crit', 'in-force', 0],
+    ]);
   });
 
   it('words each status for every format', () => {
