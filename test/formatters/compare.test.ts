@@ -123,10 +123,10 @@ describe('compareRuns: services whose findings changed', () => {
 
 describe('compareRuns: services and shares', () => {
   it('names services added and removed, sorted, and the areas whose state changed', () => {
-    const now = [service('zeta', 'low'), service('alpha', 'high', ['missing', 'defined', 'deferred', 'defined']), service('beta', 'low'), service(null, 'low')];
+    const now = [service('zeta', 'low'), service('eta', 'low'), service('alpha', 'high', ['missing', 'defined', 'deferred', 'defined']), service('beta', 'low'), service(null, 'low')];
     const before = [record('gamma', 'low'), record('alpha', 'high', ['defined', 'defined', 'deferred', 'missing']), record('delta', 'low'), record('beta', 'low'), record(null, 'low')];
     const c = compareRuns({ findings: [], services: now }, WEIGHTS, previous([], before));
-    expect(c.services).toEqual({ added: ['zeta'], removed: ['delta', 'gamma'] });
+    expect(c.services).toEqual({ added: ['eta', 'zeta'], removed: ['delta', 'gamma'] });
     expect(c.areaChanges).toEqual([
       { service: 'alpha', area: 'availability', before: 'defined', after: 'missing' },
       { service: 'alpha', area: 'security', before: 'missing', after: 'defined' },
