@@ -166,5 +166,8 @@ export function pointsChange(before: number | null, after: number | null): strin
   if (before === null || after === null) return '';
   const d = Math.round(after * 100) - Math.round(before * 100);
   if (d === 0) return 'no change';
-  return `${d > 0 ? '+' : '-'}${Math.abs(d)} point${Math.abs(d) === 1 ? '' : 's'}`;
+  // Stryker disable next-line EqualityOperator: d is not 0 here, so `d >= 0` is `d > 0`.
+  const sign = d > 0 ? '+' : '-';
+  const n = Math.abs(d);
+  return `${sign}${n} point${n === 1 ? '' : 's'}`;
 }

@@ -16,6 +16,6 @@ const LOADERS: Record<string, () => Promise<Formatter>> = {
 export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
-  const load = LOADERS[name];
-  return load ? load() : undefined;
+  // Own names only: `toString` or `constructor` are not formats.
+  return Object.hasOwn(LOADERS, name) ? LOADERS[name]!() : undefined;
 }

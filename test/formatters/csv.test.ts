@@ -41,3 +41,37 @@ describe('csv', () => {
     expect(row.split(',')[4]?.startsWith('"\'=')).toBe(true);
   });
 });
+
+describe('csv: quoting and states', () => {
+  it.each([
+    [' leading space', '" leading space"'],
+    ['trailing space ', '"trailing space "'],
+    ["'already quoted", `"'already quoted"`],
+    ['say "hi"', '"say ""hi"""'],
+    ['a\u2028b', 'a\\u2028b'],
+    ['', ''],
+    ['mid-dash=ok', 'mid-dash=ok'],
+  ])('writes %j as %s', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('names every state of an area, and leaves a missing name or owner empty', () => {
+    const text = CLEAN_LOW.replace('name: search', 'name: ""')
+      .replace('  owner: team-search\n', '')
+      .replace('target: 99.0', 'target: TBD')
+      .replace(/ {4}capacity:\n(?: {6}.*\n)+/, '    capacity:\n      deferred: { reason: later }\n')
+      .replace('      rpo: 12h\n', '')
+      .replace(/ {4}security:[\s\S]*/, '');
+    const out = csv(lintYaml([{ file: 'x.yaml', text }]), CTX).split('\r\n');
+    expect(out[1]).toMatch(/^,x\.yaml,low,design,,\d+,\d+,\d+,0,placeholder,deferred,incomplete,missing$/);
+  });
+});
+
+describe('csv: the examples', () => {
+  it('says "defined with findings" and "waived" where the heat map shows ! and w', async () => {
+    const { lintExamples } = await import('../fixtures/report/cab.js');
+    const rows = csv(await lintExamples(), CTX).split('\r\n');
+    expect(rows.find((r) => r.startsWith('checkout-web,'))).toMatch(/,defined with findings,defined with findings,defined with findings,defined$/);
+    expect(rows.find((r) => r.startsWith('payments-api,'))).toMatch(/,defined,defined,waived,defined$/);
+  });
+});

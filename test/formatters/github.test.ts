@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../src/engine/finding.js';
 import type { LintResult } from '../../src/engine/lint.js';
 import { DEFAULT_MAX_ANNOTATIONS, escapeData, escapeProperty, github } from '../../src/formatters/github.js';
-import type { Severity } from '../../src/types.js';
+import type { Finding, Severity } from '../../src/types.js';
 import { CLEAN_LOW } from '../support/lint-yaml.js';
 import { runCli, tempTree } from '../support/run-cli.js';
 import { CTX, hostileResult, sampleResult } from './support.js';
@@ -107,5 +107,52 @@ describe('github formatter: the annotation cap', () => {
     const bad = await runCli(['-f', 'github', '--max-annotations', 'ten', 'services'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-annotations takes a whole number (got "ten")');
+  });
+});
+
+describe('github formatter: positions and wording', () => {
+  const one = (over: Partial<Finding>): Finding => ({ ...manyFindings({ error: 1 }).findings[0]!, ...over });
+  const print = (findings: Finding[], cap?: number): string[] => {
+    const result = sampleResult();
+    result.findings = findings;
+    return github(result, cap === undefined ? CTX : { ...CTX, maxAnnotations: cap }).trimEnd().split('\n');
+  };
+
+  it('gives col=1 when a finding has a line but no column, and leaves out the ends it does not know', () => {
+    expect(print([one({ column: null, endLine: null, endColumn: null })])).toEqual(['::error file=services/a.yaml,line=1,col=1,title=tier-detail-missing::error 1']);
+    expect(print([one({ endLine: 4, endColumn: null })])).toEqual(['::error file=services/a.yaml,line=1,col=1,endLine=4,title=tier-detail-missing::error 1']);
+    expect(print([one({ endLine: null, endColumn: 7 })])).toEqual(['::error file=services/a.yaml,line=1,col=1,endColumn=7,title=tier-detail-missing::error 1']);
+  });
+
+  it('names the file alone when a finding has no line', () => {
+    expect(print([one({ line: null, column: null, endLine: null, endColumn: null })])).toEqual(['::error file=services/a.yaml,title=tier-detail-missing::error 1']);
+  });
+
+  it('prints nothing at all, not an empty line, when every finding is waived', () => {
+    const result = sampleResult();
+    result.findings = [one({ waived: true })];
+    expect(github(result, CTX)).toBe('');
+  });
+
+  it('counts what was left out in the plural and the singular, per level', () => {
+    const lines = print(manyFindings({ error: 3, warning: 2, info: 2 }).findings, 1);
+    expect(lines.map(levelOf)).toEqual(['error', 'warning', 'notice']);
+    expect(lines.at(-1)).toContain('::5 more findings are not annotated here (2 errors, 1 warning, 2 notices): ');
+    expect(lines.at(-1)).toContain('at most 1 of each (--max-annotations)');
+    const single = print(manyFindings({ error: 2 }).findings, 1);
+    expect(single.at(-1)).toContain('::1 more finding is not annotated here (1 error): ');
+  });
+
+  it('with a cap of 0 prints only the notice, which counts every finding', () => {
+    const lines = print(manyFindings({ error: 1, info: 1 }).findings, 0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::notice title=warranty-lint::2 more findings are not annotated here \(1 error, 1 notice\): /);
+  });
+
+  it('cuts when one level passes the cap, though the others do not: the notice takes the last notice place', () => {
+    const lines = print(manyFindings({ warning: 3, info: 2 }).findings, 2);
+    expect(lines.map(levelOf)).toEqual(['warning', 'warning', 'notice', 'notice']);
+    expect(lines[2]).toMatch(/title=tier-detail-missing::info 1$/);
+    expect(lines[3]).toContain('::2 more findings are not annotated here (1 warning, 1 notice): ');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { junit } from '../../src/formatters/junit.js';
+import { junit, xmlText } from '../../src/formatters/junit.js';
 import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
 import { read, runCli, tempTree } from '../support/run-cli.js';
 import { CTX, hostileResult, sampleResult } from './support.js';
@@ -92,5 +92,52 @@ describe('junit formatter', () => {
     expect(cases.map((c) => c.attrs.name)).toEqual(['(unnamed service, document 1)']);
     expect(el.filter((e) => e.name === 'failure').length).toBe(r.findings.length);
     expect(el[0]!.attrs.tests).toBe('1');
+  });
+});
+
+describe('junit formatter: cases without failures, and findings outside services', () => {
+  it('a service whose findings are all waived passes, and says how many were waived', () => {
+    const r = sampleResult();
+    const clean = r.services.find((s) => s.name === 'clean')!;
+    const base = r.findings.find((f) => f.service === 'payments' && !f.waived)!;
+    r.findings = [
+      { ...base, service: 'clean', file: clean.file, document: clean.doc, waived: true },
+      { ...base, service: 'clean', file: clean.file, document: clean.doc, waived: true },
+    ];
+    const xml = junit(r, CTX);
+    wellFormed(xml);
+    expect(xml).toContain('    <testcase name="clean" classname="services/clean.yaml">\n      <system-out>2 waived findings</system-out>\n    </testcase>\n');
+    expect(xml).toContain('    <testcase name="search" classname="services/search.yaml"/>\n');
+    expect(xml).toContain('<testsuites name="warranty-lint" tests="3" failures="0" errors="0">');
+    expect(xml).toContain('  <testsuite name="services/clean.yaml" tests="1" failures="0" errors="0" skipped="0">\n');
+  });
+
+  it('a finding about a file but no service is a failure of the file case; without a line it names the file alone', () => {
+    const r = sampleResult();
+    const base = r.findings.find((f) => f.service === 'payments' && !f.waived)!;
+    r.findings = [
+      { ...base, service: null, document: null, file: 'services/other.yaml', line: null, column: null, message: 'not a service' },
+      { ...base, service: null, document: null, file: 'services/other.yaml', line: 3, column: 2, message: 'again', waived: true },
+    ];
+    r.files.push('services/other.yaml');
+    const xml = junit(r, CTX);
+    const el = wellFormed(xml);
+    const suite = el.filter((e) => e.name === 'testsuite').find((e) => e.attrs.name === 'services/other.yaml')!;
+    expect(suite.attrs).toMatchObject({ tests: '1', failures: '1' });
+    expect(xml).toContain(
+      '    <testcase name="(file)" classname="services/other.yaml">\n' +
+        `      <failure message="not a service" type="warranty-placeholder-value">services/other.yaml error warranty-placeholder-value&#10;not a service&#10;${base.docsUrl}</failure>\n` +
+        '      <system-out>1 waived finding</system-out>\n' +
+        '    </testcase>\n  </testsuite>\n',
+    );
+  });
+
+  it('a portfolio finding names the portfolio where its place would be', () => {
+    const xml = junit(sampleResult(), CTX);
+    expect(xml).toContain('<testcase name="portfolio" classname="(portfolio)">\n      <failure message="The portfolio is reactive: 85% of warranty is left to Operation." type="warranty-area-missing">portfolio error warranty-area-missing&#10;');
+  });
+
+  it('shows characters XML cannot hold (lone surrogates, U+FFFE, U+FFFF) as \\u escapes, and keeps a surrogate pair', () => {
+    expect(xmlText('a\udc00b\ud800\ufffe\uffff😀<')).toBe('a\\udc00b\\ud800\\ufffe\\uffff😀&lt;');
   });
 });
