@@ -47,6 +47,8 @@ describe('StringPool.intern', () => {
 describe('StringPool.compact', () => {
   it('gives back primitives as they are', () => {
     const pool = new StringPool();
+    expect(pool.compact({})).toEqual({});
+    expect(pool.compact([null])).toEqual([null]);
     for (const v of [null, undefined, 0, -1.5, true, false, 'text']) expect(pool.compact(v)).toBe(v);
     expect(Object.is(pool.compact(-0), -0)).toBe(true);
   });
@@ -98,6 +100,9 @@ describe('StringPool.compact', () => {
     const pool = new StringPool();
     const fields = (n: number, last = 0): Record<string, number> => ({ ...Object.fromEntries(Array.from({ length: n - 1 }, (_, i) => [`k${i}`, i])), last });
     expect(pool.compact(fields(12))).toBe(pool.compact(fields(12)));
+    // The twelfth field counts in the key.
+    expect(pool.compact(fields(12, 5))).not.toBe(pool.compact(fields(12)));
+    expect(pool.compact(fields(12, 5))).toEqual(fields(12, 5));
     const big = pool.compact(fields(13, 1));
     expect(big).not.toBe(pool.compact(fields(13, 2)));
     expect(big).not.toBe(pool.compact(fields(13, 1)));
