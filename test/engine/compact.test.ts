@@ -65,7 +65,7 @@ describe('StringPool.compact', () => {
 
   it('never shares arrays that differ in a value, its type, or their length', () => {
     const pool = new StringPool();
-    const distinct = [['x'], ['y'], ['xy'], ['x', 'y'], ['xy', ''], [1], [2], ['1'], [true], [false], ['true'], [null], ['null'], [undefined], ['undefined'], [12], [1, 2], [0], [-0], [0.5], [], ['']];
+    const distinct = [['x'], ['y'], ['xy'], ['x', 'y'], ['xy', ''], ['a;sb'], ['a', 'b'], ['s1:a'], [NaN], ['NaN'], [Infinity], [-1], [1], [2], ['1'], [true], [false], ['true'], [null], ['null'], [undefined], ['undefined'], [12], [1, 2], [0], [-0], [0.5], [], ['']];
     const shared = distinct.map((v) => pool.compact(v));
     for (let i = 0; i < shared.length; i++) for (let j = 0; j < shared.length; j++) if (i !== j) expect(shared[i], `${JSON.stringify(distinct[i])} vs ${JSON.stringify(distinct[j])}`).not.toBe(shared[j]);
     // and each keeps its own values
