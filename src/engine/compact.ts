@@ -84,9 +84,9 @@ export class StringPool {
       for (let i = 0; i < value.length; i++) {
         const v = this.compact(value[i]);
         value[i] = v;
-        if (leaf && v !== null && typeof v === 'object') leaf = false;
-        // Stryker disable next-line ConditionalExpression: the key of an array that is not a leaf is never used.
-        else if (leaf) key += part(v);
+        // (The key of an array that is not a leaf is never used.)
+        if (v !== null && typeof v === 'object') leaf = false;
+        else key += part(v);
       }
       return leaf && value.length <= LEAF_MAX ? (this.share(key, value) as T) : value;
     }
