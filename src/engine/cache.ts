@@ -28,8 +28,9 @@ export function stampOf(path: string): FileStamp | undefined {
     const st = statSync(path);
     return st.isFile() ? { key: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`, changedAt: st.ctimeMs } : undefined;
   } catch {
-    return undefined;
+    // cannot be seen: no stamp
   }
+  return undefined;
 }
 
 /**
