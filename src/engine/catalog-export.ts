@@ -20,13 +20,15 @@ export function readCatalogExport(path: string, cwd: string, config: ResolvedCon
   try {
     bytes = readBounded(resolve(cwd, path), config.limits.maxFileSize);
   } catch (error) {
-    return fail(`cannot read it: ${error instanceof Error && !(error as { code?: string }).code ? error.message : describeIoError(error)}`);
+    // An error with no code (over the size limit) is described by its message.
+    return fail(`cannot read it: ${describeIoError(error)}`);
   }
   const decoded = decode(bytes);
   if (!decoded.ok) return fail(decoded.message);
   const values: unknown[] = [];
   // The catalog API answers in JSON, often a large single line: JSON.parse reads it fastest; the
   // YAML reader is for YAML exports, and says where a broken file breaks.
+  // Stryker disable next-line ConditionalExpression,Regex: a shortcut; JSON that does not start with [ or { is a scalar, no entity either way.
   if (/^\s*[[{]/.test(decoded.text)) {
     try {
       values.push(JSON.parse(decoded.text));
@@ -56,6 +58,7 @@ export function readCatalogExport(path: string, cwd: string, config: ResolvedCon
 /** A list, `{ items: [...] }` (by-query), or one entity. */
 function entitiesOf(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (value !== null && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items)) return (value as { items: unknown[] }).items;
-  return value === null || value === undefined ? [] : [value];
+  const items = (value as { items?: unknown } | null | undefined)?.items;
+  // An empty document (null) is no entity, as knownEntity() says.
+  return Array.isArray(items) ? items : [value];
 }

@@ -34,11 +34,16 @@ export function flatCopy(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-/** One primitive in a leaf's key: typed and length-prefixed, so no value can forge another leaf's key. */
+/**
+ * One primitive in a leaf's key: typed and length-prefixed, so no value can forge another leaf's key.
+ * A string is `s<length>:<text>`; any other primitive the first letter of its type and its text
+ * (`n12;`, `btrue;`, `onull;`, `uundefined;`), -0 apart from 0 (String(-0) is "0").
+ */
 function part(v: unknown): string {
   if (typeof v === 'string') return `s${v.length}:${v}`;
-  if (typeof v === 'number') return Object.is(v, -0) ? 'n-0;' : `n${v};`;
-  return `${typeof v === 'boolean' ? 'b' : v === null ? 'z' : 'u'}${String(v)};`;
+  // Stryker disable next-line StringLiteral,UnaryOperator: any text but a number's tells -0 from 0; with +0 their texts swap, still apart.
+  const text = Object.is(v, -0) ? '-0' : String(v);
+  return `${(typeof v)[0]}${text};`;
 }
 
 export class StringPool {
@@ -46,14 +51,18 @@ export class StringPool {
   private readonly leaves = new Map<string, object>();
 
   /** Set while compacting results whose strings are already flat copies (they crossed from a worker). */
+  // Stryker disable next-line BooleanLiteral: which copy of equal text a model holds cannot be seen (README, "Mutation testing").
   private fresh = false;
 
   /** A flat copy of `s` shared by the whole run. */
   intern(s: string): string {
     // Long strings (long values, deep pointers) are seldom equal: flattened, not pooled.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: pooled or not, flat or not, the text is the same (a string's identity cannot be seen).
     if (s.length > POOL_MAX_LENGTH) return this.fresh ? s : flatCopy(s);
     const known = this.pool.get(s);
+    // Stryker disable next-line ConditionalExpression: not taken, the same text is pooled again (which copy a model holds cannot be seen).
     if (known !== undefined) return known;
+    // Stryker disable next-line ConditionalExpression: a flat copy or the string itself, the same text.
     const flat = this.fresh ? s : flatCopy(s);
     this.pool.set(flat, flat);
     return flat;
@@ -65,16 +74,19 @@ export class StringPool {
    * tables) by a frozen instance shared with its equals. Models are read-only once built.
    */
   compact<T>(value: T): T {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a string not interned comes back as it is, the same text.
     if (typeof value === 'string') return this.intern(value) as T;
     if (value === null || typeof value !== 'object') return value;
     let leaf = true;
     if (Array.isArray(value)) {
+      // Stryker disable next-line StringLiteral: an array's key is told from an object's ('o' and a digit) by its first part anyway, a letter.
       let key = 'a';
       for (let i = 0; i < value.length; i++) {
         const v = this.compact(value[i]);
         value[i] = v;
-        if (leaf && v !== null && typeof v === 'object') leaf = false;
-        else if (leaf) key += part(v);
+        // (The key of an array that is not a leaf is never used.)
+        if (v !== null && typeof v === 'object') leaf = false;
+        else key += part(v);
       }
       return leaf && value.length <= LEAF_MAX ? (this.share(key, value) as T) : value;
     }
@@ -104,11 +116,13 @@ export class StringPool {
   /** The pieces of a message around its service's name, each pooled, and the list shared with every equal one (frozen). */
   private pieces(message: string, service: string | null): readonly string[] {
     const pieces = messagePieces(message, service);
+    // Stryker disable next-line StringLiteral: as in compact(), the first part (a string's "s") tells a list from an object anyway.
     let key = 'a';
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i] as string;
       let known = this.pool.get(p);
       // A piece from split() may be a slice of the message: the pool keeps a copy of its own.
+      // Stryker disable next-line ConditionalExpression: copied again, a known piece is the same text.
       if (known === undefined) this.pool.set((known = flatCopy(p)), known);
       pieces[i] = known;
       key += part(known);
@@ -117,12 +131,14 @@ export class StringPool {
   }
 
   /** The findings and services of a file, compacted; the result object itself is dropped by the caller. */
+  // Stryker disable next-line BooleanLiteral: strings taken as flat copies or copied, the same text.
   compactResult(result: FileResult, fresh = false): KeptFile {
     this.fresh = fresh;
     // Findings are packed, not shared or frozen: waivers mark them later.
     const intern = (s: string): string => this.intern(s);
     const pieces = (message: string, service: string | null): readonly string[] => this.pieces(message, service);
     const out = { file: this.intern(result.file), findings: result.findings.map((f) => packFinding(f, intern, pieces)), services: this.compact(result.services), brokenDocuments: result.brokenDocuments, ...(result.catalog ? { catalog: result.catalog } : {}), ...(result.slos ? { slos: this.compact(result.slos) } : {}) };
+    // Stryker disable next-line BooleanLiteral: as above.
     this.fresh = false;
     return out;
   }

@@ -12,6 +12,7 @@ import type { Evidence, Service } from '../model/types.js';
  */
 export function evidenceOf(service: Service, path: string, cwd: string | undefined): Evidence[] {
   const references = evidenceReferences(service);
+  // Stryker disable next-line StringLiteral: resolve('') is the working directory too.
   const base = resolve(cwd ?? '.');
   const definition = resolve(base, path);
   let root: string | undefined;

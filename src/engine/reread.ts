@@ -41,12 +41,13 @@ export class Rereader {
     try {
       const input = this.texts?.get(file) ?? readBounded(resolve(this.cwd, file), this.limits.maxFileSize);
       const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decode(input);
+      // Stryker disable next-line ConditionalExpression: not taken, readDocuments throws on the missing text, and the catch below gives undefined alike.
       if (typeof text !== 'string' && !text.ok) return undefined;
       const docs = readDocuments(typeof text === 'string' ? text : text.text, this.limits);
       return Array.isArray(docs) ? docs : undefined;
     } catch {
       // Gone or changed since it was linted: the caller falls back to the nearest kept position.
-      return undefined;
     }
+    return undefined;
   }
 }

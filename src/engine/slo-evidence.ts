@@ -11,7 +11,7 @@ import { isPacked, type KeptFinding } from './finding.js';
 const ABOUT_MISSING_AVAILABILITY = new Set(['warranty-area-missing', 'warranty-missing']);
 
 export function addSloEvidence(findings: readonly KeptFinding[], documents: ServicesByDocument, slos: SloIndex | undefined): void {
-  if (!slos || slos.all.length === 0) return;
+  if (!slos?.all.length) return;
   for (const f of findings) {
     if (!ABOUT_MISSING_AVAILABILITY.has(f.ruleId) || (f.ruleId === 'warranty-area-missing' && f.area !== 'availability')) continue;
     const service = documents.of(f);
@@ -19,7 +19,9 @@ export function addSloEvidence(findings: readonly KeptFinding[], documents: Serv
     if (found.length === 0) continue;
     const evidence = ` ${sloEvidence(found)}`;
     // A packed message is a list of pieces shared with other findings (frozen): replaced, never changed.
-    if (isPacked(f)) f.message = [...f.message.slice(0, -1), `${f.message[f.message.length - 1] ?? ''}${evidence}`];
-    else f.message += evidence;
+    if (isPacked(f)) {
+      const last = f.message.length - 1;
+      f.message = [...f.message.slice(0, last), `${f.message[last] as string}${evidence}`];
+    } else f.message += evidence;
   }
 }

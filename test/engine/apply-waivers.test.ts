@@ -111,6 +111,15 @@ describe('addSloEvidence', () => {
     expect((a.message as readonly string[]).length).toBe((shared as readonly string[]).length);
   });
 
+  it('keeps every piece of a packed message that names its service more than once', () => {
+    const pool = new StringPool();
+    const message = 'service "checkout" has no availability; checkout is missing it.';
+    const [f] = pool.compactResult({ file: 'a.yaml', findings: [finding('warranty-missing', 'a.yaml', 0, null, 'checkout', message)], services: [], brokenDocuments: 0 }).findings as [KeptFinding];
+    expect(f.message).toHaveLength(3);
+    addSloEvidence([f], documents, new SloIndex([slo()]));
+    expect(unpack(f).message).toBe(`${message}${EVIDENCE}`);
+  });
+
   it('adds the evidence to a packed message that ends with the service name', () => {
     const pool = new StringPool();
     const [f] = pool.compactResult({ file: 'a.yaml', findings: [finding('warranty-missing', 'a.yaml', 0, null, 'checkout', 'no warranty for checkout')], services: [], brokenDocuments: 0 }).findings as [KeptFinding];

@@ -111,6 +111,18 @@ describe('lintFileCached', () => {
     expect(kept('outside.yaml', '../../elsewhere/dr.md')).toEqual([['outside'], false]);
   });
 
+  it('keeps a definition whose evidence was not looked up (evidence-missing off), and not a file of which any service names a file', () => {
+    const withPlan = CLEAN_LOW.replace('recoveryOption: backup-restore', 'recoveryOption: backup-restore\n      plan: docs/dr.md');
+    const off = cache();
+    writeFileSync(join(root, 'off.yaml'), withPlan);
+    const r = lintFileCached({ path: join(root, 'off.yaml'), file: 'off.yaml', explicit: true }, { config: resolveConfig({ rules: { 'evidence-missing': 'off' } }), today: 20_000, cwd: root }, off);
+    expect(r.services[0]?.evidence).toBeUndefined();
+    expect(off.calls.some(([kind]) => kind === 'set')).toBe(true);
+    const two = cache();
+    lintIn('two.yaml', `${CLEAN_LOW.replace('name: search', 'name: other')}---\n${withPlan}`, two);
+    expect(two.calls.some(([kind]) => kind === 'set')).toBe(false);
+  });
+
   it('does not keep a file of SLOs', () => {
     const c = cache();
     const r = lintIn('slo.yaml', 'version: prometheus/v1\nservice: search\nslos: [{ name: availability, objective: 99 }]\n', c);

@@ -47,6 +47,8 @@ describe('StringPool.intern', () => {
 describe('StringPool.compact', () => {
   it('gives back primitives as they are', () => {
     const pool = new StringPool();
+    expect(pool.compact({})).toEqual({});
+    expect(pool.compact([null])).toEqual([null]);
     for (const v of [null, undefined, 0, -1.5, true, false, 'text']) expect(pool.compact(v)).toBe(v);
     expect(Object.is(pool.compact(-0), -0)).toBe(true);
   });
@@ -63,7 +65,7 @@ describe('StringPool.compact', () => {
 
   it('never shares arrays that differ in a value, its type, or their length', () => {
     const pool = new StringPool();
-    const distinct = [['x'], ['y'], ['xy'], ['x', 'y'], ['xy', ''], [1], [2], ['1'], [true], [false], ['true'], [null], ['null'], [undefined], ['undefined'], [12], [1, 2], [0], [-0], [0.5], [], ['']];
+    const distinct = [['x'], ['y'], ['xy'], ['x', 'y'], ['xy', ''], ['a;sb'], ['a', 'b'], ['s1:a'], [NaN], ['NaN'], [Infinity], [-1], [1], [2], ['1'], [true], [false], ['true'], [null], ['null'], [undefined], ['undefined'], [12], [1, 2], [0], [-0], [0.5], [], ['']];
     const shared = distinct.map((v) => pool.compact(v));
     for (let i = 0; i < shared.length; i++) for (let j = 0; j < shared.length; j++) if (i !== j) expect(shared[i], `${JSON.stringify(distinct[i])} vs ${JSON.stringify(distinct[j])}`).not.toBe(shared[j]);
     // and each keeps its own values
@@ -98,6 +100,9 @@ describe('StringPool.compact', () => {
     const pool = new StringPool();
     const fields = (n: number, last = 0): Record<string, number> => ({ ...Object.fromEntries(Array.from({ length: n - 1 }, (_, i) => [`k${i}`, i])), last });
     expect(pool.compact(fields(12))).toBe(pool.compact(fields(12)));
+    // The twelfth field counts in the key.
+    expect(pool.compact(fields(12, 5))).not.toBe(pool.compact(fields(12)));
+    expect(pool.compact(fields(12, 5))).toEqual(fields(12, 5));
     const big = pool.compact(fields(13, 1));
     expect(big).not.toBe(pool.compact(fields(13, 2)));
     expect(big).not.toBe(pool.compact(fields(13, 1)));

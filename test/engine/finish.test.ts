@@ -48,6 +48,11 @@ describe('finish', () => {
     expect(r.rules.map((m) => m.id)).toContain('dependency-unknown');
   });
 
+  it('counts as a file of SLOs only one with no service', () => {
+    const r = run({}, { ...TEXTS, 'a.yaml': `${TEXTS['a.yaml']}---\n${TEXTS['slos/s.yaml']}` });
+    expect(r.sloFiles).toEqual(['slos/s.yaml']);
+  });
+
   it('knows the services of a catalog export, by key', () => {
     const exported = new Map([['component:default/ghost', { key: 'component:default/ghost', name: 'ghost', tier: 'low' as const }]]);
     const r = run({ exported });

@@ -50,6 +50,17 @@ describe('capPerDocument', () => {
     expect(out.map((f) => f.line)).toEqual([1, 2, 3]);
   });
 
+  it('gives the findings back sorted, the note where the first left out was', () => {
+    const findings = [finding('a.yaml', 0, 1), finding('a.yaml', 0, 2), finding('a.yaml', 0, 3), finding('a.yaml', 1, 10), finding('a.yaml', 1, 11)];
+    expect(cap(findings, 2).map((f) => [f.ruleId, f.line])).toEqual([
+      ['schema', 1],
+      ['schema', 2],
+      ['too-many-findings', 3],
+      ['schema', 10],
+      ['schema', 11],
+    ]);
+  });
+
   it('says one finding in the singular', () => {
     const out = cap([1, 2, 3].map((l) => finding('a.yaml', 0, l)), 2);
     expect(notes(out).map((f) => f.message)).toEqual(['1 more finding in this document was left out after the first 2 (limits.maxFindingsPerDocument).']);

@@ -30,12 +30,15 @@ describe('Rereader', () => {
     const texts = new Map<string, string | Uint8Array>([
       ['open.yaml', '\n\nname: editor\n'],
       ['bom.yaml', '\uFEFFname: x\n'],
+      ['inner.yaml', 'name: a\uFEFFb\n'],
       ['bytes.yaml', new TextEncoder().encode('\n\n\nname: y\n')],
     ]);
     const r = new Rereader(cwd, LIMITS, texts);
     expect(lineOfName(r, 'open.yaml')).toBe(3);
     expect(r.locatorOf(svc('bom.yaml'))?.('/name', 'value')).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 8 });
     expect(lineOfName(r, 'bytes.yaml')).toBe(4);
+    // Only a leading mark is dropped.
+    expect(r.locatorOf(svc('inner.yaml'))?.('/name', 'value')).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 10 });
   });
 
   it('gives no locator for a file that cannot be read, decoded or parsed', () => {

@@ -56,6 +56,9 @@ describe('severityFor', () => {
     expect(severityFor('warranty-missing', 'a.yaml', 'critical', config)).toBe('error');
     expect(severityFor('warranty-missing', 'a.yaml', null, config)).toBe('error');
     expect(severityFor('warranty-deferred-to-operation', 'a.yaml', 'medium', config)).toBe('warning');
+    // A rule with one severity for every tier.
+    expect(severityFor('schema', 'a.yaml', 'low', config)).toBe('error');
+    expect(severityFor('too-many-findings', 'a.yaml', 'critical', config)).toBe('info');
   });
 
   it('raises every default one step under `strict` (info to warning, warning to error), never past error', () => {
