@@ -91,6 +91,7 @@ export function settle(findings: KeptFinding[], ctx: CatalogContext, documents: 
  */
 function markDuplicates(findings: readonly KeptFinding[], documents: ServicesByDocument, byName: ReadonlyMap<string, Service>, services: readonly Service[]): void {
   // Most catalogs have none: then no finding needs a look.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; the loop below makes the same test of each finding's service.
   if (!services.some((s) => s.name !== null && byName.get(s.name) !== s)) return;
   for (const f of findings) {
     const s = documents.of(f);
@@ -115,6 +116,7 @@ function runChecked<T>(rule: CatalogRule | WaiverRule, fn: () => T): T {
 
 /** Where a pointer of a service is, once its document is gone (locate.ts `rangeAfterParse`). */
 function placer(locators: Locators): Placer {
+  // Stryker disable next-line StringLiteral: anchorKey and locate read anything but 'key' as the value.
   return (service, pointer, at = 'value') => rangeAfterParse(service.anchors, pointer, at, (): Locate | undefined => locators.locatorOf(service));
 }
 
@@ -141,7 +143,7 @@ function catalogFinding(rule: CatalogRule | WaiverRule, r: CatalogReport, config
  * their text, so the text is copied flat.
  */
 function messageText(message: CatalogReport['message'], place: Placer): string {
-  // Stryker disable next-line ConditionalExpression: a string's characters, put together again, are the string (this is the short way).
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a string's characters, put together again, are the string (this is the short way).
   if (typeof message === 'string') return flatCopy(message);
   let text = '';
   for (const part of message) text += typeof part === 'string' ? part : where(part, place);

@@ -98,9 +98,25 @@ describe('a Workspace after edits', () => {
     // A second document in the file: the view is built again, the dependency still resolves.
     edit('b.yaml', `${svc('epsilon')}---\n${svc('beta')}`);
     expect(rules(same())).not.toContain('dependency-unknown@a.yaml');
+    // The second of its two documents renamed, the first kept: unknown again.
+    edit('b.yaml', `${svc('epsilon')}---\n${svc('zeta')}`);
+    expect(rules(same())).toContain('dependency-unknown@a.yaml');
+    edit('b.yaml', `${svc('epsilon')}---\n${svc('beta')}`);
+    expect(rules(same())).not.toContain('dependency-unknown@a.yaml');
     // The file removed: unknown again.
     edit('b.yaml', undefined);
     expect(rules(same())).toContain('dependency-unknown@a.yaml');
+  });
+
+  it('keeps every service in the view when a file of several documents is edited in place', () => {
+    const { edit, same } = setUp({ 'a.yaml': svc('alpha', ['paymnt']), 'b.yaml': `${svc('x')}---\n${svc('y')}`, 'c.yaml': svc('gamma', ['billng']), 'd.yaml': svc('payments') });
+    const hintOfAlpha = () => (same().find((r) => r[3] === 'dependency-unknown' && r[0] === 'a.yaml')?.[5] as string) ?? '';
+    expect(hintOfAlpha()).toContain('payments');
+    edit('b.yaml', `${svc('x', [], '99.5')}---\n${svc('y', [], '99.5')}`);
+    expect(hintOfAlpha()).toContain('payments');
+    // Another file's dependencies change: the hints are made again, over every service of the view.
+    edit('c.yaml', svc('gamma', ['bilings']));
+    expect(hintOfAlpha()).toContain('payments');
   });
 
   it('judges dependents by the new values of a service edited in place (the view patched)', () => {
@@ -217,9 +233,12 @@ spec:
   const resources = (...names: string[]) => names.map((n) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${n}\nspec:\n  type: library\n  lifecycle: production\n  owner: group:default/team-cart\n`).join('---\n');
 
   it('knows the other entities the files define now, as they are renamed, added and removed', () => {
-    const { edit, same } = setUp({ 'cart.yaml': cart('component:orders-db, component:cache-db'), 'db.yaml': resources('orders-db', 'cache-db') });
+    const { edit, same, ws } = setUp({ 'cart.yaml': cart('component:orders-db, component:cache-db'), 'db.yaml': resources('orders-db', 'cache-db') });
     const unknown = () => same().filter((r) => r[3] === 'dependency-unknown').length;
     expect(unknown()).toBe(0);
+    // Neither file has a Location or a Template: nothing of them decides which files a run lints.
+    expect(ws.shapeOf('db.yaml')).toBe('');
+    expect(ws.shapeOf('cart.yaml')).toBe('');
     edit('db.yaml', resources('orders-db', 'other-db'));
     expect(unknown()).toBe(1);
     edit('db.yaml', resources('orders-db'));
@@ -237,6 +256,18 @@ spec:
     // The service edited in place, its dependencies the same.
     edit('cart.yaml', cart('component:orders-db, component:cache-db').replace('target: 99.0', 'target: 99.5'));
     expect(unknown()).toBe(1);
+  });
+});
+
+describe('Workspace.shapeOf', () => {
+  it('names the targets of a file’s Locations, and changes with them', () => {
+    const location = (target: string) => `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: here\nspec:\n  targets:\n    - ${target}\n`;
+    const { ws, edit } = setUp({ 'catalog-info.yaml': location('./a/catalog-info.yaml') });
+    const shape = ws.shapeOf('catalog-info.yaml');
+    expect(shape).toContain('a/catalog-info.yaml');
+    edit('catalog-info.yaml', location('./b/catalog-info.yaml'));
+    expect(ws.shapeOf('catalog-info.yaml')).toContain('b/catalog-info.yaml');
+    expect(ws.shapeOf('catalog-info.yaml')).not.toBe(shape);
   });
 });
 

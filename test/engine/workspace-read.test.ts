@@ -85,6 +85,34 @@ describe('readWorkspace', () => {
   });
 });
 
+describe('findingsOf over substituted files', () => {
+  it('answers only the files asked for, though a finding of theirs is placed in a file substituted into them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wl-ws-subst-'));
+    try {
+      mkdirSync(join(dir, '.git'));
+      mkdirSync(join(dir, 'svc'));
+      const host = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: pay\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/team-pay\n  warranty:\n    $yaml: ./warranty.yaml\n';
+      const warranty = CLEAN_LOW.slice(CLEAN_LOW.indexOf('  warranty:\n') + '  warranty:\n'.length).replace(/^ {4}/gm, '').replace('target: 99.0', 'target: TBD');
+      writeFileSync(join(dir, 'svc', 'catalog-info.yaml'), host);
+      writeFileSync(join(dir, 'svc', 'warranty.yaml'), `tier: low\nlifecycleStage: design\n${warranty}`);
+      const config = resolveConfig({});
+      const ws = (await readWorkspace({ cwd: dir, config, today })) as Workspace;
+      const locators = new Rereader(dir, config.limits, new Map());
+      const all = ws.findingsOf(ws.files(), locators);
+      const placeholder = [...all.values()].flat().filter((f) => f.ruleId === 'warranty-placeholder-value');
+      expect(placeholder.map((f) => [f.file, f.service])).toEqual([['svc/warranty.yaml', 'pay']]);
+      const result = await lint({ paths: ['.'], cwd: dir, config, now: NOW });
+      expect([...all.values()].flat().map(row)).toEqual(result.findings.filter((f) => f.file !== null).map(row));
+      // Asked for the service's file alone: its finding in the other file is not in the answer.
+      const alone = ws.findingsOf(['svc/catalog-info.yaml'], locators);
+      expect([...alone.keys()]).toEqual(['svc/catalog-info.yaml']);
+      expect(alone.get('svc/catalog-info.yaml')?.map((f) => f.ruleId)).not.toContain('warranty-placeholder-value');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Workspace with a cwd', () => {
   it('leaves a file under a Template’s skeleton unlinted, and lints it once the Template is gone', () => {
     const config = resolveConfig({});
