@@ -48,6 +48,13 @@ describe('schema problems', () => {
     expect(found.filter((f) => f.ruleId === 'warranty-area-missing')).toHaveLength(4);
   });
 
+  it('leave a service with no warranty at all to the rules', () => {
+    const none = CLEAN_LOW.slice(0, CLEAN_LOW.indexOf('  warranty:')) + '  dependsOn: []\n';
+    const r = lintIt(none);
+    expect(r.services.map((s) => s.name)).toEqual(['search']);
+    expect(r.findings.filter((f) => f.ruleId === 'schema')).toEqual([]);
+  });
+
   it('are not reported under a substitution that could not be made: it is, first, and nothing below it', () => {
     const text = CLEAN_LOW.replace('    availability:\n      target: 99.0\n      window: 30d\n      serviceHours: 24x7\n', '    availability: { $yaml: ./nope.yaml }\n').replace('lifecycleStage: design', 'lifecycleStage: nope');
     const root = tempTree({ 'a.yaml': text });
