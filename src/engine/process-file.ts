@@ -152,9 +152,10 @@ export function lintText(text: string, ref: FileRef, options: FileOptions): File
   return result;
 }
 
+/** A foreign document's value: never null (an empty document is not foreign). */
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'object') return 'a mapping';
   return `a scalar (${JSON.stringify(String(value).slice(0, 40))})`;
 }
 

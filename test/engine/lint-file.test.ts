@@ -195,6 +195,38 @@ describe('lintText', () => {
     expect(none.slos).toEqual([]);
   });
 
+  it('does not take a file that holds a service or SLOs for an unrendered template', () => {
+    const tpl = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "${{ values.name }}"\nspec:\n  type: service\n  owner: team\n';
+    const withService = lintText(`${named('a')}---\n${tpl}`, ref('a.yaml'), opts);
+    expect(withService.services.map((s) => s.name)).toEqual(['a']);
+    expect(withService.findings).toEqual([]);
+    const withSlo = lintText(`version: prometheus/v1\nservice: search\nslos: [{ name: availability, objective: 99 }]\n---\n${tpl}`, ref('s.yaml'), opts);
+    expect(withSlo.findings).toEqual([]);
+    expect(withSlo.slos).toHaveLength(1);
+    expect(ids(lintText(tpl, ref('t.yaml'), opts))).toEqual(['input-skipped']);
+  });
+
+  it('says where a document of a walked file of entities or SLOs breaks', () => {
+    const website = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\nspec:\n  type: website\n  owner: team-docs\n';
+    expect(rows(lintText(`${website}---\nkey: [unclosed\n`, ref('c.yaml', false), opts)).map((r) => r.slice(0, 2))).toEqual([['yaml-syntax', 10]]);
+  });
+
+  it('keeps the findings of SLO documents', () => {
+    const r = lintText('version: prometheus/v1\nservice: search\nslos: [{ name: a, objective: "99.9" }]\n', ref('s.yaml'), opts);
+    expect(r.findings.map((f) => [f.ruleId, f.pointer])).toEqual([['schema', '/slos/0/objective']]);
+  });
+
+  it('says a file of empty and foreign documents holds none of ours, not that it is empty', () => {
+    expect(lintText('---\n---\nfoo: bar\n', ref('x.yaml'), opts).findings.map((f) => f.message)).toEqual([expect.stringMatching(/^x\.yaml holds no service definition: none of its documents is [^(]*$/)]);
+  });
+
+  it('tells the run of its Locations and skeletons too', () => {
+    const loc = lintText('apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: l\nspec:\n  targets: [./a.yaml]\n', ref('l.yaml', false), { ...opts, cwd: '/r' });
+    expect(loc.catalog).toEqual({ entities: ['location:default/l'], locations: [{ target: './a.yaml', pointer: '/spec/targets/0', document: 0, range: { line: 6, column: 13, endLine: 6, endColumn: 21 } }], skeletons: [], explicit: false });
+    const tpl = lintText('apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: t\nspec:\n  owner: p\n  type: service\n  steps: [{ action: fetch:template, input: { url: ./sk } }]\n', ref('t/t.yaml', false), { ...opts, cwd: '/r' });
+    expect(tpl.catalog?.skeletons).toEqual(['/r/t/sk']);
+  });
+
   it('marks a result that read values from other files', () => {
     const root = tempTree({ 'a.yaml': named('a').replace('    availability:\n      target: 99.0\n      window: 30d\n      serviceHours: 24x7\n', '    availability: { $yaml: ./avail.yaml }\n'), 'avail.yaml': 'target: 99.0\nwindow: 30d\nserviceHours: 24x7\n' });
     const r = lintFile({ path: join(root, 'a.yaml'), file: 'a.yaml', explicit: true }, { config, today: DAY, cwd: root });
