@@ -51,13 +51,7 @@ function fieldAt(value: unknown, pointer: string): unknown {
 function strongMark(value: unknown, pointer: string, depth: number): TemplateMark | undefined {
   if (typeof value === 'string') return STRONG.test(value) ? { pointer, text: cut(value) } : undefined;
   if (value === null || typeof value !== 'object' || depth > 256) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const m = strongMark(value[i], joinPointer(pointer, i), depth + 1);
-      if (m) return m;
-    }
-    return undefined;
-  }
+  // A list's entries are its items, keyed by index: no key of a list is a mark.
   for (const [k, v] of Object.entries(value)) {
     const at = joinPointer(pointer, k);
     if (STRONG.test(k)) return { pointer: at, text: cut(k) };

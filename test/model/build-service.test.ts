@@ -257,7 +257,7 @@ describe('buildService', () => {
     const warranty = structuredClone(DEFINED) as Record<string, Record<string, unknown>>;
     warranty.continuity = { ...warranty.continuity, notes: 'later' };
     expect(build(layout({ warranty })).areas.continuity.status).toBe('defined');
-    warranty.continuity = { rto: '4h', notes: 'soon', count: 3 };
+    warranty.continuity = { rto: '4h', notes: 'soon', count: 3, plan: null, steps: [null, 2] };
     const c = build(layout({ warranty })).areas.continuity;
     expect(c.status).toBe('defined');
     expect(c).not.toHaveProperty('deferral');
@@ -291,6 +291,7 @@ describe('buildService', () => {
       { index: 2, pointer: '/spec/waivers/2', rule: undefined, area: undefined, reason: undefined, approvedBy: undefined, expires: undefined },
     ]);
     expect(build(layout({ waivers: { rule: 'x' } })).waivers).toEqual([]);
+    expect(build(layout({ waivers: [{ rule: 'x', reason: 'migration', approvedBy: 'cto' }] })).waivers[0]).toMatchObject({ reason: 'migration', approvedBy: 'cto' });
     expect(build(layout({ waivers: [{ rule: 'x', area: 'security' }] }), ['/spec/waivers/0/area']).waivers[0]?.area).toBeUndefined();
   });
 });
@@ -319,6 +320,8 @@ describe('lacks, missingFields and missingEssentials', () => {
     expect(lacks(area({ continuity: { stateful: false } }).areas.continuity, 'rpo')).toBe(false);
     expect(lacks(area({ continuity: { stateful: false } }).areas.continuity, 'rto')).toBe(true);
     expect(lacks(area({ continuity: { rto: '4h' } }).areas.continuity, 'rpo')).toBe(true);
+    // Only continuity's RPO is excused: another area has no such field.
+    expect(lacks(area({ continuity: { stateful: false } }).areas.availability, 'rpo')).toBe(true);
     expect(missingEssentials(area({ continuity: { stateful: false, rto: '1h', recoveryOption: 'x' } }).areas.continuity)).toEqual([]);
   });
 });
