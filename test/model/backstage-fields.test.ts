@@ -98,6 +98,8 @@ describe('entity references', () => {
     expect(parseEntityRef('a/:b')).toStrictEqual({ kind: 'component', namespace: 'a', name: ':b' });
     expect(parseEntityRef('k:')).toStrictEqual({ kind: 'component', namespace: 'default', name: 'k:' });
     expect(parseEntityRef('  ')).toStrictEqual({ kind: 'component', namespace: 'default', name: '' });
+    // A reference over two lines is no reference: kept whole as a name, never cut to one line.
+    expect(parseEntityRef('resource:a\nb')).toStrictEqual({ kind: 'component', namespace: 'default', name: 'resource:a\nb' });
     expect(parseEntityRef('', 'billing', 'api')).toStrictEqual({ kind: 'api', namespace: 'billing', name: '' });
   });
 

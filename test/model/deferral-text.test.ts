@@ -100,6 +100,9 @@ describe('read', () => {
     expect(read('Responsibilty of OPS').text).toBe('responsibility of ops');
     // Real words, words with digits or marks, and words two slips away stay as written.
     expect(read('the operator decides').text).toBe('the operator decides');
+    expect(read('the operation handles monitors, supports and delegates').text).toBe('the operation handles monitors, supports and delegates');
+    // Key words themselves read as they are.
+    expect(read('Operations monitored, handled').text).toBe('operations monitored, handled');
     expect(read('a monitor2 and 2monitor').text).toBe('a monitor2 and 2monitor');
     expect(read("the support' team").text).toBe("the support' team");
     expect(read('operatns').text).toBe('operatns');
