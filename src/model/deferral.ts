@@ -569,6 +569,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (f.subject && ce - cs - re <= SUBJECT_TAIL) re = ce - cs;
   // negation reads back to a comma at most: "nothing defined yet, ops will handle it"; or to a
   // second predicate: "has not been estimated and will be learnt from live running"
+  // Stryker disable next-line ArithmeticOperator: one character more or less at a comma takes in no word (no phrase starts one character before a comma)
   const comma = Math.max(clause.lastIndexOf(',', rs - 1) + 1, secondPredicate(clause, rs));
   const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
   if (!startsWithUntil(phrase) && negated(clause.slice(back(4), re), clause.slice(back(6), re))) return undefined;
@@ -596,7 +597,8 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
   if (text[start] === "'" || text[start] === '’') start = wordBefore(text, start)?.[0] ?? start;
   // Trim spaces and punctuation the span may have picked up at its end.
-  while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
+  // (a span of punctuation alone, a configured "...", runs back past its start, and quotes nothing)
+  while (/[\s,.;:]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : undefined;
 }
 

@@ -113,3 +113,44 @@ describe('subjects and noun phrases', () => {
     expect(findDeferralPhrase('Left to the NOC when it breaks.')).toBe('Left to the NOC when it breaks');
   });
 });
+
+describe('what the guards read around a match', () => {
+  it('reads bare "operation" as the stage only without a determiner', () => {
+    expect(findDeferralPhrase('The operation will set its own timeout.')).toBeUndefined();
+  });
+
+  it('reads a word ending in an apostrophe as an owner, and a name with one inside as no owner', () => {
+    expect(findDeferralPhrase("The vendors' ops team will set the thresholds.")).toBe("The vendors' ops team will set the thresholds");
+    expect(findDeferralPhrase("O'Brien ops will size it.")).toBeUndefined();
+  });
+
+  it('starts a phrase that starts at a contraction at its word, whatever the apostrophe', () => {
+    expect(findDeferralPhrase('We’ll buy more when we run out.')).toBe('We’ll buy more when we run out');
+    expect(findDeferralPhrase('’ll buy more when we run out.')).toBe('’ll buy more when we run out');
+  });
+
+  it('reads a moment that starts an arrangement in force as settled only when its clause speaks of no future', () => {
+    expect(findDeferralPhrase('To be covered from go-live.')).toBe('To be covered from go-live');
+    expect(findDeferralPhrase('Network monitoring covers the service from go-live.')).toBeUndefined();
+  });
+
+  it("reads a later phase's scope, the future and the words before a phase in the match's own clause", () => {
+    expect(findDeferralPhrase('Capacity agreed in design. Phase 3 adds the mobile channel.')).toBeUndefined();
+    expect(findDeferralPhrase('Phase 3 adds the mobile channel. The logo will be blue.')).toBeUndefined();
+  });
+
+  it('reads a rejection or a past practice after the clause only within reach, and not before the phrase', () => {
+    expect(findDeferralPhrase('The rejected vendor aside, ops will size it after go-live.')).toBe('ops will size it after go-live');
+    expect(findDeferralPhrase('Ops will size the cluster after go-live. The dashboards, the runbooks and the on-call rota are all in place today. An earlier proposal was rejected.')).toBe('Ops will size the cluster after go-live');
+    expect(findDeferralPhrase('Ops will size the cluster after go-live. The dashboards, the runbooks and the on-call rota were previously done.')).toBe('Ops will size the cluster after go-live');
+  });
+
+  it('lets a reference to where values are written undo only a description of present work', () => {
+    expect(findDeferralPhrase('Left to BAU; see the matrix below.')).toBe('Left to BAU');
+    expect(findDeferralPhrase('L2 owns incident response; see the escalation matrix below.')).toBeUndefined();
+  });
+
+  it('quotes nothing for a configured phrase of punctuation alone', () => {
+    expect(deferralMatcher({ phrases: ['...'], ignore: [] })('Capacity ...')).toBeUndefined();
+  });
+});
