@@ -137,6 +137,10 @@ describe('what the guards read around a match', () => {
   it("reads a later phase's scope, the future and the words before a phase in the match's own clause", () => {
     expect(findDeferralPhrase('Capacity agreed in design. Phase 3 adds the mobile channel.')).toBeUndefined();
     expect(findDeferralPhrase('Phase 3 adds the mobile channel. The logo will be blue.')).toBeUndefined();
+    expect(findDeferralPhrase('Note. Phase 3 adds the mobile channel.')).toBeUndefined();
+    expect(findDeferralPhrase('Note. Later releases add the loyalty module.')).toBeUndefined();
+    // a future in the next sentence does not make this one's "agreed with" still to come
+    expect(findDeferralPhrase('Agreed with the hosting team. The logo will be blue.')).toBeUndefined();
   });
 
   it('reads a rejection or a past practice after the clause only within reach, and not before the phrase', () => {
@@ -152,5 +156,6 @@ describe('what the guards read around a match', () => {
 
   it('quotes nothing for a configured phrase of punctuation alone', () => {
     expect(deferralMatcher({ phrases: ['...'], ignore: [] })('Capacity ...')).toBeUndefined();
+    expect(deferralMatcher({ phrases: ['...'], ignore: [] })('Capacity...')).toBeUndefined();
   });
 });
