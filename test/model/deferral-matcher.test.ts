@@ -139,7 +139,8 @@ describe('what the guards read around a match', () => {
     expect(findDeferralPhrase('Phase 3 adds the mobile channel. The logo will be blue.')).toBeUndefined();
     expect(findDeferralPhrase('Note. Phase 3 adds the mobile channel.')).toBeUndefined();
     expect(findDeferralPhrase('Note. Later releases add the loyalty module.')).toBeUndefined();
-    expect(findDeferralPhrase('It is to be done then, and so on. SSO is for phase 2.')).toBeUndefined();
+    expect(findDeferralPhrase('It is to be done then, and so on. SSO gets added in phase 2.')).toBeUndefined();
+    expect(findDeferralPhrase('It gets added in phase 2.')).toBe('gets added in phase 2');
     expect(findDeferralPhrase('Ops agreed. After go-live the project board will be dissolved.')).toBeUndefined();
     expect(findDeferralPhrase('Instead of the old vendor pack, ops will tune the alerts after go-live as designed.')).toBeUndefined();
     // a future in the next sentence does not make this one's "agreed with" still to come
