@@ -106,6 +106,9 @@ describe('subjects and noun phrases', () => {
   it('starts a subject at its determiner, its owner in the possessive, or "whoever is"', () => {
     expect(findDeferralPhrase("The client's IT operations will size it.")).toBe("The client's IT operations will size it");
     expect(findDeferralPhrase('Whoever is on call will restore it.')).toBe('Whoever is on call will restore it');
+    // only "whoever is" before the actor: not "the plan is", not "whoever at"
+    expect(findDeferralPhrase('The plan is ops will size it.')).toBeUndefined();
+    expect(findDeferralPhrase('Whoever at ops will size it.')).toBeUndefined();
   });
 
   it('ends an actor with its noun phrase', () => {
