@@ -111,6 +111,11 @@ describe('subjects and noun phrases', () => {
     expect(findDeferralPhrase('Whoever at ops will size it.')).toBeUndefined();
   });
 
+  it("quotes a subject's clause to its end when at most 60 characters follow the verb", () => {
+    expect(findDeferralPhrase('Ops will size the cluster for the peak season with some room for growth o.')).toBe('Ops will size the cluster for the peak season with some room for growth o');
+    expect(findDeferralPhrase('Ops will size the cluster for the peak season with some room for growth ok.')).toBe('Ops will size');
+  });
+
   it('ends an actor with its noun phrase', () => {
     expect(findDeferralPhrase('Left to the NOC synthetic probe.')).toBeUndefined();
     expect(findDeferralPhrase('Left to the NOC when it breaks.')).toBe('Left to the NOC when it breaks');
