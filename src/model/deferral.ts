@@ -434,15 +434,20 @@ const NEGATIVE_WORD = /\b(?:not(?!\s+yet)|no|never|none|nothing|without|n['’]t
 function terse(text: string, marks: Marks): Span | undefined {
   if (countWords(text) > TERSE_WORDS || NEGATIVE_WORD.test(text) || completed(text)) return undefined;
   let marked = '';
-  for (let i = 0; i < text.length; i++) marked += marks.moments.charCodeAt(i) >= 14 && marks.moments.charCodeAt(i) <= 15 ? marks.moments[i] : marks.verbs[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = marks.moments.charCodeAt(i);
+    marked += c === 14 || c === 15 ? marks.moments[i] : marks.verbs[i];
+  }
   if (!TERSE_SIGNAL.test(marked)) return undefined;
   // a verb in -ing is a topic ("ops -> sizing"), any other form a statement ("Ops tested.")
-  const rest = marked.replace(/[\x07\x0b][\x08\x0c]*/g, (s, i: number) => (text.slice(i, i + s.length).endsWith('ing') ? ' ' : s)).replace(TERSE_PARTS, ' ');
+  // (what is taken out leaves nothing: only what is left is read, for a letter, a digit or a verb)
+  const rest = marked.replace(/[\x07\x0b][\x08\x0c]*/g, (s, i: number) => (text.slice(i, i + s.length).endsWith('ing') ? '' : s)).replace(TERSE_PARTS, '');
   if (/[a-z0-9\x07\x0b]/.test(rest)) return undefined;
+  // the signal is a word or a mark, so the note holds more than spaces and punctuation on both sides
   const start = text.search(/\S/);
   let end = text.length;
-  while (end > start && /[\s,.;:!]/.test(text[end - 1]!)) end--;
-  return start >= 0 && end > start ? { start, end } : undefined;
+  while (/[\s,.;:!]/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 // ---- Subjects and noun phrases ------------------------------------------------------------------
@@ -476,12 +481,14 @@ function subjectStart(text: string, moments: string, index: number, bareOperatio
     if (who && text.slice(who[0], who[1]) === 'whoever') return who[0];
   }
   let k = start;
-  while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+  // (before 0, charCodeAt is NaN)
+  while (text.charCodeAt(k - 1) === 32) k--;
   if (k === 0 || SUBJECT_PUNCTUATION.includes(text[k - 1]!) || text.charCodeAt(k - 1) === 10) return start;
   // after a moment put first: "Post-GA the NOC owns the alerting", "in prod L2 handles restarts"
-  const c = moments.charCodeAt(k - 1);
-  if (c === 14 || c === 15) return start;
-  return word && word[1] === k && SUBJECT_AFTER.has(text.slice(word[0], word[1])) ? start : -1;
+  // (a moment is longer than its first mark, \x0e: what ends it is \x0f)
+  if (moments.charCodeAt(k - 1) === 15) return start;
+  // (the word before the subject, found as k was, ends at k)
+  return word && SUBJECT_AFTER.has(text.slice(word[0], word[1])) ? start : -1;
 }
 
 /** Words that may follow an actor that ends its noun phrase ("left to ops after go-live", "by the NOC when…"). */
@@ -493,7 +500,8 @@ const END_PUNCTUATION = '.,;:!?)(-–—"”\n/';
 /** Does the actor that ends at `end` end its noun phrase: end of text, punctuation, or a word of AFTER_ACTOR? */
 function endsActor(text: string, end: number): boolean {
   let i = end;
-  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  // (past the end, charCodeAt is NaN)
+  while (text.charCodeAt(i) === 32) i++;
   if (i === text.length || END_PUNCTUATION.includes(text[i]!)) return true;
   return AFTER_ACTOR.has(wordAfter(text, i));
 }
@@ -561,6 +569,7 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   if (f.subject && ce - cs - re <= SUBJECT_TAIL) re = ce - cs;
   // negation reads back to a comma at most: "nothing defined yet, ops will handle it"; or to a
   // second predicate: "has not been estimated and will be learnt from live running"
+  // Stryker disable next-line ArithmeticOperator: one character more or less at a comma takes in no word (no phrase starts one character before a comma)
   const comma = Math.max(clause.lastIndexOf(',', rs - 1) + 1, secondPredicate(clause, rs));
   const back = (n: number): number => Math.max(comma, wordsBefore(clause, rs, n));
   if (!startsWithUntil(phrase) && negated(clause.slice(back(4), re), clause.slice(back(6), re))) return undefined;
@@ -588,7 +597,8 @@ function accept(text: string, marks: Marks, m: RegExpExecArray, f: Family): Span
   // a cue that starts at a contraction starts at its word: "We'll buy more", not "'ll buy more"
   if (text[start] === "'" || text[start] === '’') start = wordBefore(text, start)?.[0] ?? start;
   // Trim spaces and punctuation the span may have picked up at its end.
-  while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
+  // (a span of punctuation alone, a configured "...", runs back past its start, and quotes nothing)
+  while (/[\s,.;:]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : undefined;
 }
 

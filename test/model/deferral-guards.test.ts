@@ -101,6 +101,7 @@ describe('answered', () => {
 
   it('is only the question that the match is in: none after it, none past the end of its sentence', () => {
     expect(answered('ops will decide', 0)).toBe(false);
+    expect(answered('? yes', 0)).toBe(true);
     for (const end of ['.', ';', '!', '\n']) expect(answered(`ops will decide${end} can the noc help? yes`, 0), JSON.stringify(end)).toBe(false);
     expect(answered('ops will decide. can the noc help? yes', 17)).toBe(true);
     expect(answered('can the noc help? yes. ops will decide', 23)).toBe(false);
@@ -113,6 +114,7 @@ describe('contingency', () => {
     expect(contingency('so, what if ', 'it breaks')).toBe(true);
     expect(contingency('what if the region fails? ', 'we fail over')).toBe(false);
     expect(contingency('somewhat if ', 'x')).toBe(false);
+    expect(contingency('what  if\t', 'it breaks')).toBe(true);
   });
 
   it('is a "what" before a phrase that starts with "if"', () => {
@@ -121,6 +123,8 @@ describe('contingency', () => {
     expect(contingency('what ', 'iffy capacity')).toBe(false);
     expect(contingency('so ', 'if the region fails')).toBe(false);
     expect(contingency('somewhat ', 'if the region fails')).toBe(false);
+    expect(contingency('what  ', 'if the region fails')).toBe(true);
+    expect(contingency('what ', 'so if the region fails')).toBe(false);
   });
 });
 
@@ -171,6 +175,7 @@ describe('bareFuture', () => {
     expect(says('it will happen')).toBe(false);
     // words of two letters are too short to be a subject
     expect(says('it will go')).toBe(false);
+    expect(bareFuture('the board will go', 'the board will go', '\x0e\x0f\x0f')).toBe(false);
   });
 });
 
@@ -209,12 +214,15 @@ describe('inForceFrom', () => {
     expect(inForceFrom('the targets apply as of launch', 'the targets apply as of ', 'launch')).toBe(true);
     expect(inForceFrom('charging starts effective launch', 'charging starts effective ', 'launch')).toBe(true);
     expect(inForceFrom('the rota is staffed starting go-live', 'the rota is staffed starting ', 'go-live')).toBe(true);
+    expect(inForceFrom('the targets apply as  of  launch', 'the targets apply as  of  ', 'launch')).toBe(true);
   });
 
   it('is not a moment that does not start it, nor one said with no verb of being in force', () => {
     expect(inForceFrom('network monitoring covers the service after go-live', 'network monitoring covers the service ', 'after go-live')).toBe(false);
     expect(inForceFrom('ops tune the alerts from go-live', 'ops tune the alerts ', 'from go-live')).toBe(false);
     expect(inForceFrom('the targets apply fromage', 'the targets apply ', 'fromage')).toBe(false);
+    expect(inForceFrom('the targets apply from go-live', 'the targets apply from go-live', 'later')).toBe(false);
+    expect(inForceFrom('the targets apply after go-live', 'the targets apply after ', 'go-live from there')).toBe(false);
   });
 
   it('is not what running yields, which is a source to size from', () => {

@@ -106,10 +106,68 @@ describe('subjects and noun phrases', () => {
   it('starts a subject at its determiner, its owner in the possessive, or "whoever is"', () => {
     expect(findDeferralPhrase("The client's IT operations will size it.")).toBe("The client's IT operations will size it");
     expect(findDeferralPhrase('Whoever is on call will restore it.')).toBe('Whoever is on call will restore it');
+    // only "whoever is" before the actor: not "the plan is", not "whoever at"
+    expect(findDeferralPhrase('The plan is ops will size it.')).toBeUndefined();
+    expect(findDeferralPhrase('Whoever at ops will size it.')).toBeUndefined();
+  });
+
+  it("quotes a subject's clause to its end when at most 60 characters follow the verb", () => {
+    expect(findDeferralPhrase('Ops will size the cluster for the peak season with some room for growth o.')).toBe('Ops will size the cluster for the peak season with some room for growth o');
+    expect(findDeferralPhrase('Ops will size the cluster for the peak season with some room for growth ok.')).toBe('Ops will size');
   });
 
   it('ends an actor with its noun phrase', () => {
     expect(findDeferralPhrase('Left to the NOC synthetic probe.')).toBeUndefined();
     expect(findDeferralPhrase('Left to the NOC when it breaks.')).toBe('Left to the NOC when it breaks');
+  });
+});
+
+describe('what the guards read around a match', () => {
+  it('reads bare "operation" as the stage only without a determiner', () => {
+    expect(findDeferralPhrase('The operation will set its own timeout.')).toBeUndefined();
+  });
+
+  it('reads a word ending in an apostrophe as an owner, and a name with one inside as no owner', () => {
+    expect(findDeferralPhrase("The vendors' ops team will set the thresholds.")).toBe("The vendors' ops team will set the thresholds");
+    expect(findDeferralPhrase("O'Brien ops will size it.")).toBeUndefined();
+  });
+
+  it('starts a phrase that starts at a contraction at its word, whatever the apostrophe', () => {
+    expect(findDeferralPhrase('We’ll buy more when we run out.')).toBe('We’ll buy more when we run out');
+    expect(findDeferralPhrase('’ll buy more when we run out.')).toBe('’ll buy more when we run out');
+  });
+
+  it('reads a moment that starts an arrangement in force as settled only when its clause speaks of no future', () => {
+    expect(findDeferralPhrase('To be covered from go-live.')).toBe('To be covered from go-live');
+    expect(findDeferralPhrase('Network monitoring covers the service from go-live.')).toBeUndefined();
+  });
+
+  it("reads a later phase's scope, the future and the words before a phase in the match's own clause", () => {
+    expect(findDeferralPhrase('Capacity agreed in design. Phase 3 adds the mobile channel.')).toBeUndefined();
+    expect(findDeferralPhrase('Phase 3 adds the mobile channel. The logo will be blue.')).toBeUndefined();
+    expect(findDeferralPhrase('Note. Phase 3 adds the mobile channel.')).toBeUndefined();
+    expect(findDeferralPhrase('Note. Later releases add the loyalty module.')).toBeUndefined();
+    expect(findDeferralPhrase('It is to be done then, and so on. SSO gets added in phase 2.')).toBeUndefined();
+    expect(findDeferralPhrase('It gets added in phase 2.')).toBe('gets added in phase 2');
+    expect(findDeferralPhrase('Ops agreed. After go-live the project board will be dissolved.')).toBeUndefined();
+    expect(findDeferralPhrase('Instead of the old vendor pack, ops will tune the alerts after go-live as designed.')).toBeUndefined();
+    // a future in the next sentence does not make this one's "agreed with" still to come
+    expect(findDeferralPhrase('Agreed with the hosting team. The logo will be blue.')).toBeUndefined();
+  });
+
+  it('reads a rejection or a past practice after the clause only within reach, and not before the phrase', () => {
+    expect(findDeferralPhrase('The rejected vendor aside, ops will size it after go-live.')).toBe('ops will size it after go-live');
+    expect(findDeferralPhrase('Ops will size the cluster after go-live. The dashboards, the runbooks and the on-call rota are all in place today. An earlier proposal was rejected.')).toBe('Ops will size the cluster after go-live');
+    expect(findDeferralPhrase('Ops will size the cluster after go-live. The dashboards, the runbooks and the on-call rota were previously done.')).toBe('Ops will size the cluster after go-live');
+  });
+
+  it('lets a reference to where values are written undo only a description of present work', () => {
+    expect(findDeferralPhrase('Left to BAU; see the matrix below.')).toBe('Left to BAU');
+    expect(findDeferralPhrase('L2 owns incident response; see the escalation matrix below.')).toBeUndefined();
+  });
+
+  it('quotes nothing for a configured phrase of punctuation alone', () => {
+    expect(deferralMatcher({ phrases: ['...'], ignore: [] })('Capacity ...')).toBeUndefined();
+    expect(deferralMatcher({ phrases: ['...'], ignore: [] })('Capacity...')).toBeUndefined();
   });
 });
