@@ -244,7 +244,8 @@ export function stageSplit(view: PortfolioView, key: Area | 'overall'): StageSpl
   const deferred = Math.max(0, reactive - shares.missing);
   const operationDefined = Math.max(0, shares.operation - deferred);
   const reactiveWhole = wholeShare(reactive, view.reactive.threshold);
-  const [missingP = 0, deferredP = 0] = reactiveWhole === 0 ? [0, 0] : wholePercents([shares.missing, deferred], reactiveWhole);
+  // With a reactive share of 0%, both are 0 (wholePercents of a total of 0).
+  const [missingP = 0, deferredP = 0] = wholePercents([shares.missing, deferred], reactiveWhole);
   const [strategy = 0, design = 0, transition = 0, opDefined = 0] = wholePercents([shares.strategy, shares.design, shares.transition, operationDefined], 100 - reactiveWhole);
   return { percents: { strategy, design, transition, operation: opDefined + deferredP, missing: missingP }, deferred: deferredP, reactive: reactiveWhole };
 }
