@@ -109,7 +109,7 @@ export function buildView(result: LintResult, portfolio: ResolvedConfig['portfol
   const rows = result.services.filter((s) => !repeating.has(s)).map((service): ServiceRow => {
     const findings = byService.get(service) ?? [];
     // A cell tells the state of this service's own area: findings of a document repeating its name are listed with it, not judged as its.
-    const own = repeats.size === 0 ? findings : findings.filter((f) => !repeats.has(f));
+    const own = findings.filter((f) => !repeats.has(f));
     const cells = {} as Record<Area, CellState>;
     for (const a of AREAS) cells[a] = cellState(service, a, own);
     let open = 0;
@@ -141,7 +141,10 @@ export function buildView(result: LintResult, portfolio: ResolvedConfig['portfol
 
 function remediations(result: LintResult): (ruleId: string) => string | undefined {
   const metas = new Map((result.rules ?? []).map((m) => [m.id, m]));
-  return (ruleId) => (metas.has(ruleId) ? oneLine(metas.get(ruleId)?.remediation) : remediationOf(ruleId));
+  return (ruleId) => {
+    const meta = metas.get(ruleId);
+    return meta ? oneLine(meta.remediation) : remediationOf(ruleId);
+  };
 }
 
 const oneLine = (text: string | undefined): string | undefined => (text === undefined ? undefined : text.replace(/\s+/g, ' ').trim());
@@ -191,7 +194,8 @@ export function wholePercents(shares: readonly number[], total = 100): number[] 
   const raw = shares.map((s) => (s / sum) * total);
   const out = raw.map(Math.floor);
   let left = total - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+  // Largest remainder first; equal ones stay in index order (the sort is stable).
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((x, y) => y[0] - x[0]);
   for (const [, i] of order) {
     if (left <= 0) break;
     out[i] = (out[i] ?? 0) + 1;

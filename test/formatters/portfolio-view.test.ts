@@ -257,6 +257,7 @@ describe('percentages', () => {
     expect(sharePercent(0.7968, 0.8)).toBe('79.6%');
     expect(sharePercent(0.7512, 0.751)).toBe('75.2%');
     expect(sharePercent(0.8, 0.8)).toBe('80%');
+    expect(sharePercent(0.751, 0.751)).toBe('75.1%');
     expect(sharePercent(0.504, 0.8)).toBe('50%');
     expect(sharePercent(0.506, 0.8)).toBe('51%');
     expect(sharePercent(0.7968)).toBe('80%');
@@ -284,6 +285,7 @@ describe('percentages', () => {
     expect(wholeShare(0.756, 0.757)).toBe(75);
     expect(wholeShare(0.7512, 0.751)).toBe(76);
     expect(wholeShare(0.8, 0.8)).toBe(80);
+    expect(wholeShare(0.751, 0.751)).toBe(76);
     expect(wholeShare(0.5, 0.8)).toBe(50);
     expect(wholeShare(0.506, 0.8)).toBe(51);
   });
