@@ -95,6 +95,11 @@ describe('waiversSection', () => {
     ]);
   });
 
+  it('counts a waiver expiring today as in force, with 0 days left', () => {
+    const lines = run((h, p, out) => waiversSection(model({ waivers: [entry({ expires: '2026-11-26', daysLeft: 0 })] }), 100, h, p, out));
+    expect(lines[4]).toBe('    approved by cio; expires 2026-11-26, 0 days left');
+  });
+
   it('wraps the reason under itself and escapes what came from files', () => {
     const lines = run((h, p, out) => waiversSection(model({ waivers: [entry({ service: 'a\u001b[31mb', reason: 'one two three four five six seven' })] }), 24, h, p, out));
     expect(lines.slice(3)).toEqual(['  a\\x1b[31mb  r  in', '    force', '    approved by cio;', '    expires 2027-01-31,', '    66 days left', '    reason: one two', '            three four', '            five six', '            seven']);
@@ -210,6 +215,20 @@ describe('changesSection', () => {
       '  error  rule-x  w  a.yaml:3',
       '    waived now',
     ]);
+  });
+
+  it('indents the continuation of each wrapped line under its entry', () => {
+    const cmp = comparison({
+      services: null,
+      areaChanges: [{ service: 'payments-gateway-eu', area: 'continuity', before: 'deferred', after: 'defined' }],
+      changedServices: [{ service: 'payments-gateway-eu-west', added: 12, fixed: 3 }],
+      added: [changed({ ruleId: 'continuity-objectives-missing', service: 'payments-gateway', file: 'services/payments.yaml', message: 'one two three four five six seven' })],
+    });
+    const lines = run((h, p, out) => changesSection(cmp, VIEW, 30, G, h, p, out));
+    const from = (start: string, n: number): string[] => lines.slice(lines.indexOf(start), lines.indexOf(start) + n);
+    expect(from('  payments-gateway-eu', 3)).toEqual(['  payments-gateway-eu', '    continuity: deferred ->', '    defined']);
+    expect(from('  payments-gateway-eu-west: 12', 2)).toEqual(['  payments-gateway-eu-west: 12', '    new, 3 fixed']);
+    expect(from('  error', 6)).toEqual(['  error', '      continuity-objectives-mi', '      ssing  payments-gateway', '      services/payments.yaml:3', '    one two three four five', '    six seven']);
   });
 
   it('counts one service beyond the twenty shown as "1 more service"', () => {
