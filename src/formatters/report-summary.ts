@@ -8,7 +8,7 @@ import { pointsChange, type Comparison } from './compare.js';
 import { escapeText } from './escape.js';
 import { sharePercent, thresholdPercent, type CellState, type ServiceRow } from './portfolio-view.js';
 import type { ReportModel } from './report-model.js';
-import { NO_OWNER, type Rollup } from './rollups.js';
+import type { Rollup } from './rollups.js';
 import { textTable, type TextColumn } from './text-table.js';
 import { wrap } from './text-layout.js';
 
@@ -65,7 +65,8 @@ export function rollupColumns(label: string, keyOf: (r: Rollup) => string, thres
   ];
 }
 
-export const ownerText = (key: string): string => (key === NO_OWNER ? key : escapeText(key));
+/** An owner as the text report prints it: escaped (NO_OWNER has nothing to escape). */
+export const ownerText = (key: string): string => escapeText(key);
 
 /** The summary's lines, in at most `budget` lines (what the header leaves of SUMMARY_LINES). */
 export function summaryLines(model: ReportModel, width: number, g: SummaryGlyphs, c: InstanceType<typeof Chalk>, budget: number): string[] {

@@ -123,12 +123,12 @@ describe('buildView', () => {
     const view = buildView(
       result(
         [s],
-        [finding({ severity: 'error' }), finding({ severity: 'warning' }), finding({ severity: 'info' }), finding({ severity: 'warning', waived: true }), finding({ severity: 'error' }), finding({ severity: 'error', waived: true })],
+        [finding({ severity: 'error' }), finding({ severity: 'warning' }), finding({ severity: 'info' }), finding({ severity: 'warning', waived: true }), finding({ severity: 'error' }), finding({ severity: 'error', waived: true }), finding({ severity: 'warning' })],
       ),
     );
     expect(view.rows).toHaveLength(1);
-    expect(view.rows[0]).toMatchObject({ open: 4, errors: 2, warnings: 1, waived: 2 });
-    expect(view.rows[0]?.findings).toHaveLength(6);
+    expect(view.rows[0]).toMatchObject({ open: 5, errors: 2, warnings: 2, waived: 2 });
+    expect(view.rows[0]?.findings).toHaveLength(7);
   });
 
   it("drops a document repeating a name from the rows, lists its findings with the first, and judges the first's cells on its own findings", () => {
@@ -153,13 +153,14 @@ describe('buildView', () => {
     const services = [
       svc('low-a', 'low', 'l.yaml'),
       svc('crit', 'critical', 'c.yaml'),
-      svc('b', 'medium', 'm1.yaml'),
-      svc('a', 'medium', 'm2.yaml'),
+      svc('Alpha', 'medium', 'm2.yaml'),
       svc('e2', 'medium', 'e.yaml'),
       svc('o2', 'medium', 'o.yaml'),
       svc('z', 'medium', 'z2.yaml'),
-      svc(null, 'medium', 'z1.yaml', 1),
       svc(null, 'medium', 'z1.yaml', 0),
+      svc(null, 'medium', 'z1.yaml', 1),
+      svc(null, 'medium', 'y1.yaml', 0),
+      svc('b', 'medium', 'm1.yaml'),
       svc('high', 'high', 'h.yaml'),
     ];
     const findings = [
@@ -177,9 +178,10 @@ describe('buildView', () => {
       'e2@e.yaml#0',
       'o2@o.yaml#0',
       'b@m1.yaml#0',
+      'null@y1.yaml#0',
       'null@z1.yaml#0',
       'null@z1.yaml#1',
-      'a@m2.yaml#0',
+      'Alpha@m2.yaml#0',
       'z@z2.yaml#0',
       'low-a@l.yaml#0',
     ]);
@@ -188,11 +190,11 @@ describe('buildView', () => {
   it('counts catalog files (holding a service or a finding), every file read, and the files read for their SLOs only', () => {
     const s1 = service({ name: 'a', file: 'a.yaml' });
     const s2 = service({ name: 'b', file: 'a.yaml', doc: 1 });
-    const findings = [finding({ file: 'broken.yaml', document: null }), finding({ file: null, document: null }), finding({ file: 'a.yaml' })];
+    const findings = [finding({ file: 'broken.yaml', document: null }), finding({ file: null, document: null }), finding({ file: 'a.yaml' }), finding({ file: 'other.yaml', document: null })];
     const base = result([s1, s2], findings, { sloFiles: ['slo.yaml', 'a.yaml', 'slo2.yaml'] });
-    expect(buildView({ ...base, summary: { ...base.summary, files: 7 } }).files).toEqual({ catalog: 2, read: 7, slo: 2 });
+    expect(buildView({ ...base, summary: { ...base.summary, files: 7 } }).files).toEqual({ catalog: 3, read: 7, slo: 2 });
     // Never fewer files read than catalog files.
-    expect(buildView({ ...base, summary: { ...base.summary, files: 1 } }).files).toEqual({ catalog: 2, read: 2, slo: 2 });
+    expect(buildView({ ...base, summary: { ...base.summary, files: 1 } }).files).toEqual({ catalog: 3, read: 3, slo: 2 });
     expect(buildView({ ...base, sloFiles: undefined }).files.slo).toBe(0);
   });
 
@@ -257,6 +259,7 @@ describe('percentages', () => {
     expect(sharePercent(0.7968, 0.8)).toBe('79.6%');
     expect(sharePercent(0.7512, 0.751)).toBe('75.2%');
     expect(sharePercent(0.8, 0.8)).toBe('80%');
+    expect(sharePercent(0.751, 0.751)).toBe('75.1%');
     expect(sharePercent(0.504, 0.8)).toBe('50%');
     expect(sharePercent(0.506, 0.8)).toBe('51%');
     expect(sharePercent(0.7968)).toBe('80%');
@@ -284,6 +287,7 @@ describe('percentages', () => {
     expect(wholeShare(0.756, 0.757)).toBe(75);
     expect(wholeShare(0.7512, 0.751)).toBe(76);
     expect(wholeShare(0.8, 0.8)).toBe(80);
+    expect(wholeShare(0.751, 0.751)).toBe(76);
     expect(wholeShare(0.5, 0.8)).toBe(50);
     expect(wholeShare(0.506, 0.8)).toBe(51);
   });

@@ -93,3 +93,33 @@ describe('stylish formatter', () => {
     expect(quiet.code).toBe(1);
   });
 });
+
+describe('stylish summary line, in-process', () => {
+  const line = (summary: Partial<ReturnType<typeof sampleResult>['summary']>, over: { missing?: string[]; files?: string[]; color?: boolean } = {}): string => {
+    const r = sampleResult();
+    r.findings = [];
+    r.summary = { ...r.summary, errors: 0, warnings: 0, infos: 0, waived: 0, baselined: 0, ...summary };
+    r.missing = over.missing ?? [];
+    if (over.files) r.files = over.files;
+    return stylish(r, { ...CTX, color: over.color ?? false }).split('\n').at(-2) as string;
+  };
+
+  it('names what was waived and baselined, and one service in the singular', () => {
+    expect(line({ waived: 1, baselined: 2, services: 1 })).toBe('✔ no problems in 1 service (1 waived, 2 baselined)');
+    expect(line({ baselined: 1 })).toBe('✔ no problems in 3 services (1 baselined)');
+    expect(line({ infos: 1, services: 1 })).toBe('✖ 1 problem (0 errors, 0 warnings, 1 info) in 1 service');
+  });
+
+  it('never reads as a success when paths were not found', () => {
+    expect(line({}, { missing: ['a/', 'b/'] })).toBe('✖ no problems in 3 services, but 2 paths not found or empty (see above)');
+    expect(line({}, { missing: ['a/'], files: [] })).toBe('✖ nothing was linted: 1 path not found or empty (see above)');
+    expect(line({ errors: 1 }, { files: [] })).toBe('✖ 1 problem (1 error, 0 warnings) in 3 services');
+  });
+
+  it('paints success green, nothing-linted red, and infos alone yellow', () => {
+    expect(line({}, { color: true })).toBe('\u001b[32m✔ no problems in 3 services\u001b[39m');
+    expect(line({}, { missing: ['a/'], files: [], color: true })).toBe('\u001b[31m\u001b[1m✖ nothing was linted: 1 path not found or empty (see above)\u001b[22m\u001b[39m');
+    expect(line({}, { missing: ['a/'], color: true })).toBe('\u001b[31m\u001b[1m✖ no problems in 3 services, but 1 path not found or empty (see above)\u001b[22m\u001b[39m');
+    expect(line({ infos: 2 }, { color: true })).toBe('\u001b[33m\u001b[1m✖ 2 problems (0 errors, 0 warnings, 2 infos) in 3 services\u001b[22m\u001b[39m');
+  });
+});
