@@ -274,7 +274,8 @@ export function gapsData(view: PortfolioView): string {
     groups.push([escapeText(sv.name ?? `(unnamed, ${sv.file})`), sv.tier, escapeText(ownerKey(sv)), escapeText(sv.file), r.open, r.findings.map((f) => rowOf(f, r))]);
   }
   if (view.other.length > 0) groups.push(['Files and portfolio (no service)', '', '', '', view.other.length, view.other.map((f) => rowOf(f, undefined))]);
-  return JSON.stringify(groups).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Every text here went through escapeText, which already writes U+2028 and U+2029 visibly.
+  return JSON.stringify(groups).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function gapsSection(view: PortfolioView, out: string[]): void {

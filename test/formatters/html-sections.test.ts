@@ -283,3 +283,34 @@ describe('html: the gaps', () => {
     expect(gapsData(buildView(lintYaml(CLEAN_LOW)))).toBe('[]');
   });
 });
+
+describe('html: cases of one kind each', () => {
+  it('a portfolio with no service, compared with a run that had a share: no previous share to set beside none', () => {
+    const previous = { source: 'b.json', today: '2026-10-01', reactiveShare: 0.2, findings: [], services: null };
+    const summary = section(html(lintYaml([]), { ...CTX, previous }), 'summary');
+    expect(summary).not.toContain('Previous run:');
+    expect(summary).toContain('<h3>Since the previous run</h3>');
+  });
+
+  it('a tier with no service has no share: "-"', () => {
+    expect(section(html(lintYaml(CLEAN_LOW), CTX), 'summary')).toContain('<tr><th scope="row">critical</th><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">-</td></tr>');
+  });
+
+  it('a waiver of a service without a name is named by its file; a finding of a service without owner has no one accountable', () => {
+    const text = CLEAN_LOW.replace('name: search', 'name: ""').replace('  owner: team-search\n', '').replace(/ {4}security:[\s\S]*/, '') + '  waivers:\n    - { rule: tier-detail-missing, reason: r, approvedBy: x, expires: 2026-12-01 }\n';
+    const result = lintYaml([{ file: 'x/anon.yaml', text }]);
+    expect(section(html(result, CTX), 'waivers')).toContain('<tr><th scope="row">(unnamed, x/anon.yaml)</th>');
+    const data = JSON.parse(gapsData(buildView(result))) as Array<[string, string, string, string, number, string[][]]>;
+    expect(data[0]!.slice(0, 4)).toEqual(['(unnamed, x/anon.yaml)', 'low', '(no owner)', 'x/anon.yaml']);
+    expect(data[0]![5].every((row) => row[4] === '-')).toBe(true);
+  });
+
+  it('counts the findings of no service among the gaps', () => {
+    const result = lintYaml([{ file: 'a.yaml', text: broken('a') }, { file: 'b.yaml', text: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: [\n' }]);
+    const other = result.findings.filter((f) => f.service === null).length;
+    expect(other).toBeGreaterThan(0);
+    const total = result.findings.length;
+    expect(total).toBeGreaterThan(other);
+    expect(section(html(result, CTX), 'gaps')).toContain(`<p class="note">${total} findings, worst service first:`);
+  });
+});
