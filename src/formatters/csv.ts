@@ -19,9 +19,11 @@ const STATE: Record<CellState, string> = {
 
 /** A value from a file, made safe for a spreadsheet cell. */
 export function csvCell(value: string): string {
+  // escapeText has written tab, CR and LF visibly (`\t`, `\r`, `\n`): none of them is left to start a
+  // formula or to need quoting.
   let text = escapeText(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",]|^\s|\s$|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const csv: Formatter = (result, ctx) => {
