@@ -1,7 +1,7 @@
 // The coverage matrix as CSV (RFC 4180), one row per service, worst first, for a spreadsheet.
-// Values from files cannot become formulas: a cell that starts with = + - @ (or a tab or carriage
-// return) is prefixed with a single quote, as OWASP advises against CSV injection, and control
-// characters are escaped visibly as in the other formats (SPEC §8).
+// Values from files cannot become formulas: control characters are escaped visibly as in the other
+// formats (SPEC §8), so no tab or carriage return can start a cell, and a cell that starts with
+// = + - @ is prefixed with a single quote, as OWASP advises against CSV injection.
 import { AREAS } from '../types.js';
 import { escapeText } from './escape.js';
 import { buildView, type CellState } from './portfolio-view.js';
