@@ -25,7 +25,7 @@ const h = escapeHtml;
 /** Heat-map rows per table body: a body off screen is not laid out until it scrolls into view. */
 const HEAT_CHUNK = 100;
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 const STATE_LABEL: Record<CellState, string> = {
   defined: 'defined',
