@@ -136,7 +136,10 @@ export function compareRuns(result: Pick<LintResult, 'findings' | 'services'>, w
   };
   for (const f of added) tally(f, 'added');
   for (const f of fixed) tally(f, 'fixed');
-  const changedServices = [...perService.values()].sort((a, b) => b.added + b.fixed - (a.added + a.fixed) || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  // Ties by name; names are distinct keys of perService, so no two compare equal.
+  // Stryker disable next-line EqualityOperator: with distinct names, `<=` is `<`.
+  const byName = (a: { service: string }, b: { service: string }): number => (a.service < b.service ? -1 : 1);
+  const changedServices = [...perService.values()].sort((a, b) => b.added + b.fixed - (a.added + a.fixed) || byName(a, b));
 
   const current = countedServices(result.services).map(serviceRecord);
   const after = sharesOf(current, weights);
@@ -153,7 +156,8 @@ export function compareRuns(result: Pick<LintResult, 'findings' | 'services'>, w
       removed: [...prevByName.keys()].filter((n) => !nowNames.has(n)).sort(),
     };
     for (const s of current) {
-      const p = s.name === null ? undefined : prevByName.get(s.name);
+      // No null key is ever set: an unnamed service finds no previous record.
+      const p = prevByName.get(s.name as string);
       if (!p) continue;
       for (const a of AREAS) if (p.areas[a] !== s.areas[a]) areaChanges.push({ service: s.name as string, area: a, before: p.areas[a], after: s.areas[a] });
     }

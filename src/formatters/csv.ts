@@ -1,7 +1,7 @@
 // The coverage matrix as CSV (RFC 4180), one row per service, worst first, for a spreadsheet.
-// Values from files cannot become formulas: a cell that starts with = + - @ (or a tab or carriage
-// return) is prefixed with a single quote, as OWASP advises against CSV injection, and control
-// characters are escaped visibly as in the other formats (SPEC §8).
+// Values from files cannot become formulas: control characters are escaped visibly as in the other
+// formats (SPEC §8), so no tab or carriage return can start a cell, and a cell that starts with
+// = + - @ is prefixed with a single quote, as OWASP advises against CSV injection.
 import { AREAS } from '../types.js';
 import { escapeText } from './escape.js';
 import { buildView, type CellState } from './portfolio-view.js';
@@ -19,9 +19,11 @@ const STATE: Record<CellState, string> = {
 
 /** A value from a file, made safe for a spreadsheet cell. */
 export function csvCell(value: string): string {
+  // escapeText has written tab, CR and LF visibly (`\t`, `\r`, `\n`): none of them is left to start a
+  // formula or to need quoting.
   let text = escapeText(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",]|^\s|\s$|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const csv: Formatter = (result, ctx) => {

@@ -25,7 +25,7 @@ const h = escapeHtml;
 /** Heat-map rows per table body: a body off screen is not laid out until it scrolls into view. */
 const HEAT_CHUNK = 100;
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 const STATE_LABEL: Record<CellState, string> = {
   defined: 'defined',
@@ -274,7 +274,8 @@ export function gapsData(view: PortfolioView): string {
     groups.push([escapeText(sv.name ?? `(unnamed, ${sv.file})`), sv.tier, escapeText(ownerKey(sv)), escapeText(sv.file), r.open, r.findings.map((f) => rowOf(f, r))]);
   }
   if (view.other.length > 0) groups.push(['Files and portfolio (no service)', '', '', '', view.other.length, view.other.map((f) => rowOf(f, undefined))]);
-  return JSON.stringify(groups).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Every text here went through escapeText, which already writes U+2028 and U+2029 visibly.
+  return JSON.stringify(groups).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function gapsSection(view: PortfolioView, out: string[]): void {

@@ -172,6 +172,7 @@ describe('pointsChange', () => {
 
   it('says nothing when either share is unknown', () => {
     expect(pointsChange(0.1, null)).toBe('');
+    expect(pointsChange(null, 0.1)).toBe('');
     expect(pointsChange(null, null)).toBe('');
   });
 });

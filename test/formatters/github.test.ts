@@ -128,6 +128,12 @@ describe('github formatter: positions and wording', () => {
     expect(print([one({ line: null, column: null, endLine: null, endColumn: null })])).toEqual(['::error file=services/a.yaml,title=tier-detail-missing::error 1']);
   });
 
+  it('ends each command, the last one too, with a newline', () => {
+    const result = sampleResult();
+    result.findings = [one({}), one({ severity: 'warning' })];
+    expect(github(result, CTX)).toBe('::error file=services/a.yaml,line=1,col=1,endLine=1,endColumn=2,title=tier-detail-missing::error 1\n::warning file=services/a.yaml,line=1,col=1,endLine=1,endColumn=2,title=tier-detail-missing::error 1\n');
+  });
+
   it('prints nothing at all, not an empty line, when every finding is waived', () => {
     const result = sampleResult();
     result.findings = [one({ waived: true })];

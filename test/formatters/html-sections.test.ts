@@ -283,3 +283,94 @@ describe('html: the gaps', () => {
     expect(gapsData(buildView(lintYaml(CLEAN_LOW)))).toBe('[]');
   });
 });
+
+describe('html: cases of one kind each', () => {
+  it('a portfolio with no service, compared with a run that had a share: no previous share to set beside none', () => {
+    const previous = { source: 'b.json', today: '2026-10-01', reactiveShare: 0.2, findings: [], services: null };
+    const summary = section(html(lintYaml([]), { ...CTX, previous }), 'summary');
+    expect(summary).not.toContain('Previous run:');
+    expect(summary).toContain('<h3>Since the previous run</h3>');
+  });
+
+  it('a tier with no service has no share: "-"', () => {
+    expect(section(html(lintYaml(CLEAN_LOW), CTX), 'summary')).toContain('<tr><th scope="row">critical</th><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">-</td></tr>');
+  });
+
+  it('a waiver of a service without a name is named by its file; a finding of a service without owner has no one accountable', () => {
+    const text = CLEAN_LOW.replace('name: search', 'name: ""').replace('  owner: team-search\n', '').replace(/ {4}security:[\s\S]*/, '') + '  waivers:\n    - { rule: tier-detail-missing, reason: r, approvedBy: x, expires: 2026-12-01 }\n';
+    const result = lintYaml([{ file: 'x/anon.yaml', text }]);
+    expect(section(html(result, CTX), 'waivers')).toContain('<tr><th scope="row">(unnamed, x/anon.yaml)</th>');
+    const data = JSON.parse(gapsData(buildView(result))) as Array<[string, string, string, string, number, string[][]]>;
+    expect(data[0]!.slice(0, 4)).toEqual(['(unnamed, x/anon.yaml)', 'low', '(no owner)', 'x/anon.yaml']);
+    expect(data[0]![5].every((row) => row[4] === '-')).toBe(true);
+  });
+
+  it('counts the findings of no service among the gaps', () => {
+    const result = lintYaml([{ file: 'a.yaml', text: broken('a') }, { file: 'b.yaml', text: 'apiVersion: warranty-lint/v1\nkind: Service\nmetadata: [\n' }]);
+    const other = result.findings.filter((f) => f.service === null).length;
+    expect(other).toBeGreaterThan(0);
+    const total = result.findings.length;
+    expect(total).toBeGreaterThan(other);
+    expect(section(html(result, CTX), 'gaps')).toContain(`<p class="note">${total} findings, worst service first:`);
+  });
+});
+
+describe('html: the page outline', () => {
+  it('opens with the head a browser needs, and closes the page', async () => {
+    const page = html(lintYaml(CLEAN_LOW), CTX);
+    const head = page.split('\n').slice(0, 7);
+    expect(head[0]).toBe('<!DOCTYPE html>');
+    expect(head[1]).toBe('<html lang="en">');
+    expect(head[2]).toBe('<head>');
+    expect(head[3]).toBe('<meta charset="utf-8">');
+    expect(head[4]).toMatch(/^<meta http-equiv="Content-Security-Policy" content="[^"]+">$/);
+    expect(head[5]).toBe('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(head[6]).toBe('<title>Warranty report 2026-11-26</title>');
+    expect(page).toMatch(/<\/style>\n<\/head>\n<body>\n<header class="top">\n/);
+    expect(page).toMatch(/<\/header>\n<main>\n<section id="summary">\n<h2>Summary<\/h2>\n<div class="cards">\n<div class="card">\n<h3>Reactive share against the threshold<\/h3>\n<svg /);
+  });
+
+  it('has these headings, in this order', async () => {
+    const page = html(await lintExamples(), { ...EXAMPLES_CTX, previous: previousExamples() });
+    expect(page.split('\n').filter((l) => /^<h[23]>/.test(l))).toEqual([
+      '<h2>Summary</h2>',
+      '<h3>Reactive share against the threshold</h3>',
+      '<h3>By area</h3>',
+      '<h3>Since the previous run</h3>',
+      '<h3>Top risks</h3>',
+      '<h3>By tier</h3>',
+      '<h3>By owner (10)</h3>',
+      '<h2>Changes since 2026-10-26</h2>',
+      '<h3>New findings (6)</h3>',
+      '<h3>Fixed findings (1)</h3>',
+      '<h2>Where warranty is planned</h2>',
+      '<h2>Coverage heat map</h2>',
+      '<h2>Waiver register</h2>',
+      '<h2>Gaps</h2>',
+    ]);
+  });
+
+  it('says what its tables and lists are', async () => {
+    const l = html(await lintExamples(), { ...EXAMPLES_CTX, previous: previousExamples() }).split('\n');
+    for (const line of [
+      '<p class="note">Tier-weighted share of (service, area) pairs missing or deferred to Operation; the black tick is the 80% threshold.</p>',
+      '<p class="note">Every waiver, expired ones first. A waiver that is not in force suppresses nothing.</p>',
+      '<p class="note">37 findings, worst service first: the line, the rule and the accountable owner (the area\'s owner, else the service\'s). Use the filters above.</p>',
+      '<noscript><p>The list of gaps needs JavaScript; <code>warranty-lint report</code> prints every one as text.</p></noscript>',
+      '<table id="gap-list">',
+      '<thead><tr><th scope="col">severity</th><th scope="col">area</th><th scope="col">rule</th><th scope="col">accountable</th><th scope="col" class="num">line</th><th scope="col">message</th></tr></thead>',
+      '<p class="screen-only"><button type="button" id="more" hidden>show more</button></p>',
+      '<thead><tr><th scope="col">service</th><th scope="col">rule</th><th scope="col">area</th><th scope="col">approved by</th><th scope="col">reason</th><th scope="col">expires</th><th scope="col" class="num">days left</th><th scope="col">status</th></tr></thead>',
+      '<thead><tr><th scope="col">service</th><th scope="col">tier</th><th scope="col">owner</th><th scope="col" class="num">open</th><th scope="col">availability</th><th scope="col">capacity</th><th scope="col">continuity</th><th scope="col">security</th></tr></thead>',
+      '<table id="heat" class="heat">',
+      '<div id="filters" class="filters" role="search" hidden>',
+      '<label>group the heat map by<select name="group"><option value="tier">tier</option><option value="owner">owner</option></select></label>',
+      '<label>severity (gaps)<select name="severity"><option value="">all severities</option><option value="error">error</option><option value="warning">warning</option><option value="info">info</option></select></label>',
+      '<button type="button" id="clear">clear</button>',
+      '<output id="shown"></output>',
+    ]) {
+      expect(l).toContain(line);
+    }
+    expect(l.find((x) => x.startsWith('<p class="note"><span class="key defined">'))).toMatch(/\. Worst first: tier, then open errors, then open findings\. Tier and owner filter the heat map and the gaps; area and severity filter the gaps\.<\/p>$/);
+  });
+});

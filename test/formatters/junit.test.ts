@@ -141,3 +141,32 @@ describe('junit formatter: cases without failures, and findings outside services
     expect(xmlText('a\udc00b\ud800\ufffe\uffff😀<')).toBe('a\\udc00b\\ud800\\ufffe\\uffff😀&lt;');
   });
 });
+
+describe('junit formatter: the whole text', () => {
+  it('two services of one file are two testcases; a passing one closes itself, a failing one holds only its failures', () => {
+    const text = `${CLEAN_LOW.replace('target: 99.0', 'target: TBD')}---\n${CLEAN_LOW.replace('name: search', 'name: other')}`;
+    const r = lintYaml([{ file: 'two.yaml', text }]);
+    const [f] = r.findings;
+    expect(r.findings).toHaveLength(1);
+    expect(junit(r, CTX)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="warranty-lint" tests="2" failures="1" errors="0">',
+        '  <testsuite name="two.yaml" tests="2" failures="1" errors="0" skipped="0">',
+        '    <testcase name="search" classname="two.yaml">',
+        `      <failure message="${xmlText(f!.message)}" type="warranty-placeholder-value">two.yaml:${f!.line}:${f!.column} error warranty-placeholder-value&#10;${xmlText(f!.message)}&#10;${f!.docsUrl}</failure>`,
+        '    </testcase>',
+        '    <testcase name="other" classname="two.yaml"/>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('two unnamed services of one file stay apart, named by their documents', () => {
+    const text = `${CLEAN_LOW.replace('name: search', 'name: ""')}---\n${CLEAN_LOW.replace('name: search', 'name: ""')}`;
+    const el = wellFormed(junit(lintYaml([{ file: 'two.yaml', text }]), CTX));
+    expect(el.filter((e) => e.name === 'testcase').map((c) => c.attrs.name)).toEqual(['(unnamed service, document 1)', '(unnamed service, document 2)']);
+  });
+});

@@ -26,6 +26,8 @@ describe('parsePreviousRun: what it reads', () => {
 
   it('skips a byte order mark before the JSON', () => {
     expect(parsePreviousRun(`\uFEFF${JSON.stringify(doc())}`, 'prev.json').today).toBe('2026-10-26');
+    // Only a mark that opens the file: one inside a value is the value's.
+    expect(parse(doc({ findings: [{ ...FINDING, message: '\uFEFFm' }] })).findings[0]!.message).toBe('\uFEFFm');
   });
 
   it('fills what a finding lacks or holds wrongly: empty message, null file, line, service and area', () => {
