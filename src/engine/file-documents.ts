@@ -36,6 +36,7 @@ export function withSubstitutions(docs: ParsedDocument[], text: string, ref: Fil
   return docs.map((d) => {
     if (d.syntax.length > 0 || !isOursValue(d.value)) return d;
     root ??= repositoryRoot(ref.path, options.cwd);
+    // Stryker disable next-line StringLiteral: resolve() takes '' for the working directory, as it takes '.'.
     return substitute(d, { path: resolve(options.cwd ?? '.', ref.path), file: ref.file, root, limits: options.config.limits });
   });
 }
@@ -67,6 +68,7 @@ export function sortDocuments(docs: ParsedDocument[], text: string, ref: FileRef
     }
     if (!f) return kind;
     if (f.key !== undefined && kind.kind === 'other') facts.entities.push(f.key);
+    // Stryker disable next-line StringLiteral: resolve() takes '' for the working directory, as it takes '.'.
     for (const s of f.skeletons) if (!/^[a-z][a-z0-9+.-]+:/i.test(s)) facts.skeletons.push(resolve(options.cwd ?? '.', dirname(ref.path), s));
     for (const t of f.locations) {
       const why = targetNotFollowed(t);
