@@ -127,6 +127,7 @@ function judgeGenericOwner(owner: string, aliases: readonly string[]): boolean {
   // The positions i from which words[i..] is covered end to end by alias word sequences (`on-call`
   // is two words). An alias with no words covers nothing: i is not in the set while it is judged.
   const covered = new Set<number>([words.length]);
+  // Stryker disable next-line ArithmeticOperator: starting past the end adds nothing: no word is there, and the end is covered already.
   for (let i = words.length - 1; i >= 0; i--) {
     if (sequences.some((seq) => covered.has(i + seq.length) && seq.every((w, j) => words[i + j] === w))) covered.add(i);
   }
