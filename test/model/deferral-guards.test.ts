@@ -96,7 +96,9 @@ describe('answered', () => {
     expect(answered(q, 0)).toBe(false);
     expect(answered(`${q}...`, 0)).toBe(false);
     expect(answered(`${q}or the noc?`, 0)).toBe(false);
-    for (const open of ['tbd', 'tbc', 'tba', 'not yet', 'unknown', 'open']) expect(answered(`${q}${open}`, 0), open).toBe(false);
+    for (const open of ['tbd', 'tbc', 'tba', 'not yet', 'not  yet', 'unknown', 'open']) expect(answered(`${q}${open}`, 0), open).toBe(false);
+    // an open word further on does not make the answer open
+    expect(answered(`${q}yes, not yet signed`, 0)).toBe(true);
   });
 
   it('is only the question that the match is in: none after it, none past the end of its sentence', () => {
@@ -115,6 +117,7 @@ describe('contingency', () => {
     expect(contingency('what if the region fails? ', 'we fail over')).toBe(false);
     expect(contingency('somewhat if ', 'x')).toBe(false);
     expect(contingency('what  if\t', 'it breaks')).toBe(true);
+    expect(contingency('what if  ', 'it breaks')).toBe(true);
   });
 
   it('is a "what" before a phrase that starts with "if"', () => {
@@ -124,6 +127,7 @@ describe('contingency', () => {
     expect(contingency('so ', 'if the region fails')).toBe(false);
     expect(contingency('somewhat ', 'if the region fails')).toBe(false);
     expect(contingency('what  ', 'if the region fails')).toBe(true);
+    expect(contingency('what is it? so ', 'if the region fails')).toBe(false);
     expect(contingency('what ', 'so if the region fails')).toBe(false);
   });
 });
