@@ -257,6 +257,11 @@ describe('waiverRegister', () => {
     expect(register.map((e) => e.service)).toEqual([null, 'A-svc']);
     const ruleless = waiverRegister(view([row(service({ name: 's', waivers: [waiver('/a', { rule: 'A-rule' }), waiver('/b', {})] }))]), TODAY);
     expect(ruleless.map((e) => e.rule)).toEqual([null, 'A-rule']);
+    // Whichever comes first in the view.
+    const reversed = waiverRegister(view([row(service({ name: null, file: 'n.yaml', waivers: [w] })), row(service({ name: 'A-svc', waivers: [w] }))]), TODAY);
+    expect(reversed.map((e) => e.service)).toEqual([null, 'A-svc']);
+    const rulelessReversed = waiverRegister(view([row(service({ name: 's', waivers: [waiver('/b', {}), waiver('/a', { rule: 'A-rule' })] }))]), TODAY);
+    expect(rulelessReversed.map((e) => e.rule)).toEqual([null, 'A-rule']);
   });
 
   it('lists a waiver without an expiry before one that expires today', () => {
