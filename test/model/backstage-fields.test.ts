@@ -66,6 +66,9 @@ describe('readTier', () => {
     expect(readTier(entity(7), LABEL_FIRST).problem).toMatch(/^metadata\.labels\.tier is "7", which is not a tier/);
     expect(readTier(entity(false), LABEL_FIRST).problem).toMatch(/^metadata\.labels\.tier is "false", which/);
     expect(readTier(entity({ a: 1 }), LABEL_FIRST).problem).toMatch(/^metadata\.labels\.tier is "\[object Object\]", which/);
+    // A list is no word, even of one tier word.
+    expect(readTier(entity(['high']), LABEL_FIRST)).toMatchObject({ value: undefined, problem: expect.stringMatching(/^metadata\.labels\.tier is "high", which is not a tier/) });
+    expect(readTier(entity(['gold']), LABEL_FIRST).value).toBeUndefined();
     // Words the values inherit are no tier.
     expect(readTier(entity('constructor'), LABEL_FIRST)).toMatchObject({ value: undefined, problem: expect.stringContaining('"constructor"') });
     // A long word is cut to 40 characters; quotes in it are escaped.

@@ -106,6 +106,8 @@ describe('read', () => {
     expect(read('a monitor2 and 2monitor').text).toBe('a monitor2 and 2monitor');
     expect(read("the support' team").text).toBe("the support' team");
     expect(read('operatns').text).toBe('operatns');
+    // Two letters changed side by side are two slips, not a swap.
+    expect(read('moxxtor moxntor moixtor').text).toBe('moxxtor moxntor moixtor');
     expect(read('monit').text).toBe('monit');
   });
 
@@ -114,6 +116,8 @@ describe('read', () => {
     expect(read('to be defined by the RUN').text).toBe('to be defined by the run team');
     expect(read('IT teams will').text).toBe('it team teams will');
     expect(read('IT opsx will').text).toBe('it team opsx will');
+    expect(read('IT will ask ops').text).toBe('it team will ask ops');
+    expect(read('handed over to RUN').text).toBe('handed over to run team');
     // Not all in capitals, not written It or it, not before a word that already names the team.
     expect(read('IT WILL SORT OUT DR').text).toBe('it will sort out dr');
     expect(read('It will sort it out').text).toBe('it will sort it out');
@@ -172,6 +176,7 @@ describe('isBoundary', () => {
     }
     expect(isBoundary('before launch, and ops', 13)).toBe(false);
     expect(isBoundary('before launch,so ops', 13)).toBe(false);
+    expect(isBoundary('launch so ops', 5)).toBe(false);
     expect(isBoundary('before launch, sofa', 13)).toBe(false);
     expect(isBoundary('a, b, so c', 1)).toBe(false);
     expect(isBoundary('a, b, so c', 4)).toBe(true);
