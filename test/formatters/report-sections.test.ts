@@ -5,17 +5,9 @@ import type { ChangedFinding, Comparison } from '../../src/formatters/compare.js
 import type { PortfolioView } from '../../src/formatters/portfolio-view.js';
 import type { ReportModel } from '../../src/formatters/report-model.js';
 import { changesSection, ownersSection, waiversSection } from '../../src/formatters/report-sections.js';
-import type { SummaryGlyphs } from '../../src/formatters/report-summary.js';
+import { G } from './support.js';
 import type { Rollup, WaiverEntry } from '../../src/formatters/rollups.js';
 
-const G: SummaryGlyphs = {
-  ellipsis: '…',
-  filled: '#',
-  empty: '.',
-  mark: '|',
-  arrow: '->',
-  cells: { defined: '+', flagged: '!', incomplete: '-', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
-};
 
 const VIEW = { reactive: { overall: 0.5, byArea: { availability: 0, capacity: 1, continuity: 0.5, security: 0.25 }, threshold: 0.8 } } as unknown as PortfolioView;
 

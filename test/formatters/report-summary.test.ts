@@ -4,18 +4,11 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/formatters/compare.js';
 import { buildReportModel } from '../../src/formatters/report-model.js';
-import { ownerText, rollupColumns, shareBar, summaryLines, trendSentence, type SummaryGlyphs } from '../../src/formatters/report-summary.js';
+import { ownerText, rollupColumns, shareBar, summaryLines, trendSentence } from '../../src/formatters/report-summary.js';
+import { G } from './support.js';
 import type { Rollup } from '../../src/formatters/rollups.js';
 import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
 
-const G: SummaryGlyphs = {
-  ellipsis: '…',
-  filled: '#',
-  empty: '.',
-  mark: '|',
-  arrow: '->',
-  cells: { defined: '+', flagged: '!', incomplete: '-', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
-};
 const PLAIN = new Chalk({ level: 0 });
 const CTX = { color: false, cwd: '/', version: '1' };
 

@@ -1,6 +1,17 @@
 import { makeFinding } from '../../src/engine/finding.js';
 import type { LintResult } from '../../src/engine/lint.js';
+import type { SummaryGlyphs } from '../../src/formatters/report-summary.js';
 import { CLEAN_LOW, lintYaml } from '../support/lint-yaml.js';
+
+/** Plain, distinct glyphs for the report's summary: each cell state and bar part can be told apart. */
+export const G: SummaryGlyphs = {
+  ellipsis: '…',
+  filled: '#',
+  empty: '.',
+  mark: '|',
+  arrow: '->',
+  cells: { defined: '+', flagged: '!', incomplete: '-', deferred: '~', placeholder: '?', missing: 'x', waived: 'w' },
+};
 
 /** A result with real findings (a placeholder error, a missing-area warning), a waived one and a portfolio one. */
 export function sampleResult(): LintResult {
