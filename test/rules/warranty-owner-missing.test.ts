@@ -22,6 +22,13 @@ describe(ID, () => {
     expect(positionsOf(lintYaml(CLEAN_CRITICAL), ID)).toEqual([]);
   });
 
+  it('names no service-wide owner when the service has none either', () => {
+    const findings = findingsOf(swap(NO_CONTINUITY_OWNER, '  owner: team-payments\n', ''), ID);
+    expect(findings.map((f) => f.message)).toEqual([
+      'service "payments-api" is critical tier but its continuity has no owner of its own; name the owner accountable for continuity in continuity.owner.',
+    ]);
+  });
+
   it('asks an owner per area of critical and high tiers only', () => {
     expect(positionsOf(lintYaml(swap(NO_CONTINUITY_OWNER, 'tier: critical', 'tier: high')), ID)).toEqual([[27, 5, '/spec/warranty/continuity']]);
     expect(positionsOf(lintYaml(swap(NO_CONTINUITY_OWNER, 'tier: critical', 'tier: medium')), ID)).toEqual([]);
