@@ -182,7 +182,8 @@ function plannedSection(view: PortfolioView, width: number, g: Glyphs, heading: 
 interface Column {
   title: string;
   width: number;
-  align: 'left' | 'right' | 'center';
+  /** Left when absent. */
+  align?: 'right' | 'center';
   /** Cut long values in the middle (service names), not at the end. */
   middle?: boolean;
   value: (row: ServiceRow) => string;
@@ -198,8 +199,8 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
   const nameOf = (r: ServiceRow): string => safe(r.service.name ?? `(unnamed, ${r.service.file})`);
   const ownerOf = (r: ServiceRow): string => (r.service.owner === undefined ? '-' : safe(r.service.owner));
   const natural = (f: (r: ServiceRow) => string, title: string): number => Math.max(title.length, ...rows.map((r) => displayWidth(f(r))));
-  const tier: Column = { title: 'tier', width: 8, align: 'left', value: (r) => r.service.tier };
-  const stage: Column = { title: 'stage', width: 10, align: 'left', value: (r) => r.service.stage };
+  const tier: Column = { title: 'tier', width: 8, value: (r) => r.service.tier };
+  const stage: Column = { title: 'stage', width: 10, value: (r) => r.service.stage };
   const gaps: Column = { title: 'gaps', width: Math.max(4, ...rows.map((r) => String(r.open).length)), align: 'right', value: (r) => String(r.open) };
   const areas: Column[] = AREAS.map((a) => ({ title: AREA_SHORT[a], width: 3, align: 'center', value: (r) => g.cells[r.cells[a]] }));
   const nameNatural = natural(nameOf, 'service');
@@ -212,14 +213,12 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
   let owner: Column | undefined;
   let nameWidth: number;
   if (avail >= minName + 2 + minOwner) {
-    let ownerWidth = ownerNatural;
-    nameWidth = nameNatural;
-    if (nameNatural + 2 + ownerNatural > avail) {
-      ownerWidth = Math.min(ownerNatural, Math.max(minOwner, Math.floor((avail - 2) * 0.4)));
-      nameWidth = Math.min(nameNatural, avail - 2 - ownerWidth);
-      ownerWidth = Math.min(ownerNatural, avail - 2 - nameWidth);
-    }
-    owner = { title: 'owner', width: ownerWidth, align: 'left', value: ownerOf };
+    // Both natural widths when they fit (each min() below then gives its natural width back);
+    // else the owner gets up to 40% and the name the rest, and the owner what the name leaves.
+    let ownerWidth = Math.min(ownerNatural, Math.max(minOwner, Math.floor((avail - 2) * 0.4)));
+    nameWidth = Math.min(nameNatural, avail - 2 - ownerWidth);
+    ownerWidth = Math.min(ownerNatural, avail - 2 - nameWidth);
+    owner = { title: 'owner', width: ownerWidth, value: ownerOf };
   } else {
     if (avail < minName) {
       cols = cols.filter((col) => col !== stage);
@@ -227,7 +226,7 @@ function matrix(rows: readonly ServiceRow[], width: number, g: Glyphs, c: Instan
     }
     nameWidth = Math.min(nameNatural, Math.max(1, avail));
   }
-  const name: Column = { title: 'service', width: nameWidth, align: 'left', value: nameOf, middle: true };
+  const name: Column = { title: 'service', width: nameWidth, value: nameOf, middle: true };
   const all: Column[] = [name, tier, ...(cols.includes(stage) ? [stage] : []), ...(owner ? [owner] : []), gaps, ...areas];
 
   const cell = (col: Column, text: string): string => {

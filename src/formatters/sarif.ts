@@ -111,7 +111,8 @@ function justification(result: LintResult, ctx: FormatContext): (f: Finding) => 
 function toResult(f: Finding, ruleIndex: number | undefined, portfolioFile: string | null, ctx: FormatContext, justify: (f: Finding) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: f.ruleId,
-    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    // JSON.stringify leaves out an undefined index (a rule not in the list).
+    ruleIndex,
     level: LEVEL[f.severity],
     message: { text: f.message },
   };
