@@ -107,3 +107,14 @@ describe('markdown', () => {
     expect(undated).toContain('**Since last-month.json**: this change adds');
   });
 });
+
+describe('markdown: a run that read no service', () => {
+  it('shows no reactive share, a dash in its cell, and keeps the summary on separate lines', () => {
+    const empty = lintYaml([], { now: NOW });
+    const text = markdown(empty, { ...CTX, summaryOnly: true });
+    const [row] = tableRows(text, '| errors | warnings |');
+    expect(cells(row ?? '')).toEqual(['0', '0', '0', '0', '0', '-', expect.stringMatching(/^\d+(\.\d+)?%$/)]);
+    expect(text.split('\n').length).toBeGreaterThan(5);
+    expect(text).toContain('\n| errors | warnings | infos | waived | baselined | reactive share | threshold |\n');
+  });
+});
