@@ -58,6 +58,13 @@ describe('lintBytes', () => {
     expect(rows(lintBytes(over, ref('x.yaml'), { config: small, today: DAY }))).toEqual([['yaml-syntax', 1, 1, 'the file is 101 bytes, over the 100 bytes limit (limits.maxFileSize); it was not read']]);
   });
 
+  it('counts the bytes as given, not the text they decode to: UTF-16 over the limit is refused', () => {
+    // 2 + 2 × 60 = 122 bytes of UTF-16, which decode to 60 characters (60 bytes of UTF-8).
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a: ${'b'.repeat(56)}\n`, 'utf16le')]);
+    expect(utf16.length).toBe(122);
+    expect(rows(lintBytes(utf16, ref('x.yaml'), { config: small, today: DAY }))).toEqual([['yaml-syntax', 1, 1, 'the file is 122 bytes, over the 100 bytes limit (limits.maxFileSize); it was not read']]);
+  });
+
   it('skips bytes that cannot be decoded in a walk unless they show an apiVersion of ours', () => {
     const binary = Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x20]);
     expect(lintBytes(binary, ref('bin.yaml', false), opts)).toEqual(NOTHING('bin.yaml'));
