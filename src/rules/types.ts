@@ -161,6 +161,4 @@ export function quote(text: string, max = 80): string {
 }
 
 /** `a`, `a and b`, `a, b and c`: how messages list the fields they name. */
-export function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
+export { listWords } from '../model/list-words.js';

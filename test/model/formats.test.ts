@@ -7,7 +7,7 @@ import { lintBytes } from '../../src/engine/process-file.js';
 import { backstage, classifyBackstage } from '../../src/model/formats/backstage.js';
 import { bytesHaveOurApiVersion, FORMATS, formatTitles, hasOurApiVersion, markersIn, recognise } from '../../src/model/formats/index.js';
 import { isNativeDocument, native } from '../../src/model/formats/native.js';
-import { orList } from '../../src/model/formats/or-list.js';
+import { listWords } from '../../src/model/list-words.js';
 import { openslo } from '../../src/model/slo/openslo.js';
 import { sloth } from '../../src/model/slo/sloth.js';
 
@@ -162,12 +162,13 @@ describe('bytesHaveOurApiVersion', () => {
   });
 });
 
-describe('orList', () => {
-  it('joins alternatives with commas, and "or" before the last', () => {
-    expect(orList([])).toBe('');
-    expect(orList(['a'])).toBe('a');
-    expect(orList(['a', 'b'])).toBe('a or b');
-    expect(orList(['a', 'b', 'c', 'd'])).toBe('a, b, c or d');
+describe('listWords', () => {
+  it('joins words with commas, and the conjunction ("and" unless told "or") before the last', () => {
+    expect(listWords([], 'or')).toBe('');
+    expect(listWords(['a'], 'or')).toBe('a');
+    expect(listWords(['a', 'b'], 'or')).toBe('a or b');
+    expect(listWords(['a', 'b', 'c', 'd'], 'or')).toBe('a, b, c or d');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });
 

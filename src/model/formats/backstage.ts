@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import { readTier, stageFromLifecycle } from './backstage/fields.js';
 import { entityFacts } from './backstage/entities.js';
 import { DEFAULT_NAMESPACE, dependencyFromRef, qualifiedName } from './backstage/refs.js';
-import { orList } from './or-list.js';
+import { listWords } from '../list-words.js';
 
 // Backstage catalog entities (https://backstage.io/docs/features/software-catalog/descriptor-format).
 // Only a Component of a service type is a service; everything else Backstage is skipped silently,
@@ -80,7 +80,7 @@ function backstageLayout(value: Record<string, unknown>, file: string, doc: numb
 /** Why a file of Backstage entities holds no service (for `no-service` on a file named explicitly). */
 function whyNoBackstageService(serviceTypes: readonly string[]): string {
   if (serviceTypes.length === 0) return 'it holds Backstage entities only, and backstage.serviceTypes in the config is empty';
-  return `its Backstage entities include no Component whose spec.type is ${orList(serviceTypes.map((t) => `"${t}"`))} (backstage.serviceTypes in the config)`;
+  return `its Backstage entities include no Component whose spec.type is ${listWords(serviceTypes.map((t) => `"${t}"`), 'or')} (backstage.serviceTypes in the config)`;
 }
 
 export const backstage: InputFormat = {

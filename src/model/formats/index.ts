@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import { recogniseSlo, SLO_FORMATS, type SloFormat } from '../slo/index.js';
 import { backstage } from './backstage.js';
 import { native } from './native.js';
-import { orList } from './or-list.js';
+import { listWords } from '../list-words.js';
 import type { InputFormat } from './types.js';
 
 export const FORMATS: readonly InputFormat[] = [native, backstage];
@@ -87,7 +87,7 @@ export function bytesHaveOurApiVersion(bytes: Uint8Array): boolean {
 
 /** "a warranty-lint/v1 Service or a Backstage Component of a service type": what a file must hold. */
 export function formatTitles(): string {
-  return orList(FORMATS.map((f) => f.title));
+  return listWords(FORMATS.map((f) => f.title), 'or');
 }
 
 export type { DocumentFacts, InputFormat, LocationTarget, ServiceLayout } from './types.js';

@@ -3,6 +3,7 @@
 // no other finding has named yet ("one problem, one finding").
 import type { Area, Report } from '../../types.js';
 import { missingFields } from '../../model/build.js';
+import { listWords } from '../../model/list-words.js';
 import type { AreaModel, Service } from '../../model/types.js';
 
 /**
@@ -18,9 +19,7 @@ export function unreportedGaps(area: AreaModel, fields: readonly string[]): stri
 
 /** `availability.target, availability.window or availability.serviceHours` */
 export function fieldList(area: Area, fields: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
-  const named = fields.map((f) => `${area}.${f}`);
-  if (named.length <= 1) return named.join('');
-  return `${named.slice(0, -1).join(', ')} ${conjunction} ${named[named.length - 1]}`;
+  return listWords(fields.map((f) => `${area}.${f}`), conjunction);
 }
 
 /**
